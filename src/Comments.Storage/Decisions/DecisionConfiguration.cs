@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Comments.Storage.Decisions;
+
+public sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
+{
+    public void Configure(EntityTypeBuilder<Decision> decision)
+    {
+        decision.ToTable("decisions");
+        decision.HasKey(d => d.Id);
+        decision.Property(d => d.Id).ValueGeneratedNever();
+        decision.Property(d => d.Outcome).HasConversion<LowerCaseEnumConverter<DecisionOutcome>>().HasMaxLength(16);
+        decision.Property(d => d.Actor).HasMaxLength(200);
+
+        // The system decides each revision once: a redelivered message hits this and counts as already done.
+        decision.HasIndex(d => new { d.CommentId, d.Revision })
+            .IsUnique()
+            .HasFilter("actor = 'system'")
+            .HasDatabaseName("ux_decisions_system_revision");
+    }
+}

@@ -1,0 +1,8 @@
+namespace Comments.Storage.Decisions;
+
+public enum DecisionOutcome
+{
+    Approved,
+    Held,
+    Rejected,
+}

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Comments.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>The name of the connection string, under <c>ConnectionStrings</c>, that both hosts read.</summary>
+    public const string ConnectionStringName = "Comments";
+
+    public static IServiceCollection AddCommentsDatabase(this IServiceCollection services, string connectionString) =>
+        services.AddDbContextPool<CommentsDbContext>(options => options.UseCommentsDatabase(connectionString));
+
+    /// <summary>
+    /// No EF Core retry-on-failure here on purpose: the worker retries whole messages (MassTransit) and the API
+    /// answers reads directly, so one retrying layer per code path (GUIDE section 6).
+    /// </summary>
+    public static DbContextOptionsBuilder UseCommentsDatabase(this DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
+}

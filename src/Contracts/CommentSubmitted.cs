@@ -1,0 +1,13 @@
+namespace Comments.Contracts;
+
+/// <summary>A reader's comment accepted by the API and waiting for moderation.</summary>
+public record CommentSubmitted
+{
+    public required Guid CommentId { get; init; }
+    public required string ArticleId { get; init; }
+    public Guid? ParentId { get; init; }
+    public required string AuthorId { get; init; }
+    public required string AuthorName { get; init; }
+    public required string Body { get; init; }
+    public required DateTimeOffset SubmittedAt { get; init; }
+}
