@@ -129,6 +129,13 @@ start_services() {
   export RABBIT_NODE
 }
 
+# Stops services that an earlier, interrupted run of the same profile left behind.
+stop_leftover_services() {
+  [ -f "$DATA_DIR/postgres/postmaster.pid" ] && stop_postgres
+  rabbitmqctl_ ping >/dev/null 2>&1 && stop_rabbitmq
+  return 0
+}
+
 stop_services() {
   for service in "${STARTED_SERVICES[@]}"; do
     case $service in

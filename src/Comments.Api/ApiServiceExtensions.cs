@@ -1,0 +1,25 @@
+using Comments.Api.Auth;
+using Comments.Api.Comments;
+using Comments.Api.Errors;
+using Comments.Api.Health;
+using Comments.ServiceDefaults;
+
+namespace Comments.Api;
+
+public static class ApiServiceExtensions
+{
+    public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDefaults();
+        builder.AddJwtAuthentication();
+        builder.AddHealth();
+        builder.AddCommentServices();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        // Binding failures (malformed JSON, wrong types, oversize bodies) throw, so that ApiExceptionHandler
+        // answers them with a ProblemDetails that says what was wrong.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        return builder;
+    }
+}

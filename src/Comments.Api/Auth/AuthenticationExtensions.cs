@@ -1,0 +1,41 @@
+using System.Text;
+using Comments.Storage.Comments;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Comments.Api.Auth;
+
+public static class AuthenticationExtensions
+{
+    public static IHostApplicationBuilder AddJwtAuthentication(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AuthOptions>()
+            .BindConfiguration(AuthOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>>((jwt, auth) =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = auth.Value.Issuer,
+                    ValidAudience = auth.Value.Audience,
+                    IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(auth.Value.SigningKey)),
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    NameClaimType = ClaimsPrincipalExtensions.NameClaim,
+                    RoleClaimType = ClaimsPrincipalExtensions.RoleClaim,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Commenter, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireAssertion(context => context.User.UserId() is { Length: > 0 and <= CommentConfiguration.AuthorIdMaxLength }));
+        return builder;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Comments.Api.Auth;
+
+public static class Policies
+{
+    /// <summary>A signed-in person with a user id (any role may comment).</summary>
+    public const string Commenter = "commenter";
+}

@@ -1,0 +1,10 @@
+namespace Comments.Api.Auth;
+
+/// <summary>The values of the <c>role</c> claim.</summary>
+public static class Roles
+{
+    public const string Reader = "reader";
+    public const string Moderator = "moderator";
+    public const string Support = "support";
+    public const string Admin = "admin";
+}

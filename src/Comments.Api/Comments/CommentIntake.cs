@@ -1,0 +1,57 @@
+using System.Data.Common;
+using Comments.Api.Errors;
+using Comments.Contracts;
+using Comments.Storage;
+using Comments.Storage.Comments;
+using MassTransit;
+using Polly;
+using Polly.Registry;
+
+namespace Comments.Api.Comments;
+
+/// <summary>
+/// Hands a new comment to the broker. Returns only once RabbitMQ has confirmed the persistent message on the durable
+/// moderation queue; that confirmation is what a 202 promises. Then records the comment as pending (best effort) so
+/// that its author can see it before the worker has decided.
+/// </summary>
+public sealed class CommentIntake(
+    IBus bus,
+    ResiliencePipelineProvider<string> pipelines,
+    CommentsDbContext db,
+    ILogger<CommentIntake> logger)
+{
+    public const string PipelineName = "comment-intake";
+    private static readonly Uri ModerationQueue = new($"queue:{QueueNames.ModerateComment}");
+    private static readonly TimeSpan PendingRecordTimeout = TimeSpan.FromSeconds(1);
+
+    public async Task SubmitAsync(CommentSubmitted comment, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await pipelines.GetPipeline(PipelineName).ExecuteAsync(async token =>
+            {
+                var endpoint = await bus.GetSendEndpoint(ModerationQueue);
+                await endpoint.Send(comment, context => context.MessageId = comment.CommentId, token);
+            }, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new BrokerUnavailableException(exception);
+        }
+        await RecordPendingAsync(comment);
+    }
+
+    private async Task RecordPendingAsync(CommentSubmitted comment)
+    {
+        using var timeout = new CancellationTokenSource(PendingRecordTimeout);
+        try
+        {
+            await db.InsertPendingIfAbsentAsync(comment.ToPendingComment(), timeout.Token);
+        }
+        catch (Exception exception) when (exception is DbException or OperationCanceledException or InvalidOperationException)
+        {
+            // The broker has the comment and the worker will store it; only the early "pending" view is missing.
+            logger.LogWarning(exception, "Could not record comment {CommentId} as pending", comment.CommentId);
+        }
+    }
+}

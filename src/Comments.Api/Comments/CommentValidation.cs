@@ -1,0 +1,46 @@
+namespace Comments.Api.Comments;
+
+/// <summary>Checks a reader's input before anything is sent or stored. Each failure names its field.</summary>
+public static class CommentValidation
+{
+    public static Dictionary<string, string[]> ValidatePost(string articleId, PostCommentRequest? request, CommentOptions options)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!ArticleKey.IsValid(articleId))
+        {
+            errors["articleId"] = [ArticleKey.Rule];
+        }
+        var body = request?.Body?.Trim();
+        if (string.IsNullOrEmpty(body))
+        {
+            errors["body"] = ["body is required and must not be blank."];
+        }
+        else if (body.Length > options.MaxBodyLength)
+        {
+            errors["body"] = [$"body must be at most {options.MaxBodyLength} characters (it has {body.Length})."];
+        }
+        else if (body.Contains('\0'))
+        {
+            errors["body"] = ["body must not contain NUL characters."];
+        }
+        return errors;
+    }
+
+    public static Dictionary<string, string[]> ValidateListing(string articleId, int? limit, string? cursor, out ListingCursor? position)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!ArticleKey.IsValid(articleId))
+        {
+            errors["articleId"] = [ArticleKey.Rule];
+        }
+        if (limit is < 1 or > CommentsApi.MaxPageSize)
+        {
+            errors["limit"] = [$"limit must be between 1 and {CommentsApi.MaxPageSize}."];
+        }
+        if (!ListingCursor.TryDecode(cursor, out position))
+        {
+            errors["cursor"] = ["cursor is not one this API issued; start again without it."];
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Comments.Api.Comments;
+
+public sealed record PostCommentRequest(string? Body, Guid? ParentId);

@@ -1,0 +1,3 @@
+namespace Comments.Api.Comments;
+
+public sealed record ReaderReason(string Code, string Message);

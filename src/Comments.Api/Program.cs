@@ -1,0 +1,21 @@
+using Comments.Api;
+using Comments.Api.Comments;
+using Comments.Api.Health;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddApiServices();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthEndpoints();
+app.MapCommentsApi();
+
+app.Run();
+
+/// <summary>Visible to the tests' <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;

@@ -1,0 +1,19 @@
+using Comments.Contracts;
+
+namespace Comments.Storage.Comments;
+
+public static class CommentSubmittedMapping
+{
+    public static Comment ToPendingComment(this CommentSubmitted message) => new()
+    {
+        Id = message.CommentId,
+        ArticleId = message.ArticleId,
+        ParentId = message.ParentId,
+        AuthorId = message.AuthorId,
+        AuthorName = message.AuthorName,
+        Body = message.Body,
+        Status = CommentStatus.Pending,
+        CreatedAt = message.SubmittedAt,
+        UpdatedAt = message.SubmittedAt,
+    };
+}

@@ -1,0 +1,5 @@
+using Comments.Storage.Decisions;
+
+namespace Moderation.Worker.Pipeline;
+
+public sealed record ModerationResult(DecisionOutcome Outcome, IReadOnlyList<string> ReasonCodes);

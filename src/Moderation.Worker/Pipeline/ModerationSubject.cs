@@ -1,0 +1,4 @@
+namespace Moderation.Worker.Pipeline;
+
+/// <summary>What a phase looks at.</summary>
+public sealed record ModerationSubject(string ArticleId, string AuthorId, string Body);

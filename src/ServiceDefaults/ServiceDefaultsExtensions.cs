@@ -1,0 +1,19 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Comments.ServiceDefaults;
+
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>What every host of the system needs: the database, the broker and a clock.</summary>
+    public static IHostApplicationBuilder AddServiceDefaults(
+        this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configureBus = null)
+    {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddDatabase();
+        builder.AddMessaging(configureBus);
+        return builder;
+    }
+}

@@ -1,0 +1,62 @@
+using Comments.Testing;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Moderation.Worker;
+
+namespace Comments.Api.Tests;
+
+/// <summary>
+/// The whole system for one test run: the API and the moderation worker in-process, on the real PostgreSQL and
+/// RabbitMQ. Tests that need the worker away stop it and start it again.
+/// </summary>
+public sealed class CommentsStack : IAsyncLifetime
+{
+    private IHost? _worker;
+
+    public ApiFactory Api { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        await TestServices.EnsureMigratedAsync();
+        await StartWorkerAsync();
+        Api.StartServer();
+    }
+
+    public async Task StartWorkerAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            EnvironmentName = "Development",
+            ContentRootPath = Path.Combine(TestServices.RepositoryRoot, "src", "Moderation.Worker"),
+        });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        builder.AddModerationServices();
+        builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
+        _worker = builder.Build();
+        await _worker.StartAsync();
+    }
+
+    public async Task StopWorkerAsync()
+    {
+        if (_worker is not null)
+        {
+            await _worker.StopAsync();
+            _worker.Dispose();
+            _worker = null;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await StopWorkerAsync();
+        await Api.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class StackCollection : ICollectionFixture<CommentsStack>
+{
+    public const string Name = "stack";
+}

@@ -1,0 +1,66 @@
+using System.Net;
+using Comments.Contracts;
+using Comments.Testing;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Comments.Api.Tests;
+
+[Collection(StackCollection.Name)]
+public sealed class MessagingTests(CommentsStack stack)
+{
+    [Fact]
+    public async Task Redelivered_message_stores_one_comment_and_one_decision()
+    {
+        var message = new CommentSubmitted
+        {
+            CommentId = Guid.CreateVersion7(),
+            ArticleId = TestData.NewArticleId(),
+            AuthorId = TestData.NewUserId(),
+            AuthorName = "Twice",
+            Body = "Sent more than once",
+            SubmittedAt = DateTimeOffset.UtcNow,
+        };
+        var queue = await stack.Api.Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri($"queue:{QueueNames.ModerateComment}"));
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => queue.Send(message)));
+        var sentinel = await stack.Api.CreateClientFor(TestData.NewUserId()).PostAcceptedCommentAsync(message.ArticleId, "after");
+        await using var db = TestServices.CreateDbContext();
+        await Eventually.Until(() => db.Comments.AsNoTracking().CountAsync(c => c.Id == sentinel && c.Status != Storage.Comments.CommentStatus.Pending),
+            count => count == 1, what: "the sentinel to be decided");
+
+        Assert.Equal(1, await db.Comments.CountAsync(c => c.Id == message.CommentId));
+        Assert.Equal(1, await db.Decisions.CountAsync(d => d.CommentId == message.CommentId));
+    }
+
+    [Fact]
+    public async Task Unreachable_broker_gives_503_with_retry_after_and_stores_nothing()
+    {
+        await using var cutOff = new ApiFactory(new Dictionary<string, string?>
+        {
+            ["RabbitMq:Port"] = "1",
+            ["Intake:AttemptTimeout"] = "00:00:00.500",
+            ["Intake:RetryAttempts"] = "1",
+        });
+        var articleId = TestData.NewArticleId();
+        var client = cutOff.CreateClientFor(TestData.NewUserId());
+
+        var response = await client.PostCommentAsync(articleId, "Nobody will hear this");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+        Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Equal(0, await TestData.StoredCommentCountAsync(articleId));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await cutOff.CreateClient().GetAsync("/health/ready")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_endpoints_report_live_and_ready()
+    {
+        var client = stack.Api.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        var ready = await Eventually.Until(() => client.GetAsync("/health/ready"), r => r.IsSuccessStatusCode, what: "readiness");
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+}

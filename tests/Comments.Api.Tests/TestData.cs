@@ -1,0 +1,42 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Comments.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Comments.Api.Tests;
+
+public static class TestData
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static string NewArticleId() => $"test-article:{Guid.NewGuid():N}";
+
+    public static string NewUserId(string who = "reader") => $"{who}-{Guid.NewGuid():N}";
+
+    public static Task<HttpResponseMessage> PostCommentAsync(this HttpClient client, string articleId, string body, Guid? parentId = null) =>
+        client.PostAsJsonAsync($"/api/articles/{articleId}/comments", new { body, parentId });
+
+    public static async Task<Guid> PostAcceptedCommentAsync(this HttpClient client, string articleId, string body)
+    {
+        var response = await client.PostCommentAsync(articleId, body);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        var accepted = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
+        return accepted.GetProperty("id").GetGuid();
+    }
+
+    public static async Task<JsonElement?> GetCommentAsync(this HttpClient client, Guid id)
+    {
+        var response = await client.GetAsync($"/api/comments/{id}");
+        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>(Json) : null;
+    }
+
+    public static Task<JsonElement?> WaitForStatusAsync(this HttpClient client, Guid id, string status) =>
+        Eventually.Until(() => client.GetCommentAsync(id), c => c?.GetProperty("status").GetString() == status,
+            what: $"comment {id} to be {status}");
+
+    public static async Task<int> StoredCommentCountAsync(string articleId)
+    {
+        await using var db = TestServices.CreateDbContext();
+        return await db.Comments.CountAsync(c => c.ArticleId == articleId);
+    }
+}
