@@ -1,0 +1,104 @@
+using Comments.Contracts;
+using Comments.Storage;
+using Comments.Storage.Comments;
+using Comments.Testing;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Moderation.Worker.Comments;
+
+namespace Moderation.Worker.Tests;
+
+/// <summary>
+/// The consumer with MassTransit's in-memory test harness in place of RabbitMQ, and the real PostgreSQL (the
+/// end-to-end tests through RabbitMQ are in Comments.Api.Tests).
+/// </summary>
+public sealed class CommentSubmittedConsumerTests : IAsyncLifetime
+{
+    private ServiceProvider _services = null!;
+    private ITestHarness _harness = null!;
+
+    public async Task InitializeAsync()
+    {
+        await TestServices.EnsureMigratedAsync();
+        _services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
+            .AddSingleton(TimeProvider.System)
+            .AddLogging()
+            .AddCommentsDatabase(TestServices.ConnectionString)
+            .AddModerationPipeline()
+            .AddMassTransitTestHarness(bus => bus.AddCommentConsumers())
+            .BuildServiceProvider(true);
+        _harness = _services.GetRequiredService<ITestHarness>();
+        await _harness.Start();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _harness.Stop();
+        await _services.DisposeAsync();
+    }
+
+    private static CommentSubmitted NewMessage(string body = "A fair point about the budget.") => new()
+    {
+        CommentId = Guid.CreateVersion7(),
+        ArticleId = $"article-{Guid.NewGuid():N}",
+        AuthorId = $"reader-{Guid.NewGuid():N}",
+        AuthorName = "Reader",
+        Body = body,
+        SubmittedAt = DateTimeOffset.UtcNow,
+    };
+
+    [Fact]
+    public async Task Stores_the_comment_with_its_decision_and_publishes_comment_moderated()
+    {
+        var message = NewMessage();
+
+        await _harness.Bus.Publish(message);
+
+        Assert.True(await _harness.Published.Any<CommentModerated>(m => m.Context.Message.CommentId == message.CommentId));
+        await using var db = TestServices.CreateDbContext();
+        var comment = await db.Comments.Include(c => c.Decisions).SingleAsync(c => c.Id == message.CommentId);
+        Assert.Equal(CommentStatus.Approved, comment.Status);
+        Assert.Equal(message.Body, comment.Body);
+        Assert.Equal(message.SubmittedAt, comment.CreatedAt, TimeSpan.FromMilliseconds(1));
+        var decision = Assert.Single(comment.Decisions);
+        Assert.Equal("system", decision.Actor);
+        Assert.Empty(decision.ReasonCodes);
+    }
+
+    [Fact]
+    public async Task Same_message_delivered_many_times_at_once_gives_one_comment_and_one_decision()
+    {
+        var message = NewMessage();
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _harness.Bus.Publish(message)));
+
+        var consumer = _harness.GetConsumerHarness<CommentSubmittedConsumer>();
+        await Eventually.Until(() => Task.FromResult(consumer.Consumed.Select<CommentSubmitted>(m => m.Context.Message.CommentId == message.CommentId).Count()),
+            count => count == 8, what: "eight deliveries consumed");
+        Assert.False(await consumer.Consumed.Any<CommentSubmitted>(m => m.Exception is not null));
+        await using var db = TestServices.CreateDbContext();
+        Assert.Equal(1, await db.Comments.CountAsync(c => c.Id == message.CommentId));
+        Assert.Equal(1, await db.Decisions.CountAsync(d => d.CommentId == message.CommentId));
+    }
+
+    [Fact]
+    public async Task Comment_recorded_as_pending_by_the_api_is_decided_not_duplicated()
+    {
+        var message = NewMessage();
+        await using (var db = TestServices.CreateDbContext())
+        {
+            await db.InsertPendingIfAbsentAsync(message.ToPendingComment(), CancellationToken.None);
+        }
+
+        await _harness.Bus.Publish(message);
+
+        Assert.True(await _harness.Published.Any<CommentModerated>(m => m.Context.Message.CommentId == message.CommentId));
+        await using var check = TestServices.CreateDbContext();
+        var comment = await check.Comments.SingleAsync(c => c.Id == message.CommentId);
+        Assert.Equal(CommentStatus.Approved, comment.Status);
+    }
+}
