@@ -1,0 +1,80 @@
+using Comments.Moderation.Classification;
+using Microsoft.ML;
+
+namespace Classifier.Tool;
+
+/// <summary>
+/// scripts/classifier.sh train | evaluate --model toxicity|spam --data FILE.csv [--threshold T] | score --model M
+/// </summary>
+public static class ClassifierCommands
+{
+    public const string Usage = """
+        usage:
+          classifier.sh train [--model toxicity|spam|all] [--data-dir DIR] [--out DIR]
+          classifier.sh evaluate --model toxicity|spam --data FILE.csv [--threshold T] [--models DIR]
+          classifier.sh score --model toxicity|spam [--models DIR]   (one text per line on stdin, one score per line out)
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
+    {
+        var options = CommandLine.Parse(args);
+        try
+        {
+            return options.Command switch
+            {
+                "train" => Train(options, output),
+                "evaluate" => Evaluate(options, output),
+                "score" => await ScoreAsync(options, input, output),
+                _ => Fail(error, Usage),
+            };
+        }
+        catch (Exception exception) when (exception is ArgumentException or IOException or InvalidDataException or InvalidOperationException)
+        {
+            return Fail(error, exception.Message + Environment.NewLine + Usage);
+        }
+    }
+
+    private static int Train(CommandLine options, TextWriter output)
+    {
+        var dataDir = options.Get("data-dir", Path.Combine(RepositoryPaths.Root, "data"));
+        var outDir = options.Get("out", RepositoryPaths.ModelsSource);
+        foreach (var kind in options.Kinds(allowAll: true))
+        {
+            var csv = Path.Combine(dataDir, kind == ClassifierKind.Toxicity ? "toxicity_davidson_train.csv" : "spam_youtube_train.csv");
+            var extra = TrainingExtras.For(kind, dataDir);
+            var (model, card, schema) = ClassifierTrainer.Train(kind, csv, extra);
+            ClassifierModel.Save(outDir, kind, model, schema, card);
+            output.WriteLine($"{card.Name}: trained on {card.TrainRows} rows ({card.TrainedFrom}); test split: {card.Test}");
+            output.WriteLine($"  wrote {ClassifierModel.ModelPath(outDir, kind)}");
+        }
+        return 0;
+    }
+
+    private static int Evaluate(CommandLine options, TextWriter output)
+    {
+        var kind = options.Kinds(allowAll: false).Single();
+        var model = ClassifierModel.Load(options.Get("models", RepositoryPaths.ShippedModels), kind);
+        var rows = LabelledCsv.Read(new MLContext(), options.Require("data"));
+        var threshold = options.Has("threshold") ? double.Parse(options.Require("threshold"), System.Globalization.CultureInfo.InvariantCulture) : model.Card.Threshold;
+        var report = EvaluationReport.Compute([.. rows.Select(r => (model.Score(r.Text), r.Label))], threshold);
+        output.WriteLine($"model={model.Card.Version} {report}");
+        return 0;
+    }
+
+    private static async Task<int> ScoreAsync(CommandLine options, TextReader input, TextWriter output)
+    {
+        var kind = options.Kinds(allowAll: false).Single();
+        var model = ClassifierModel.Load(options.Get("models", RepositoryPaths.ShippedModels), kind);
+        while (await input.ReadLineAsync() is { } line)
+        {
+            output.WriteLine(model.Score(line).ToString("F4", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return 0;
+    }
+
+    private static int Fail(TextWriter error, string message)
+    {
+        error.WriteLine(message);
+        return 2;
+    }
+}

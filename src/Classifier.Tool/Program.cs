@@ -1,0 +1,3 @@
+using Classifier.Tool;
+
+return await ClassifierCommands.RunAsync(args, Console.In, Console.Out, Console.Error);

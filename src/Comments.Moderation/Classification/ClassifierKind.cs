@@ -1,0 +1,7 @@
+namespace Comments.Moderation.Classification;
+
+public enum ClassifierKind
+{
+    Toxicity,
+    Spam,
+}

@@ -1,0 +1,55 @@
+using Comments.Moderation.Text;
+
+namespace Comments.Moderation.Words;
+
+internal static class Tokenizer
+{
+    private const int MinSpelledOutLetters = 3;
+
+    /// <summary>
+    /// Splits a normalized text into words, and joins a run of three or more single letters into one word, so that
+    /// "f u c k" and "f.u.c.k" read as "fuck".
+    /// </summary>
+    public static List<Token> Tokenize(NormalizedText text)
+    {
+        var words = new List<Token>();
+        var letters = text.Letters;
+        var start = 0;
+        for (var i = 0; i <= letters.Length; i++)
+        {
+            if (i == letters.Length || letters[i] == ' ')
+            {
+                if (i > start)
+                {
+                    words.Add(new Token(letters[start..i], start, i));
+                }
+                start = i + 1;
+            }
+        }
+        return JoinSpelledOut(words);
+    }
+
+    private static List<Token> JoinSpelledOut(List<Token> words)
+    {
+        var result = new List<Token>(words.Count);
+        for (var i = 0; i < words.Count;)
+        {
+            var j = i;
+            while (j < words.Count && words[j].Letters.Length == 1)
+            {
+                j++;
+            }
+            if (j - i >= MinSpelledOutLetters)
+            {
+                result.Add(new Token(string.Concat(words.Skip(i).Take(j - i).Select(w => w.Letters)), words[i].Start, words[j - 1].End));
+                i = j;
+            }
+            else
+            {
+                result.Add(words[i]);
+                i++;
+            }
+        }
+        return result;
+    }
+}
