@@ -2,6 +2,7 @@ using Comments.Api.Auth;
 using Comments.Api.Comments;
 using Comments.Api.Errors;
 using Comments.Api.Health;
+using Comments.Moderation;
 using Comments.ServiceDefaults;
 
 namespace Comments.Api;
@@ -14,6 +15,7 @@ public static class ApiServiceExtensions
         builder.AddJwtAuthentication();
         builder.AddHealth();
         builder.AddCommentServices();
+        builder.Services.AddContentModeration();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();

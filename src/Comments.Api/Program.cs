@@ -1,6 +1,7 @@
 using Comments.Api;
 using Comments.Api.Comments;
 using Comments.Api.Health;
+using Comments.Api.Moderation;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddApiServices();
@@ -14,6 +15,7 @@ app.UseAuthorization();
 
 app.MapHealthEndpoints();
 app.MapCommentsApi();
+app.MapModerationSettingsApi();
 
 app.Run();
 

@@ -1,5 +1,7 @@
 using Comments.Storage.Comments;
 using Comments.Storage.Decisions;
+using Comments.Storage.Sites;
+using Comments.Storage.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Comments.Storage;
@@ -12,6 +14,10 @@ public class CommentsDbContext(DbContextOptions<CommentsDbContext> options) : Db
 {
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
+    public DbSet<WordList> WordLists => Set<WordList>();
+    public DbSet<SettingsChange> SettingsChanges => Set<SettingsChange>();
+    public DbSet<UserStanding> UserStandings => Set<UserStanding>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CommentsDbContext).Assembly);

@@ -1,4 +1,6 @@
+using Comments.Moderation;
 using Comments.ServiceDefaults;
+using MassTransit;
 using Moderation.Worker.Comments;
 using Moderation.Worker.Pipeline;
 using Moderation.Worker.Pipeline.Phases;
@@ -14,18 +16,26 @@ public static class ModerationServiceExtensions
         return builder;
     }
 
-    public static void AddCommentConsumers(this MassTransit.IBusRegistrationConfigurator bus) =>
+    public static void AddCommentConsumers(this IBusRegistrationConfigurator bus) =>
         bus.AddConsumer<CommentSubmittedConsumer>(typeof(CommentSubmittedConsumerDefinition));
 
     public static IServiceCollection AddModerationPipeline(this IServiceCollection services)
     {
-        services.AddOptions<ModerationOptions>()
-            .BindConfiguration(ModerationOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddContentModeration();
 
         // The phases run in the order they are registered here.
         services.AddSingleton<IModerationPhase, LengthPhase>();
+        services.AddSingleton<IModerationPhase, AuthorStatusPhase>();
+        services.AddSingleton<IModerationPhase, StaffPhase>();
+        services.AddSingleton<IModerationPhase, BannedWordsPhase>();
+        services.AddSingleton<IModerationPhase, SuspectWordsPhase>();
+        services.AddSingleton<IModerationPhase, ToxicityPhase>();
+        services.AddSingleton<IModerationPhase, SpamPhase>();
+        services.AddSingleton<IModerationPhase, LinksPhase>();
+        services.AddSingleton<IModerationPhase, RepeatPostPhase>();
+        services.AddSingleton<IModerationPhase, RecentHistoryPhase>();
+        services.AddSingleton<IModerationPhase, NewCommenterPhase>();
+        services.AddSingleton<IModerationPhase, PreModerationPhase>();
         services.AddSingleton<ModerationPipeline>();
         return services;
     }

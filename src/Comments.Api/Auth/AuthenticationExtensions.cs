@@ -35,7 +35,8 @@ public static class AuthenticationExtensions
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Commenter, policy => policy
                 .RequireAuthenticatedUser()
-                .RequireAssertion(context => context.User.UserId() is { Length: > 0 and <= CommentConfiguration.AuthorIdMaxLength }));
+                .RequireAssertion(context => context.User.UserId() is { Length: > 0 and <= CommentConfiguration.AuthorIdMaxLength }))
+            .AddPolicy(Policies.Moderator, policy => policy.RequireRole(Roles.Moderator, Roles.Admin));
         return builder;
     }
 }

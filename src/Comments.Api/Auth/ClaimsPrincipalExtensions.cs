@@ -11,6 +11,8 @@ public static class ClaimsPrincipalExtensions
 
     public static string? UserId(this ClaimsPrincipal user) => user.FindFirstValue(SubjectClaim);
 
+    public static IReadOnlyList<string> Roles(this ClaimsPrincipal user) => [.. user.FindAll(RoleClaim).Select(c => c.Value)];
+
     /// <summary>The name shown beside the comment: the <c>name</c> claim, else the user id, cut to the column size.</summary>
     public static string DisplayName(this ClaimsPrincipal user)
     {

@@ -4,4 +4,7 @@ public static class Policies
 {
     /// <summary>A signed-in person with a user id (any role may comment).</summary>
     public const string Commenter = "commenter";
+
+    /// <summary>Moderators and admins.</summary>
+    public const string Moderator = "moderator";
 }

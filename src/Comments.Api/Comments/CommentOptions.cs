@@ -8,5 +8,8 @@ public sealed class CommentOptions
     public const string SectionName = "Comments";
 
     [Range(1, 100_000)] public int MaxBodyLength { get; set; } = 5_000;
+
+    /// <summary>The host site this deployment serves; its moderation settings apply to new comments.</summary>
+    [Required, RegularExpression("^[a-z0-9-]{1,100}$")] public string SiteId { get; set; } = "default";
     [Range(1_024, 10_485_760)] public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
 }

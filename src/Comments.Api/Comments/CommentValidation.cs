@@ -10,7 +10,17 @@ public static class CommentValidation
         {
             errors["articleId"] = [ArticleKey.Rule];
         }
-        var body = request?.Body?.Trim();
+        foreach (var (field, messages) in ValidateBody(request?.Body, options))
+        {
+            errors[field] = messages;
+        }
+        return errors;
+    }
+
+    public static Dictionary<string, string[]> ValidateBody(string? text, CommentOptions options)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var body = text?.Trim();
         if (string.IsNullOrEmpty(body))
         {
             errors["body"] = ["body is required and must not be blank."];

@@ -1,8 +1,10 @@
 using Comments.Api.Auth;
 using Comments.Contracts;
+using Comments.Moderation.Analysis;
+using Comments.Moderation.Reasons;
+using Comments.Moderation.Settings;
 using Comments.Storage;
 using Comments.Storage.Comments;
-using Comments.Storage.Decisions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +24,9 @@ public static class CommentsApi
         var maxBodyBytes = app.ServiceProvider.GetRequiredService<IOptions<CommentOptions>>().Value.MaxRequestBodyBytes;
 
         api.MapPost("/articles/{articleId}/comments", PostComment)
+            .RequireAuthorization(Policies.Commenter)
+            .WithMetadata(new RequestSizeLimitAttribute(maxBodyBytes));
+        api.MapPost("/comments/check", CheckDraft)
             .RequireAuthorization(Policies.Commenter)
             .WithMetadata(new RequestSizeLimitAttribute(maxBodyBytes));
         api.MapGet("/articles/{articleId}/comments", ListArticleComments);
@@ -47,16 +52,38 @@ public static class CommentsApi
         var comment = new CommentSubmitted
         {
             CommentId = Guid.CreateVersion7(now),
+            SiteId = options.Value.SiteId,
             ArticleId = articleId,
             ParentId = request!.ParentId,
             AuthorId = http.User.UserId()!,
             AuthorName = http.User.DisplayName(),
+            AuthorRoles = http.User.Roles(),
             Body = request.Body!.Trim(),
             // PostgreSQL keeps microseconds; cutting here keeps the message and the stored row identical.
             SubmittedAt = now.AddTicks(-(now.Ticks % 10)),
         };
         await intake.SubmitAsync(comment, http.RequestAborted);
         return TypedResults.Accepted($"/api/comments/{comment.CommentId}", new AcceptedComment(comment.CommentId, "pending"));
+    }
+
+    public static async Task<Results<Ok<DraftCheckResult>, ValidationProblem>> CheckDraft(
+        DraftCheckRequest? request,
+        IOptions<CommentOptions> options,
+        SiteModerationStore sites,
+        ContentAnalyzer analyzer,
+        CancellationToken cancellationToken)
+    {
+        var errors = CommentValidation.ValidateBody(request?.Body, options.Value);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var site = await sites.GetAsync(options.Value.SiteId, cancellationToken);
+        var findings = analyzer.Analyze(request!.Body!.Trim(), site.Words);
+        var warnings = analyzer.Warnings(findings, site.Settings)
+            .Select(w => new DraftWarning(w.Code, ReaderMessages.Explain(w.Code), w.Terms))
+            .ToList();
+        return TypedResults.Ok(new DraftCheckResult(warnings));
     }
 
     public static async Task<Results<Ok<CommentView>, NotFound>> GetComment(
@@ -69,12 +96,11 @@ public static class CommentsApi
         }
         if (comment.AuthorId == http.User.UserId())
         {
-            var reasonCodes = await db.Decisions.AsNoTracking()
+            var decision = await db.Decisions.AsNoTracking()
                 .Where(d => d.CommentId == id && d.Revision == comment.Revision)
                 .OrderByDescending(d => d.DecidedAt)
-                .Select(d => d.ReasonCodes)
-                .FirstOrDefaultAsync(cancellationToken) ?? [];
-            return TypedResults.Ok(CommentView.From(comment, ReaderReasons.For(reasonCodes)));
+                .FirstOrDefaultAsync(cancellationToken);
+            return TypedResults.Ok(CommentView.From(comment, ReaderReason.For(comment, decision)));
         }
         return comment.Status == CommentStatus.Approved ? TypedResults.Ok(CommentView.From(comment)) : TypedResults.NotFound();
     }

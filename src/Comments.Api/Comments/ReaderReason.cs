@@ -1,3 +1,22 @@
+using Comments.Moderation.Reasons;
+using Comments.Storage.Comments;
+using Comments.Storage.Decisions;
+
 namespace Comments.Api.Comments;
 
-public sealed record ReaderReason(string Code, string Message);
+/// <summary>A reason shown to the comment's author: the code and a sentence for readers (no scores).</summary>
+public sealed record ReaderReason(string Code, string Message)
+{
+    public static IReadOnlyList<ReaderReason> For(Comment comment, Decision? decision)
+    {
+        if (decision is null || comment.Status is CommentStatus.Approved or CommentStatus.Pending)
+        {
+            return [];
+        }
+        var status = comment.Status.ToString().ToLowerInvariant();
+        var reasons = decision.Details.Reasons.Count > 0
+            ? decision.Details.Reasons.Select(r => (Code: r.Code, Detail: r.Detail))
+            : decision.ReasonCodes.Select(code => (Code: code, Detail: (string?)null));
+        return [.. reasons.Where(r => r.Code != ReasonCodes.Staff).Select(r => new ReaderReason(r.Code, ReaderMessages.For(status, r.Code, r.Detail)))];
+    }
+}

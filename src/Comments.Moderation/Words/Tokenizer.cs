@@ -26,16 +26,23 @@ internal static class Tokenizer
                 start = i + 1;
             }
         }
-        return JoinSpelledOut(words);
+        return JoinSpelledOut(words, text);
     }
 
-    private static List<Token> JoinSpelledOut(List<Token> words)
+    /// <summary>
+    /// A spelled-out word uses one separator throughout ("f.u.c.k"), so a run also ends where the separator changes:
+    /// in "a f.u.c.k" the article "a" stays a word of its own.
+    /// </summary>
+    private static List<Token> JoinSpelledOut(List<Token> words, NormalizedText text)
     {
+        string Separator(int left) => text.Original[(text.SourceIndex[words[left].End - 1] + 1)..text.SourceIndex[words[left + 1].Start]];
+
         var result = new List<Token>(words.Count);
         for (var i = 0; i < words.Count;)
         {
             var j = i;
-            while (j < words.Count && words[j].Letters.Length == 1)
+            while (j < words.Count && words[j].Letters.Length == 1
+                && (j == i || j == i + 1 || Separator(j - 1) == Separator(i)))
             {
                 j++;
             }

@@ -5,6 +5,10 @@ namespace Comments.Storage.Comments;
 public class Comment
 {
     public Guid Id { get; set; }
+
+    /// <summary>The host news site, whose moderation settings apply.</summary>
+    public string SiteId { get; set; } = Sites.SiteSettings.DefaultSiteId;
+
     public required string ArticleId { get; set; }
     public Guid? ParentId { get; set; }
     public required string AuthorId { get; set; }

@@ -14,6 +14,7 @@ public sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         comment.ToTable("comments");
         comment.HasKey(c => c.Id);
         comment.Property(c => c.Id).ValueGeneratedNever();
+        comment.Property(c => c.SiteId).HasMaxLength(100).HasDefaultValue(Sites.SiteSettings.DefaultSiteId);
         comment.Property(c => c.ArticleId).HasMaxLength(ArticleIdMaxLength);
         comment.Property(c => c.AuthorId).HasMaxLength(AuthorIdMaxLength);
         comment.Property(c => c.AuthorName).HasMaxLength(AuthorNameMaxLength);

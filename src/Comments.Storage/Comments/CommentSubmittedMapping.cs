@@ -7,6 +7,7 @@ public static class CommentSubmittedMapping
     public static Comment ToPendingComment(this CommentSubmitted message) => new()
     {
         Id = message.CommentId,
+        SiteId = message.SiteId,
         ArticleId = message.ArticleId,
         ParentId = message.ParentId,
         AuthorId = message.AuthorId,

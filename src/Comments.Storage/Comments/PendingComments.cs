@@ -10,8 +10,8 @@ public static class PendingComments
     /// </summary>
     public static Task<int> InsertPendingIfAbsentAsync(this CommentsDbContext db, Comment comment, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlInterpolatedAsync($"""
-            insert into comments (id, article_id, parent_id, author_id, author_name, body, status, revision, created_at, updated_at)
-            values ({comment.Id}, {comment.ArticleId}, {comment.ParentId}, {comment.AuthorId}, {comment.AuthorName},
+            insert into comments (id, site_id, article_id, parent_id, author_id, author_name, body, status, revision, created_at, updated_at)
+            values ({comment.Id}, {comment.SiteId}, {comment.ArticleId}, {comment.ParentId}, {comment.AuthorId}, {comment.AuthorName},
                     {comment.Body}, 'pending', {comment.Revision}, {comment.CreatedAt}, {comment.UpdatedAt})
             on conflict (id) do nothing
             """, cancellationToken);

@@ -12,4 +12,5 @@ public class Decision
     public string[] ReasonCodes { get; set; } = [];
     public required string Actor { get; set; }
     public DateTimeOffset DecidedAt { get; set; }
+    public DecisionDetails Details { get; set; } = new();
 }

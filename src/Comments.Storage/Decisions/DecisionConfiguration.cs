@@ -1,10 +1,14 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Comments.Storage.Decisions;
 
 public sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
 {
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
     public void Configure(EntityTypeBuilder<Decision> decision)
     {
         decision.ToTable("decisions");
@@ -12,6 +16,10 @@ public sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         decision.Property(d => d.Id).ValueGeneratedNever();
         decision.Property(d => d.Outcome).HasConversion<LowerCaseEnumConverter<DecisionOutcome>>().HasMaxLength(16);
         decision.Property(d => d.Actor).HasMaxLength(200);
+        decision.Property(d => d.Details).HasColumnType("jsonb").HasConversion(
+            details => JsonSerializer.Serialize(details, JsonOptions),
+            json => JsonSerializer.Deserialize<DecisionDetails>(json, JsonOptions) ?? new DecisionDetails(),
+            new ValueComparer<DecisionDetails>((a, b) => ReferenceEquals(a, b), d => d.GetHashCode(), d => d));
 
         // The system decides each revision once: a redelivered message hits this and counts as already done.
         decision.HasIndex(d => new { d.CommentId, d.Revision })

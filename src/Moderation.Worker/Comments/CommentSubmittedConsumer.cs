@@ -1,4 +1,6 @@
 using Comments.Contracts;
+using Comments.Moderation.Analysis;
+using Comments.Moderation.Settings;
 using Comments.Storage;
 using Comments.Storage.Comments;
 using Comments.Storage.Decisions;
@@ -15,7 +17,12 @@ namespace Moderation.Worker.Comments;
 /// is the last guard.
 /// </summary>
 public sealed class CommentSubmittedConsumer(
-    CommentsDbContext db, ModerationPipeline pipeline, TimeProvider clock, ILogger<CommentSubmittedConsumer> logger)
+    CommentsDbContext db,
+    ModerationPipeline pipeline,
+    SiteModerationStore sites,
+    ContentAnalyzer analyzer,
+    TimeProvider clock,
+    ILogger<CommentSubmittedConsumer> logger)
     : IConsumer<CommentSubmitted>
 {
     public async Task Consume(ConsumeContext<CommentSubmitted> context)
@@ -29,7 +36,7 @@ public sealed class CommentSubmittedConsumer(
             var comment = await db.Comments.LockAsync(message.CommentId, cancellationToken);
             if (comment.Status == CommentStatus.Pending)
             {
-                Decide(comment, pipeline.Moderate(new ModerationSubject(comment.ArticleId, comment.AuthorId, comment.Body)));
+                Decide(comment, await ModerateAsync(comment, message.AuthorRoles, cancellationToken));
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);
@@ -42,6 +49,15 @@ public sealed class CommentSubmittedConsumer(
             }
         }
         await PublishDecisionAsync(context, message.CommentId);
+    }
+
+    private async Task<ModerationResult> ModerateAsync(Comment comment, IReadOnlyList<string> roles, CancellationToken cancellationToken)
+    {
+        var standing = await db.UserStandings.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == comment.AuthorId, cancellationToken);
+        var subject = new ModerationSubject(comment.Id, comment.SiteId, comment.AuthorId, roles, comment.Body, comment.CreatedAt, standing);
+        var site = await sites.GetAsync(comment.SiteId, cancellationToken);
+        var context = new ModerationContext(subject, site, analyzer, new AuthorHistory(db, subject));
+        return await pipeline.ModerateAsync(context, cancellationToken);
     }
 
     private void Decide(Comment comment, ModerationResult result)
@@ -62,6 +78,7 @@ public sealed class CommentSubmittedConsumer(
             ReasonCodes = [.. result.ReasonCodes],
             Actor = Decision.SystemActor,
             DecidedAt = comment.UpdatedAt,
+            Details = result.Details,
         });
     }
 

@@ -2,4 +2,4 @@ using Comments.Storage.Decisions;
 
 namespace Moderation.Worker.Pipeline;
 
-public sealed record ModerationResult(DecisionOutcome Outcome, IReadOnlyList<string> ReasonCodes);
+public sealed record ModerationResult(DecisionOutcome Outcome, IReadOnlyList<string> ReasonCodes, DecisionDetails Details);

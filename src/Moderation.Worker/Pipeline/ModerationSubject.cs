@@ -1,4 +1,13 @@
+using Comments.Storage.Users;
+
 namespace Moderation.Worker.Pipeline;
 
-/// <summary>What a phase looks at.</summary>
-public sealed record ModerationSubject(string ArticleId, string AuthorId, string Body);
+/// <summary>The comment being moderated and who wrote it.</summary>
+public sealed record ModerationSubject(
+    Guid CommentId,
+    string SiteId,
+    string AuthorId,
+    IReadOnlyList<string> AuthorRoles,
+    string Body,
+    DateTimeOffset CreatedAt,
+    UserStanding? Standing);

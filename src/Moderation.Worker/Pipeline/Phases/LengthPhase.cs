@@ -1,29 +1,28 @@
-using Comments.Storage.Decisions;
-using Microsoft.Extensions.Options;
+using Comments.Moderation.Reasons;
 
 namespace Moderation.Worker.Pipeline.Phases;
 
-/// <summary>Basic checks: the text must be within the length bounds and hold no NUL characters.</summary>
-public sealed class LengthPhase(IOptionsMonitor<ModerationOptions> options) : IModerationPhase
+/// <summary>1. Text outside the site's length bounds, or holding NUL characters, is rejected.</summary>
+public sealed class LengthPhase : IModerationPhase
 {
-    public const string TooShort = "TOO_SHORT";
-    public const string TooLong = "TOO_LONG";
-    public const string InvalidText = "INVALID_TEXT";
-
     public string Name => "length";
 
-    public PhaseVerdict? Evaluate(ModerationSubject subject)
+    public ValueTask EvaluateAsync(ModerationContext context, CancellationToken cancellationToken)
     {
-        var settings = options.CurrentValue;
-        var length = subject.Body.Trim().Length;
-        if (subject.Body.Contains('\0'))
+        var body = context.Subject.Body;
+        var length = body.Trim().Length;
+        if (body.Contains('\0'))
         {
-            return new PhaseVerdict(DecisionOutcome.Rejected, InvalidText);
+            context.Reject(ReasonCodes.InvalidText, Name);
         }
-        if (length < settings.MinBodyLength)
+        else if (length < context.Settings.MinLength)
         {
-            return new PhaseVerdict(DecisionOutcome.Rejected, TooShort);
+            context.Reject(ReasonCodes.TooShort, Name, $"{length} < {context.Settings.MinLength}");
         }
-        return length > settings.MaxBodyLength ? new PhaseVerdict(DecisionOutcome.Rejected, TooLong) : null;
+        else if (length > context.Settings.MaxLength)
+        {
+            context.Reject(ReasonCodes.TooLong, Name, $"{length} > {context.Settings.MaxLength}");
+        }
+        return ValueTask.CompletedTask;
     }
 }

@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using Comments.Moderation.Classification;
+using Comments.Moderation.Settings;
+using Comments.Moderation.Words;
+
+namespace Comments.Moderation.Analysis;
+
+/// <summary>
+/// Looks at a text the way the pipeline does: word lists, the toxicity and spam models (loaded once from the
+/// <c>Models/</c> folder shipped with the application), and links. Thread-safe; register as a singleton.
+/// </summary>
+public sealed partial class ContentAnalyzer(ClassifierModel toxicity, ClassifierModel spam)
+{
+    public static ContentAnalyzer LoadShipped()
+    {
+        var models = Path.Combine(AppContext.BaseDirectory, "Models");
+        return new ContentAnalyzer(ClassifierModel.Load(models, ClassifierKind.Toxicity), ClassifierModel.Load(models, ClassifierKind.Spam));
+    }
+
+    public ModelCard ToxicityModel => toxicity.Card;
+    public ModelCard SpamModel => spam.Card;
+
+    public ContentFindings Analyze(string text, WordMatcher words) =>
+        new(words.FindMatches(text), toxicity.Score(text), spam.Score(text), LinkPattern().IsMatch(text));
+
+    public double ToxicityHoldThreshold(ModerationSettings settings) => settings.ToxicityHoldThreshold ?? toxicity.Card.Threshold;
+
+    public double SpamHoldThreshold(ModerationSettings settings) => settings.SpamHoldThreshold ?? spam.Card.Threshold;
+
+    /// <summary>The warnings a draft would raise, for nudging a writer before posting (no scores).</summary>
+    public IReadOnlyList<ContentWarning> Warnings(ContentFindings findings, ModerationSettings settings)
+    {
+        var warnings = new List<ContentWarning>();
+        AddWords(warnings, findings, WordListKind.Banned, settings.BannedWordsEnabled, Reasons.ReasonCodes.BannedWord);
+        AddWords(warnings, findings, WordListKind.Suspect, settings.SuspectWordsEnabled, Reasons.ReasonCodes.SuspectWord);
+        if (settings.ToxicityEnabled && findings.Toxicity >= ToxicityHoldThreshold(settings))
+        {
+            warnings.Add(new ContentWarning(Reasons.ReasonCodes.Toxic, []));
+        }
+        if (settings.SpamEnabled && findings.Spam >= SpamHoldThreshold(settings))
+        {
+            warnings.Add(new ContentWarning(Reasons.ReasonCodes.Spam, []));
+        }
+        return warnings;
+    }
+
+    private static void AddWords(List<ContentWarning> warnings, ContentFindings findings, WordListKind list, bool enabled, string code)
+    {
+        var terms = findings.In(list).Select(m => m.Text).Distinct().ToList();
+        if (enabled && terms.Count > 0)
+        {
+            warnings.Add(new ContentWarning(code, terms));
+        }
+    }
+
+    [GeneratedRegex(@"(https?://|www\.|\b[a-z0-9-]+\.(com|net|org|biz|info|xyz|shop|co|io|ly|app|me|casino|ru|cn)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex LinkPattern();
+}

@@ -1,0 +1,17 @@
+using Comments.Moderation.Analysis;
+using Comments.Moderation.Settings;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Comments.Moderation;
+
+public static class ModerationLibraryExtensions
+{
+    /// <summary>The classifiers (loaded once), the compiled word-list cache and the settings store.</summary>
+    public static IServiceCollection AddContentModeration(this IServiceCollection services)
+    {
+        services.AddSingleton(_ => ContentAnalyzer.LoadShipped());
+        services.AddSingleton<WordMatcherCache>();
+        services.AddScoped<SiteModerationStore>();
+        return services;
+    }
+}

@@ -1,0 +1,47 @@
+namespace Comments.Moderation.Reasons;
+
+/// <summary>Reasons in words for the comment's author: what happened and why, never scores or internal detail.</summary>
+public static class ReaderMessages
+{
+    private static readonly Dictionary<string, string> Why = new()
+    {
+        [ReasonCodes.TooShort] = "your comment is empty",
+        [ReasonCodes.TooLong] = "your comment is longer than this site allows",
+        [ReasonCodes.InvalidText] = "your comment contains characters that cannot be published",
+        [ReasonCodes.AuthorBanned] = "your account can no longer post comments on this site",
+        [ReasonCodes.AuthorSuspended] = "your account is suspended",
+        [ReasonCodes.AuthorPremoderated] = "comments from your account are checked by a moderator before they appear",
+        [ReasonCodes.BannedWord] = "contains a word this site does not allow",
+        [ReasonCodes.SuspectWord] = "contains a word a moderator checks before publishing",
+        [ReasonCodes.Toxic] = "it may break this site's rules on respectful discussion",
+        [ReasonCodes.Spam] = "it looks like advertising or spam",
+        [ReasonCodes.Links] = "links from new commenters are checked by a moderator",
+        [ReasonCodes.RepeatPost] = "you posted the same text a few minutes ago",
+        [ReasonCodes.RecentHistory] = "several of your recent comments were removed, so new ones are checked by a moderator",
+        [ReasonCodes.NewCommenter] = "first comments from new commenters are checked by a moderator",
+        [ReasonCodes.PreModeration] = "all comments on this article are checked by a moderator before they appear",
+    };
+
+    private const string Fallback = "it does not meet this site's community guidelines";
+
+    /// <summary>"held for review: links from new commenters are checked by a moderator".</summary>
+    public static string For(string outcome, string code, string? detail = null)
+    {
+        var prefix = outcome switch
+        {
+            "held" or "hold" => "held for review: ",
+            "rejected" or "reject" => "rejected: ",
+            "pending" => "waiting for review: ",
+            _ => "",
+        };
+        var why = Why.GetValueOrDefault(code, Fallback);
+        if (code == ReasonCodes.AuthorSuspended && DateTimeOffset.TryParse(detail, out var until))
+        {
+            why += $" until {until:yyyy-MM-dd HH:mm} UTC";
+        }
+        return prefix + why;
+    }
+
+    /// <summary>The plain explanation without the outcome, for warnings on a draft.</summary>
+    public static string Explain(string code) => Why.GetValueOrDefault(code, Fallback);
+}

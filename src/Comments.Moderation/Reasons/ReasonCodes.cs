@@ -1,0 +1,22 @@
+namespace Comments.Moderation.Reasons;
+
+/// <summary>The reason codes the pipeline gives, as stored with each decision.</summary>
+public static class ReasonCodes
+{
+    public const string TooShort = "TOO_SHORT";
+    public const string TooLong = "TOO_LONG";
+    public const string InvalidText = "INVALID_TEXT";
+    public const string AuthorBanned = "AUTHOR_BANNED";
+    public const string AuthorSuspended = "AUTHOR_SUSPENDED";
+    public const string AuthorPremoderated = "AUTHOR_PREMODERATED";
+    public const string Staff = "STAFF";
+    public const string BannedWord = "BANNED_WORD";
+    public const string SuspectWord = "SUSPECT_WORD";
+    public const string Toxic = "TOXIC";
+    public const string Spam = "SPAM";
+    public const string Links = "LINKS";
+    public const string RepeatPost = "REPEAT_POST";
+    public const string RecentHistory = "RECENT_HISTORY";
+    public const string NewCommenter = "NEW_COMMENTER";
+    public const string PreModeration = "PREMOD";
+}

@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Comments.Moderation.Settings;
+
+/// <summary>
+/// One site's pipeline settings, edited by moderators through <c>PUT /api/moderation/settings</c> and applied to the
+/// next comment. Defaults here are the ones a new site starts with. Null thresholds mean "the model's own".
+/// </summary>
+public sealed record ModerationSettings
+{
+    [Range(1, 100_000)] public int MinLength { get; init; } = 1;
+    [Range(1, 100_000)] public int MaxLength { get; init; } = 5_000;
+
+    public bool StaffBypass { get; init; } = true;
+    public bool BannedWordsEnabled { get; init; } = true;
+    public bool SuspectWordsEnabled { get; init; } = true;
+
+    public bool ToxicityEnabled { get; init; } = true;
+    [Range(0.0, 1.0)] public double? ToxicityHoldThreshold { get; init; }
+    [Range(0.0, 1.0)] public double? ToxicityRejectThreshold { get; init; }
+
+    public bool SpamEnabled { get; init; } = true;
+    [Range(0.0, 1.0)] public double? SpamHoldThreshold { get; init; }
+
+    public bool LinksEnabled { get; init; } = true;
+    [Range(0, 1_000)] public int LinksMinApprovedComments { get; init; } = 3;
+
+    public bool RepeatPostEnabled { get; init; } = true;
+    [Range(0, 10_080)] public int RepeatPostWindowMinutes { get; init; } = 6;
+
+    public bool RecentHistoryEnabled { get; init; } = true;
+    [Range(1, 365)] public int RecentHistoryWindowDays { get; init; } = 7;
+    [Range(0.0, 1.0)] public double RecentHistoryRejectedRatio { get; init; } = 0.3;
+    [Range(1, 1_000)] public int RecentHistoryMinDecided { get; init; } = 5;
+
+    /// <summary>Hold an author's first N comments; 0 turns it off.</summary>
+    [Range(0, 1_000)] public int NewCommenterCount { get; init; }
+
+    /// <summary>Hold every comment on the site for a moderator.</summary>
+    public bool PreModeration { get; init; }
+
+    public IEnumerable<string> Validate()
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true);
+        foreach (var result in results)
+        {
+            yield return result.ErrorMessage ?? "invalid value";
+        }
+        if (MinLength > MaxLength)
+        {
+            yield return "MinLength must not exceed MaxLength.";
+        }
+        if (ToxicityHoldThreshold is { } hold && ToxicityRejectThreshold is { } reject && reject < hold)
+        {
+            yield return "ToxicityRejectThreshold must not be below ToxicityHoldThreshold.";
+        }
+    }
+}

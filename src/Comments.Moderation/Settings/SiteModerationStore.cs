@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Comments.Moderation.Words;
+using Comments.Storage;
+using Comments.Storage.Sites;
+using Microsoft.EntityFrameworkCore;
+
+namespace Comments.Moderation.Settings;
+
+/// <summary>
+/// Reads and changes a site's moderation settings and word lists in PostgreSQL. Reads are fresh on every call, so a
+/// change applies to the next comment without a restart; every change is recorded with who, when and the before
+/// and after values.
+/// </summary>
+public sealed class SiteModerationStore(CommentsDbContext db, WordMatcherCache matchers, TimeProvider clock)
+{
+    public const string SettingsSubject = "settings";
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<SiteModeration> GetAsync(string siteId, CancellationToken cancellationToken)
+    {
+        var (settings, settingsVersion) = await GetSettingsAsync(siteId, cancellationToken);
+        var versions = await db.WordLists.AsNoTracking().Where(l => l.SiteId == siteId)
+            .Select(l => new { l.Kind, l.Version }).ToListAsync(cancellationToken);
+        var listVersion = string.Join(",", Enum.GetValues<WordListKind>()
+            .Select(kind => versions.FirstOrDefault(v => v.Kind == KindName(kind))?.Version ?? 0));
+        if (!matchers.TryGet(siteId, listVersion, out var words))
+        {
+            var terms = new List<(string, WordListKind)>();
+            foreach (var kind in Enum.GetValues<WordListKind>())
+            {
+                var (entries, _) = await GetWordListAsync(siteId, kind, cancellationToken);
+                terms.AddRange(entries.Select(term => (term, kind)));
+            }
+            words = new WordMatcher(terms);
+            matchers.Store(siteId, listVersion, words);
+        }
+        return new SiteModeration(siteId, settings, settingsVersion, words, listVersion);
+    }
+
+    public async Task<(ModerationSettings Settings, int Version)> GetSettingsAsync(string siteId, CancellationToken cancellationToken)
+    {
+        var row = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(s => s.SiteId == siteId, cancellationToken);
+        return row is null ? (new ModerationSettings(), 0) : (JsonSerializer.Deserialize<ModerationSettings>(row.Json, Json)!, row.Version);
+    }
+
+    public async Task<(IReadOnlyList<string> Entries, int Version)> GetWordListAsync(string siteId, WordListKind kind, CancellationToken cancellationToken)
+    {
+        var row = await db.WordLists.AsNoTracking().FirstOrDefaultAsync(l => l.SiteId == siteId && l.Kind == KindName(kind), cancellationToken);
+        return row is null ? (DefaultWordLists.For(kind), 0) : (row.Entries, row.Version);
+    }
+
+    public async Task<int> SaveSettingsAsync(string siteId, ModerationSettings settings, string actor, CancellationToken cancellationToken)
+    {
+        var row = await db.SiteSettings.FirstOrDefaultAsync(s => s.SiteId == siteId, cancellationToken);
+        var before = row?.Json ?? JsonSerializer.Serialize(new ModerationSettings(), Json);
+        var after = JsonSerializer.Serialize(settings, Json);
+        if (row is null)
+        {
+            row = db.SiteSettings.Add(new SiteSettings { SiteId = siteId, Json = after, UpdatedBy = actor }).Entity;
+        }
+        row.Json = after;
+        return await RecordAsync(siteId, SettingsSubject, before, after, actor, row, cancellationToken);
+    }
+
+    public async Task<int> SaveWordListAsync(string siteId, WordListKind kind, IReadOnlyList<string> entries, string actor, CancellationToken cancellationToken)
+    {
+        var row = await db.WordLists.FirstOrDefaultAsync(l => l.SiteId == siteId && l.Kind == KindName(kind), cancellationToken);
+        var before = JsonSerializer.Serialize(row?.Entries ?? DefaultWordLists.For(kind), Json);
+        if (row is null)
+        {
+            row = db.WordLists.Add(new WordList { SiteId = siteId, Kind = KindName(kind), UpdatedBy = actor }).Entity;
+        }
+        row.Entries = [.. entries];
+        return await RecordAsync(siteId, $"wordlist:{KindName(kind)}", before, JsonSerializer.Serialize(entries, Json), actor, row, cancellationToken);
+    }
+
+    public static string KindName(WordListKind kind) => kind.ToString().ToLowerInvariant();
+
+    private async Task<int> RecordAsync(string siteId, string subject, string before, string after, string actor, object row, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var entry = db.Entry(row);
+        var version = (int)entry.Property("Version").CurrentValue! + 1;
+        entry.Property("Version").CurrentValue = version;
+        entry.Property("UpdatedAt").CurrentValue = now;
+        entry.Property("UpdatedBy").CurrentValue = actor;
+        db.SettingsChanges.Add(new SettingsChange
+        {
+            Id = Guid.CreateVersion7(now),
+            SiteId = siteId,
+            Subject = subject,
+            BeforeJson = before,
+            AfterJson = after,
+            ChangedBy = actor,
+            ChangedAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return version;
+    }
+}

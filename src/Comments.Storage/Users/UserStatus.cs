@@ -1,0 +1,9 @@
+namespace Comments.Storage.Users;
+
+public enum UserStatus
+{
+    Active,
+    Banned,
+    Suspended,
+    Premoderated,
+}

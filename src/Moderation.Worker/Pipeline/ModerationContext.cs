@@ -1,0 +1,62 @@
+using Comments.Moderation.Analysis;
+using Comments.Moderation.Settings;
+using Comments.Moderation.Words;
+using Comments.Storage.Decisions;
+
+namespace Moderation.Worker.Pipeline;
+
+/// <summary>What the phases share during one run: the subject, the site, the findings so far, and the verdict.</summary>
+public sealed class ModerationContext(ModerationSubject subject, SiteModeration site, ContentAnalyzer analyzer, IAuthorHistory history)
+{
+    private ContentFindings? _findings;
+
+    public ModerationSubject Subject { get; } = subject;
+    public SiteModeration Site { get; } = site;
+    public ModerationSettings Settings => Site.Settings;
+    public ContentAnalyzer Analyzer { get; } = analyzer;
+    public IAuthorHistory History { get; } = history;
+
+    public List<DecisionReason> Reasons { get; } = [];
+    public Dictionary<string, double> Scores { get; } = [];
+    public List<MatchedTerm> Matches { get; } = [];
+    public Dictionary<string, string> ModelVersions { get; } = [];
+
+    public DecisionOutcome? FinalOutcome { get; private set; }
+    public bool Held { get; private set; }
+    public bool Ended => FinalOutcome is not null;
+
+    /// <summary>Words, scores and links of the text, worked out once, when a phase first asks.</summary>
+    public ContentFindings Findings
+    {
+        get
+        {
+            if (_findings is null)
+            {
+                _findings = Analyzer.Analyze(Subject.Body, Site.Words);
+                Matches.AddRange(_findings.Matches.Select(m => new MatchedTerm(m.Term, m.List.ToString().ToLowerInvariant(), m.Start, m.Length, m.Text)));
+            }
+            return _findings;
+        }
+    }
+
+    public void Hold(string code, string phase, string? detail = null)
+    {
+        Reasons.Add(new DecisionReason(code, phase, detail));
+        Held = true;
+    }
+
+    public void Reject(string code, string phase, string? detail = null)
+    {
+        Reasons.Add(new DecisionReason(code, phase, detail));
+        FinalOutcome = DecisionOutcome.Rejected;
+    }
+
+    /// <summary>Ends the run; the comment is approved unless an earlier phase held it.</summary>
+    public void Approve(string code, string phase)
+    {
+        Reasons.Add(new DecisionReason(code, phase));
+        FinalOutcome = Held ? DecisionOutcome.Held : DecisionOutcome.Approved;
+    }
+
+    public IEnumerable<TermMatch> MatchesIn(WordListKind list) => Findings.In(list);
+}

@@ -1,0 +1,24 @@
+using Comments.Moderation.Reasons;
+
+namespace Moderation.Worker.Pipeline.Phases;
+
+/// <summary>10. An author with enough recently decided comments, too many of them rejected, is held.</summary>
+public sealed class RecentHistoryPhase : IModerationPhase
+{
+    public string Name => "recent_history";
+
+    public async ValueTask EvaluateAsync(ModerationContext context, CancellationToken cancellationToken)
+    {
+        var settings = context.Settings;
+        if (!settings.RecentHistoryEnabled)
+        {
+            return;
+        }
+        var since = context.Subject.CreatedAt - TimeSpan.FromDays(settings.RecentHistoryWindowDays);
+        var (decided, rejected) = await context.History.DecidedSinceAsync(since, cancellationToken);
+        if (decided >= settings.RecentHistoryMinDecided && rejected >= settings.RecentHistoryRejectedRatio * decided)
+        {
+            context.Hold(ReasonCodes.RecentHistory, Name, $"{rejected} of {decided} rejected");
+        }
+    }
+}
