@@ -13,6 +13,7 @@ public static class ClassifierCommands
           classifier.sh train [--model toxicity|spam|all] [--data-dir DIR] [--out DIR]
           classifier.sh evaluate --model toxicity|spam --data FILE.csv [--threshold T] [--models DIR]
           classifier.sh score --model toxicity|spam [--models DIR]   (one text per line on stdin, one score per line out)
+          classifier.sh news-eval [--data data/news-eval.csv]   (the text phases with default settings on labelled news comments)
         """;
 
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
@@ -25,6 +26,7 @@ public static class ClassifierCommands
                 "train" => Train(options, output),
                 "evaluate" => Evaluate(options, output),
                 "score" => await ScoreAsync(options, input, output),
+                "news-eval" => NewsEvaluation.Run(options.Get("data", Path.Combine(RepositoryPaths.Root, "data", "news-eval.csv")), output),
                 _ => Fail(error, Usage),
             };
         }
@@ -54,7 +56,7 @@ public static class ClassifierCommands
     {
         var kind = options.Kinds(allowAll: false).Single();
         var model = ClassifierModel.Load(options.Get("models", RepositoryPaths.ShippedModels), kind);
-        var rows = LabelledCsv.Read(new MLContext(), options.Require("data"));
+        var rows = LabelledCsv.Read(new MLContext(), options.Require("data"), options.Get("label", "label"));
         var threshold = options.Has("threshold") ? double.Parse(options.Require("threshold"), System.Globalization.CultureInfo.InvariantCulture) : model.Card.Threshold;
         var report = EvaluationReport.Compute([.. rows.Select(r => (model.Score(r.Text), r.Label))], threshold);
         output.WriteLine($"model={model.Card.Version} {report}");

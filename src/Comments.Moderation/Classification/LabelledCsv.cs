@@ -9,14 +9,14 @@ namespace Comments.Moderation.Classification;
 /// </summary>
 public static class LabelledCsv
 {
-    public static IDataView Load(MLContext ml, string path)
+    public static IDataView Load(MLContext ml, string path, string labelName = "label")
     {
         var header = ParseHeader(File.ReadLines(path).FirstOrDefault() ?? "");
         var textColumn = header.IndexOf("text");
-        var labelColumn = header.IndexOf("label");
+        var labelColumn = header.IndexOf(labelName.ToLowerInvariant());
         if (textColumn < 0 || labelColumn < 0)
         {
-            throw new InvalidDataException($"{path} needs a header with 'text' and 'label' columns; it has: {string.Join(", ", header)}");
+            throw new InvalidDataException($"{path} needs a header with 'text' and '{labelName}' columns; it has: {string.Join(", ", header)}");
         }
         var loader = ml.Data.CreateTextLoader(new TextLoader.Options
         {
@@ -33,8 +33,8 @@ public static class LabelledCsv
         return loader.Load(path);
     }
 
-    public static List<LabelledText> Read(MLContext ml, string path) =>
-        [.. ml.Data.CreateEnumerable<LabelledText>(Load(ml, path), reuseRowObject: false)];
+    public static List<LabelledText> Read(MLContext ml, string path, string labelName = "label") =>
+        [.. ml.Data.CreateEnumerable<LabelledText>(Load(ml, path, labelName), reuseRowObject: false)];
 
     private static List<string> ParseHeader(string line) =>
         [.. line.Split(',').Select(name => name.Trim().Trim('"').Trim().ToLowerInvariant())];
