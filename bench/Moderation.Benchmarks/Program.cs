@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Moderation.Benchmarks.PipelineBenchmarks).Assembly).Run(args);
