@@ -10,6 +10,7 @@ public static class ModerationLibraryExtensions
     public static IServiceCollection AddContentModeration(this IServiceCollection services)
     {
         services.AddSingleton(_ => ContentAnalyzer.LoadShipped());
+        services.AddHostedService<ContentAnalyzerWarmup>();
         services.AddSingleton<WordMatcherCache>();
         services.AddScoped<SiteModerationStore>();
         return services;

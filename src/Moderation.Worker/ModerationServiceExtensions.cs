@@ -11,8 +11,9 @@ public static class ModerationServiceExtensions
 {
     public static IHostApplicationBuilder AddModerationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDefaults(bus => bus.AddCommentConsumers());
+        // The pipeline first: its models load (hosted service) before the bus starts consuming.
         builder.Services.AddModerationPipeline();
+        builder.AddServiceDefaults(bus => bus.AddCommentConsumers());
         return builder;
     }
 

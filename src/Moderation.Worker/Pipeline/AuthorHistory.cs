@@ -25,7 +25,7 @@ public sealed class AuthorHistory(CommentsDbContext db, ModerationSubject subjec
             .Where(c => c.CreatedAt >= since && (c.Status == CommentStatus.Approved || c.Status == CommentStatus.Rejected))
             .GroupBy(_ => 1)
             .Select(g => new { Decided = g.Count(), Rejected = g.Count(c => c.Status == CommentStatus.Rejected) })
-            .FirstOrDefaultAsync(cancellationToken);
+            .SingleOrDefaultAsync(cancellationToken);
         return counts is null ? (0, 0) : (counts.Decided, counts.Rejected);
     }
 }
