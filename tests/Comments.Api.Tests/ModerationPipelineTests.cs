@@ -49,6 +49,32 @@ public sealed class ModerationPipelineTests(CommentsStack stack, SiteFixture sit
     }
 
     [Fact]
+    public async Task Every_text_phase_acts_through_the_queue_and_reject_wins_over_hold()
+    {
+        var reader = Site.Api.CreateClientFor(TestData.NewUserId());
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, (await Site.Moderator.PutAsJsonAsync(SettingsUrl, new { maxLength = 60, newCommenterCount = 1 })).StatusCode);
+
+            var first = await PostAndWaitForDecisionAsync(reader, "My first comment on this site.", "held");
+            var tooLong = await PostAndWaitForDecisionAsync(reader, new string('x', 61), "rejected");
+            var toxic = await PostAndWaitForDecisionAsync(reader, "Shut up you brainless idiot, you deserve a beating.", "held");
+            var spam = await PostAndWaitForDecisionAsync(reader, "Earn $300 a day from home! Click here now!!!", "held");
+            var both = await PostAndWaitForDecisionAsync(reader, "Shut up you stupid faggot.", "rejected");
+
+            Assert.Equal(["NEW_COMMENTER"], Codes(first));
+            Assert.Equal(["TOO_LONG"], Codes(tooLong));
+            Assert.Contains("TOXIC", Codes(toxic));
+            Assert.Contains("SPAM", Codes(spam));
+            Assert.Contains("BANNED_WORD", Codes(both));
+        }
+        finally
+        {
+            await Site.Moderator.PutAsJsonAsync(SettingsUrl, new { });
+        }
+    }
+
+    [Fact]
     public async Task Word_list_change_applies_to_the_next_comment()
     {
         var reader = Site.Api.CreateClientFor(TestData.NewUserId());
