@@ -1,6 +1,8 @@
 using Comments.Api.Auth;
 using Comments.Api.Comments;
 using Comments.Api.Errors;
+using Comments.Api.Events;
+using Comments.Api.RateLimiting;
 using Comments.Api.Health;
 using Comments.Moderation;
 using Comments.ServiceDefaults;
@@ -16,6 +18,8 @@ public static class ApiServiceExtensions
         builder.AddHealth();
         builder.AddCommentServices();
         builder.Services.AddContentModeration();
+        builder.AddRateLimits();
+        builder.Services.AddScoped<EventPublisher>();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();

@@ -2,6 +2,8 @@ using Comments.Api;
 using Comments.Api.Comments;
 using Comments.Api.Health;
 using Comments.Api.Moderation;
+using Comments.Api.Reactions;
+using Comments.Api.Reports;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddApiServices();
@@ -12,9 +14,12 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapHealthEndpoints();
 app.MapCommentsApi();
+app.MapReportsApi();
+app.MapReactionsApi();
 app.MapModerationSettingsApi();
 
 app.Run();

@@ -1,4 +1,7 @@
+using Comments.Storage.Articles;
 using Comments.Storage.Comments;
+using Comments.Storage.Reactions;
+using Comments.Storage.Reports;
 using Comments.Storage.Decisions;
 using Comments.Storage.Sites;
 using Comments.Storage.Users;
@@ -18,6 +21,11 @@ public class CommentsDbContext(DbContextOptions<CommentsDbContext> options) : Db
     public DbSet<WordList> WordLists => Set<WordList>();
     public DbSet<SettingsChange> SettingsChanges => Set<SettingsChange>();
     public DbSet<UserStanding> UserStandings => Set<UserStanding>();
+    public DbSet<CommentRevision> CommentRevisions => Set<CommentRevision>();
+    public DbSet<ArticleStats> ArticleStats => Set<ArticleStats>();
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<ReporterTrust> ReporterTrust => Set<ReporterTrust>();
+    public DbSet<Reaction> Reactions => Set<Reaction>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CommentsDbContext).Assembly);

@@ -1,6 +1,6 @@
 namespace Comments.Contracts;
 
-/// <summary>A reader's comment accepted by the API and waiting for moderation.</summary>
+/// <summary>A reader's comment, or a new revision of it, accepted by the API and waiting for moderation.</summary>
 public record CommentSubmitted
 {
     public required Guid CommentId { get; init; }
@@ -10,6 +10,12 @@ public record CommentSubmitted
 
     public required string ArticleId { get; init; }
     public Guid? ParentId { get; init; }
+
+    /// <summary>0 for a top-level comment; the API has already applied the nesting limit.</summary>
+    public int Depth { get; init; }
+
+    /// <summary>1 when posted; each edit sends the next revision, which is moderated again.</summary>
+    public int Revision { get; init; } = 1;
     public required string AuthorId { get; init; }
     public required string AuthorName { get; init; }
 

@@ -4,6 +4,7 @@ using MassTransit;
 using Moderation.Worker.Comments;
 using Moderation.Worker.Pipeline;
 using Moderation.Worker.Pipeline.Phases;
+using Moderation.Worker.Retention;
 
 namespace Moderation.Worker;
 
@@ -14,6 +15,9 @@ public static class ModerationServiceExtensions
         // The pipeline first: its models load (hosted service) before the bus starts consuming.
         builder.Services.AddModerationPipeline();
         builder.AddServiceDefaults(bus => bus.AddCommentConsumers());
+        builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<DeletedCommentPurger>();
         return builder;
     }
 

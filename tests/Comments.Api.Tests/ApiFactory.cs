@@ -20,9 +20,23 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly string _environment;
 
-    public ApiFactory(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development")
+    /// <summary>Limits high enough that tests posting many comments as one reader are not throttled.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> GenerousRateLimits = new Dictionary<string, string?>
     {
-        _settings = settings ?? new Dictionary<string, string?>();
+        ["RateLimits:PostingBurst"] = "100000",
+        ["RateLimits:ReportsPerWindow"] = "100000",
+        ["RateLimits:ReactionsPerWindow"] = "100000",
+        ["RateLimits:HelpRequestsPerWindow"] = "100000",
+    };
+
+    public ApiFactory(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development", bool productionRateLimits = false)
+    {
+        var merged = productionRateLimits ? new Dictionary<string, string?>() : new Dictionary<string, string?>(GenerousRateLimits);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            merged[key] = value;
+        }
+        _settings = merged;
         _environment = environment;
         UseKestrel(0);
     }

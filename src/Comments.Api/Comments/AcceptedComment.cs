@@ -1,3 +1,3 @@
 namespace Comments.Api.Comments;
 
-public sealed record AcceptedComment(Guid Id, string Status);
+public sealed record AcceptedComment(Guid Id, string Status, int Revision);

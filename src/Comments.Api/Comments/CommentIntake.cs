@@ -38,7 +38,10 @@ public sealed class CommentIntake(
         {
             throw new BrokerUnavailableException(exception);
         }
-        await RecordPendingAsync(comment);
+        if (comment.Revision == 1)
+        {
+            await RecordPendingAsync(comment);
+        }
     }
 
     private async Task RecordPendingAsync(CommentSubmitted comment)

@@ -36,20 +36,16 @@ public static class CommentValidation
         return errors;
     }
 
-    public static Dictionary<string, string[]> ValidateListing(string articleId, int? limit, string? cursor, out ListingCursor? position)
+    public static Dictionary<string, string[]> ValidatePage(int? limit, string? cursor, string sort, out ListingCursor? position)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!ArticleKey.IsValid(articleId))
+        if (limit is < 1 or > CommentListing.MaxPageSize)
         {
-            errors["articleId"] = [ArticleKey.Rule];
+            errors["limit"] = [$"limit must be between 1 and {CommentListing.MaxPageSize}."];
         }
-        if (limit is < 1 or > CommentsApi.MaxPageSize)
+        if (!ListingCursor.TryDecode(cursor, sort, out position))
         {
-            errors["limit"] = [$"limit must be between 1 and {CommentsApi.MaxPageSize}."];
-        }
-        if (!ListingCursor.TryDecode(cursor, out position))
-        {
-            errors["cursor"] = ["cursor is not one this API issued; start again without it."];
+            errors["cursor"] = ["cursor is not one this API issued for this listing; start again without it."];
         }
         return errors;
     }

@@ -2,20 +2,31 @@ using Comments.Storage.Comments;
 
 namespace Comments.Api.Comments;
 
-/// <summary>A comment as the HTTP contract shows it. <see cref="Reasons"/> is only filled in for its author.</summary>
+/// <summary>
+/// A comment as the HTTP contract shows it. A deleted comment that keeps its place for its replies has no body.
+/// <see cref="Reasons"/> is only filled in for its author; <see cref="Replies"/> holds the first replies in listings.
+/// </summary>
 public sealed record CommentView(
     Guid Id,
     string ArticleId,
     Guid? ParentId,
+    int Depth,
     string AuthorId,
     string AuthorName,
-    string Body,
+    string? Body,
     string Status,
+    bool Edited,
+    bool Deleted,
+    int ReplyCount,
+    int RespectCount,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<ReaderReason>? Reasons = null)
+    IReadOnlyList<ReaderReason>? Reasons = null,
+    IReadOnlyList<CommentView>? Replies = null)
 {
-    public static CommentView From(Comment comment, IReadOnlyList<ReaderReason>? reasons = null) => new(
-        comment.Id, comment.ArticleId, comment.ParentId, comment.AuthorId, comment.AuthorName, comment.Body,
-        comment.Status.ToString().ToLowerInvariant(), comment.CreatedAt, comment.UpdatedAt, reasons);
+    public static CommentView From(Comment comment, IReadOnlyList<ReaderReason>? reasons = null, IReadOnlyList<CommentView>? replies = null) => new(
+        comment.Id, comment.ArticleId, comment.ParentId, comment.Depth, comment.AuthorId, comment.AuthorName,
+        comment.DeletedAt is null ? comment.Body : null,
+        comment.Status.ToString().ToLowerInvariant(), comment.EditedAt is not null, comment.DeletedAt is not null,
+        comment.ReplyCount, comment.RespectCount, comment.CreatedAt, comment.UpdatedAt, reasons, replies);
 }

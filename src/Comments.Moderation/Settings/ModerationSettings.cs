@@ -36,6 +36,9 @@ public sealed record ModerationSettings
     /// <summary>Hold an author's first N comments; 0 turns it off.</summary>
     [Range(0, 1_000)] public int NewCommenterCount { get; init; }
 
+    /// <summary>Hide a comment from the public once its open reports weigh this much (0 turns auto-hide off).</summary>
+    [Range(0.0, 1_000.0)] public double AutoHideReportWeight { get; init; } = 3.0;
+
     /// <summary>Hold every comment on the site for a moderator.</summary>
     public bool PreModeration { get; init; }
 

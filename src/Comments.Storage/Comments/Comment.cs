@@ -19,8 +19,32 @@ public class Comment
     /// <summary>The revision of the body; 1 when posted, raised by each edit.</summary>
     public int Revision { get; set; } = 1;
 
+    /// <summary>0 for a top-level comment, 1 for a reply, and so on up to the site's nesting limit.</summary>
+    public int Depth { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>When the author last changed the text (revision 2 and later); the public view says "edited".</summary>
+    public DateTimeOffset? EditedAt { get; set; }
+
+    /// <summary>When the author deleted it: the text leaves the public view; moderators still see it until it is purged.</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
+
+    /// <summary>When reports hid it from the public view, until a moderator decides.</summary>
+    public DateTimeOffset? HiddenAt { get; set; }
+
+    /// <summary>Public direct replies, maintained as replies change.</summary>
+    public int ReplyCount { get; set; }
+
+    public int RespectCount { get; set; }
+    public int OpenReportCount { get; set; }
+
+    /// <summary>The summed weight of open reports; auto-hide compares it with the site's threshold.</summary>
+    public double ReportWeight { get; set; }
+
+    /// <summary>Shown to the public: approved, not deleted, not hidden.</summary>
+    public bool IsPublic => Status == CommentStatus.Approved && DeletedAt is null && HiddenAt is null;
 
     /// <summary>Optimistic concurrency token (PostgreSQL's xmin).</summary>
     public uint Version { get; set; }

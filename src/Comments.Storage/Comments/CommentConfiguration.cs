@@ -21,11 +21,20 @@ public sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         comment.Property(c => c.Status).HasConversion<LowerCaseEnumConverter<CommentStatus>>().HasMaxLength(16);
         comment.Property(c => c.Version).IsRowVersion();
 
-        // The public listing: approved comments of one article, newest first, keyset on (created_at, id).
+        comment.Ignore(c => c.IsPublic);
+
+        // The public listings: top-level approved comments of an article (newest, oldest, most replied) and the
+        // approved replies of a comment, each walked by keyset.
         comment.HasIndex(c => new { c.ArticleId, c.CreatedAt, c.Id })
-            .IsDescending(false, true, true)
+            .HasFilter("status = 'approved' AND parent_id IS NULL")
+            .HasDatabaseName("ix_comments_article_top_keyset");
+        comment.HasIndex(c => new { c.ArticleId, c.ReplyCount, c.CreatedAt, c.Id })
+            .HasFilter("status = 'approved' AND parent_id IS NULL")
+            .HasDatabaseName("ix_comments_article_most_replied");
+        comment.HasIndex(c => new { c.ParentId, c.CreatedAt, c.Id })
             .HasFilter("status = 'approved'")
-            .HasDatabaseName("ix_comments_article_approved_keyset");
+            .HasDatabaseName("ix_comments_replies_keyset");
+        comment.HasIndex(c => c.OpenReportCount).HasFilter("open_report_count > 0");
         comment.HasIndex(c => new { c.AuthorId, c.CreatedAt });
 
         comment.HasMany(c => c.Decisions).WithOne().HasForeignKey(d => d.CommentId);

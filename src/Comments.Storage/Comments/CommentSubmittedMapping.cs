@@ -10,6 +10,7 @@ public static class CommentSubmittedMapping
         SiteId = message.SiteId,
         ArticleId = message.ArticleId,
         ParentId = message.ParentId,
+        Depth = message.Depth,
         AuthorId = message.AuthorId,
         AuthorName = message.AuthorName,
         Body = message.Body,

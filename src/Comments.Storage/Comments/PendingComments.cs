@@ -10,13 +10,13 @@ public static class PendingComments
     /// </summary>
     public static Task<int> InsertPendingIfAbsentAsync(this CommentsDbContext db, Comment comment, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlInterpolatedAsync($"""
-            insert into comments (id, site_id, article_id, parent_id, author_id, author_name, body, status, revision, created_at, updated_at)
+            insert into comments (id, site_id, article_id, parent_id, author_id, author_name, body, status, revision, depth, created_at, updated_at)
             values ({comment.Id}, {comment.SiteId}, {comment.ArticleId}, {comment.ParentId}, {comment.AuthorId}, {comment.AuthorName},
-                    {comment.Body}, 'pending', {comment.Revision}, {comment.CreatedAt}, {comment.UpdatedAt})
+                    {comment.Body}, 'pending', {comment.Revision}, {comment.Depth}, {comment.CreatedAt}, {comment.UpdatedAt})
             on conflict (id) do nothing
             """, cancellationToken);
 
     /// <summary>Loads a comment and locks its row until the transaction ends, so that concurrent deliveries take turns.</summary>
-    public static Task<Comment> LockAsync(this DbSet<Comment> comments, Guid id, CancellationToken cancellationToken) =>
-        comments.FromSql($"select *, xmin from comments where id = {id} for update").SingleAsync(cancellationToken);
+    public static Task<Comment?> LockAsync(this DbSet<Comment> comments, Guid id, CancellationToken cancellationToken) =>
+        comments.FromSql($"select *, xmin from comments where id = {id} for update").SingleOrDefaultAsync(cancellationToken);
 }

@@ -22,6 +22,27 @@ namespace Comments.Storage.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Comments.Storage.Articles.ArticleStats", b =>
+                {
+                    b.Property<string>("ArticleId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("article_id");
+
+                    b.Property<DateTimeOffset>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_activity_at");
+
+                    b.Property<int>("PublishedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("published_count");
+
+                    b.HasKey("ArticleId")
+                        .HasName("pk_article_stats");
+
+                    b.ToTable("article_stats", (string)null);
+                });
+
             modelBuilder.Entity("Comments.Storage.Comments.Comment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -55,9 +76,41 @@ namespace Comments.Storage.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("integer")
+                        .HasColumnName("depth");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("edited_at");
+
+                    b.Property<DateTimeOffset?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hidden_at");
+
+                    b.Property<int>("OpenReportCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("open_report_count");
+
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uuid")
                         .HasColumnName("parent_id");
+
+                    b.Property<int>("ReplyCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("reply_count");
+
+                    b.Property<double>("ReportWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("report_weight");
+
+                    b.Property<int>("RespectCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("respect_count");
 
                     b.Property<int>("Revision")
                         .HasColumnType("integer")
@@ -90,15 +143,51 @@ namespace Comments.Storage.Migrations
                     b.HasKey("Id")
                         .HasName("pk_comments");
 
+                    b.HasIndex("OpenReportCount")
+                        .HasDatabaseName("ix_comments_open_report_count")
+                        .HasFilter("open_report_count > 0");
+
                     b.HasIndex("AuthorId", "CreatedAt")
                         .HasDatabaseName("ix_comments_author_id_created_at");
 
                     b.HasIndex("ArticleId", "CreatedAt", "Id")
-                        .IsDescending(false, true, true)
-                        .HasDatabaseName("ix_comments_article_approved_keyset")
+                        .HasDatabaseName("ix_comments_article_top_keyset")
+                        .HasFilter("status = 'approved' AND parent_id IS NULL");
+
+                    b.HasIndex("ParentId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_comments_replies_keyset")
                         .HasFilter("status = 'approved'");
 
+                    b.HasIndex("ArticleId", "ReplyCount", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_comments_article_most_replied")
+                        .HasFilter("status = 'approved' AND parent_id IS NULL");
+
                     b.ToTable("comments", (string)null);
+                });
+
+            modelBuilder.Entity("Comments.Storage.Comments.CommentRevision", b =>
+                {
+                    b.Property<Guid>("CommentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("comment_id");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("CommentId", "Revision")
+                        .HasName("pk_comment_revisions");
+
+                    b.ToTable("comment_revisions", (string)null);
                 });
 
             modelBuilder.Entity("Comments.Storage.Decisions.Decision", b =>
@@ -150,6 +239,116 @@ namespace Comments.Storage.Migrations
                         .HasFilter("actor = 'system'");
 
                     b.ToTable("decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Comments.Storage.Reactions.Reaction", b =>
+                {
+                    b.Property<Guid>("CommentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("comment_id");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("CommentId", "UserId", "Kind")
+                        .HasName("pk_reactions");
+
+                    b.ToTable("reactions", (string)null);
+                });
+
+            modelBuilder.Entity("Comments.Storage.Reports.Report", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CommentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("comment_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("details");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReporterId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reporter_id");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("weight");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reports");
+
+                    b.HasIndex("CommentId", "ReporterId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reports_comment_id_reporter_id");
+
+                    b.HasIndex("CommentId", "Status")
+                        .HasDatabaseName("ix_reports_comment_id_status");
+
+                    b.ToTable("reports", (string)null);
+                });
+
+            modelBuilder.Entity("Comments.Storage.Reports.ReporterTrust", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Dismissed")
+                        .HasColumnType("integer")
+                        .HasColumnName("dismissed");
+
+                    b.Property<int>("Upheld")
+                        .HasColumnType("integer")
+                        .HasColumnName("upheld");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("weight");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_reporter_trust");
+
+                    b.ToTable("reporter_trust", (string)null);
                 });
 
             modelBuilder.Entity("Comments.Storage.Sites.SettingsChange", b =>

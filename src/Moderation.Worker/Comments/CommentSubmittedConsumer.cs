@@ -11,10 +11,10 @@ using Moderation.Worker.Pipeline;
 namespace Moderation.Worker.Comments;
 
 /// <summary>
-/// Moderates a submitted comment and stores it with its decision in one transaction. Safe to run any number of
-/// times for the same message: the comment row is locked while it is decided, a comment that already has its
-/// decision is not decided again (its decision is published again instead), and the unique key on system decisions
-/// is the last guard.
+/// Moderates a submitted comment or a new revision of it, and stores the text, the status, the decision and the
+/// public counters in one transaction. Safe to run any number of times for the same message: the comment row is
+/// locked while it is decided, a revision that already has its decision is not decided again (its decision is
+/// published again instead), and the unique key on system decisions is the last guard.
 /// </summary>
 public sealed class CommentSubmittedConsumer(
     CommentsDbContext db,
@@ -29,32 +29,68 @@ public sealed class CommentSubmittedConsumer(
     {
         var message = context.Message;
         var cancellationToken = context.CancellationToken;
+        var edited = false;
 
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await db.InsertPendingIfAbsentAsync(message.ToPendingComment(), cancellationToken);
-            var comment = await db.Comments.LockAsync(message.CommentId, cancellationToken);
-            if (comment.Status == CommentStatus.Pending)
+            if (message.Revision == 1)
             {
+                await db.InsertPendingIfAbsentAsync(message.ToPendingComment(), cancellationToken);
+            }
+            var comment = await db.Comments.LockAsync(message.CommentId, cancellationToken)
+                ?? throw new InvalidOperationException($"Revision {message.Revision} of comment {message.CommentId} arrived before the comment; retrying.");
+
+            if (message.Revision == comment.Revision + 1 && comment.DeletedAt is null)
+            {
+                ApplyRevision(comment, message);
+                edited = true;
+            }
+            else if (message.Revision > comment.Revision + 1)
+            {
+                throw new InvalidOperationException($"Revision {message.Revision} of comment {comment.Id} arrived before revision {comment.Revision + 1}; retrying.");
+            }
+
+            if (comment.Status == CommentStatus.Pending && message.Revision == comment.Revision)
+            {
+                var wasPublic = edited && WasPublicBeforeEdit;
                 Decide(comment, await ModerateAsync(comment, message.AuthorRoles, cancellationToken));
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);
+                    await db.ApplyAsync(comment, wasPublic, comment.UpdatedAt, cancellationToken);
                     await transaction.CommitAsync(cancellationToken);
                 }
                 catch (DbUpdateException exception) when (exception.IsUniqueViolation())
                 {
-                    logger.LogInformation("Comment {CommentId} was already decided", message.CommentId);
+                    logger.LogInformation("Comment {CommentId} revision {Revision} was already decided", message.CommentId, message.Revision);
+                    edited = false;
                 }
             }
         }
-        await PublishDecisionAsync(context, message.CommentId);
+        await PublishDecisionAsync(context, message, edited);
+    }
+
+    private bool WasPublicBeforeEdit { get; set; }
+
+    /// <summary>The author's new text replaces the old (kept in comment_revisions) and waits for its own decision.</summary>
+    private void ApplyRevision(Comment comment, CommentSubmitted message)
+    {
+        WasPublicBeforeEdit = comment.IsPublic;
+        if (comment.Revision == 1)
+        {
+            db.CommentRevisions.Add(new CommentRevision { CommentId = comment.Id, Revision = 1, Body = comment.Body, CreatedAt = comment.CreatedAt });
+        }
+        db.CommentRevisions.Add(new CommentRevision { CommentId = comment.Id, Revision = message.Revision, Body = message.Body, CreatedAt = message.SubmittedAt });
+        comment.Revision = message.Revision;
+        comment.Body = message.Body;
+        comment.EditedAt = message.SubmittedAt;
+        comment.Status = CommentStatus.Pending;
     }
 
     private async Task<ModerationResult> ModerateAsync(Comment comment, IReadOnlyList<string> roles, CancellationToken cancellationToken)
     {
         var standing = await db.UserStandings.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == comment.AuthorId, cancellationToken);
-        var subject = new ModerationSubject(comment.Id, comment.SiteId, comment.AuthorId, roles, comment.Body, comment.CreatedAt, standing);
+        var subject = new ModerationSubject(comment.Id, comment.SiteId, comment.AuthorId, roles, comment.Body, comment.EditedAt ?? comment.CreatedAt, standing);
         var site = await sites.GetAsync(comment.SiteId, cancellationToken);
         var context = new ModerationContext(subject, site, analyzer, new AuthorHistory(db, subject));
         return await pipeline.ModerateAsync(context, cancellationToken);
@@ -83,22 +119,37 @@ public sealed class CommentSubmittedConsumer(
     }
 
     /// <summary>Publishes the stored decision, also on a redelivery, so that a publish lost after the commit is made good.</summary>
-    private async Task PublishDecisionAsync(ConsumeContext context, Guid commentId)
+    private async Task PublishDecisionAsync(ConsumeContext context, CommentSubmitted message, bool edited)
     {
         db.ChangeTracker.Clear();
         var stored = await db.Decisions.AsNoTracking()
-            .Where(d => d.CommentId == commentId && d.Actor == Decision.SystemActor)
-            .OrderByDescending(d => d.Revision)
-            .Join(db.Comments, d => d.CommentId, c => c.Id, (d, c) => new { Decision = d, c.ArticleId })
-            .FirstAsync(context.CancellationToken);
+            .Where(d => d.CommentId == message.CommentId && d.Revision == message.Revision && d.Actor == Decision.SystemActor)
+            .Join(db.Comments, d => d.CommentId, c => c.Id, (d, c) => new { Decision = d, c.ArticleId, c.Status })
+            .FirstOrDefaultAsync(context.CancellationToken);
+        if (stored is null)
+        {
+            return; // A revision of a deleted comment, or one overtaken by a later revision: nothing was decided.
+        }
+        var outcome = stored.Decision.Outcome.ToString().ToLowerInvariant();
         await context.Publish(new CommentModerated
         {
-            CommentId = commentId,
+            CommentId = message.CommentId,
             ArticleId = stored.ArticleId,
-            Outcome = stored.Decision.Outcome.ToString().ToLowerInvariant(),
+            Outcome = outcome,
             ReasonCodes = stored.Decision.ReasonCodes,
             Actor = stored.Decision.Actor,
             DecidedAt = stored.Decision.DecidedAt,
         }, context.CancellationToken);
+        if (edited)
+        {
+            await context.Publish(new CommentEdited
+            {
+                CommentId = message.CommentId,
+                ArticleId = stored.ArticleId,
+                Revision = message.Revision,
+                Status = stored.Status.ToString().ToLowerInvariant(),
+                EditedAt = message.SubmittedAt,
+            }, context.CancellationToken);
+        }
     }
 }

@@ -1,0 +1,90 @@
+using Comments.Api.Auth;
+using Comments.Api.Events;
+using Comments.Contracts;
+using Comments.Storage;
+using Comments.Storage.Comments;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Comments.Api.Comments;
+
+/// <summary>Authors edit (within the window; each edit is moderated again) and delete their own comments.</summary>
+public static class CommentChanges
+{
+    public static async Task<Results<Accepted<AcceptedComment>, NotFound, ProblemHttpResult, ValidationProblem>> EditComment(
+        Guid id,
+        DraftCheckRequest? request,
+        HttpContext http,
+        CommentsDbContext db,
+        CommentIntake intake,
+        IOptions<CommentOptions> options,
+        TimeProvider clock)
+    {
+        var errors = CommentValidation.ValidateBody(request?.Body, options.Value);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var comment = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, http.RequestAborted);
+        if (comment is null || comment.AuthorId != http.User.UserId())
+        {
+            return TypedResults.NotFound();
+        }
+        var now = clock.GetUtcNow();
+        if (comment.DeletedAt is not null)
+        {
+            return Conflict("Comment deleted", "A deleted comment cannot be edited.");
+        }
+        if (now - comment.CreatedAt > options.Value.EditWindow)
+        {
+            return Conflict("Edit window closed", $"Comments can be edited for {options.Value.EditWindow.TotalMinutes:0} minutes after posting.");
+        }
+
+        var revision = comment.Revision + 1;
+        await intake.SubmitAsync(new CommentSubmitted
+        {
+            CommentId = comment.Id,
+            SiteId = comment.SiteId,
+            ArticleId = comment.ArticleId,
+            ParentId = comment.ParentId,
+            Depth = comment.Depth,
+            Revision = revision,
+            AuthorId = comment.AuthorId,
+            AuthorName = comment.AuthorName,
+            AuthorRoles = http.User.Roles(),
+            Body = request!.Body!.Trim(),
+            SubmittedAt = now.AddTicks(-(now.Ticks % 10)),
+        }, http.RequestAborted);
+        return TypedResults.Accepted($"/api/comments/{comment.Id}", new AcceptedComment(comment.Id, "pending", revision));
+    }
+
+    public static async Task<Results<NoContent, NotFound>> DeleteComment(
+        Guid id, HttpContext http, CommentsDbContext db, EventPublisher events, TimeProvider clock)
+    {
+        var cancellationToken = http.RequestAborted;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var comment = await db.Comments.LockAsync(id, cancellationToken);
+        if (comment is null || comment.AuthorId != http.User.UserId())
+        {
+            return TypedResults.NotFound();
+        }
+        if (comment.DeletedAt is not null)
+        {
+            return TypedResults.NoContent();
+        }
+        var wasPublic = comment.IsPublic;
+        var now = clock.GetUtcNow();
+        comment.DeletedAt = now;
+        comment.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        await db.ApplyAsync(comment, wasPublic, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        await events.PublishAsync(new CommentDeleted { CommentId = id, ArticleId = comment.ArticleId, AuthorId = comment.AuthorId, DeletedAt = now });
+        return TypedResults.NoContent();
+    }
+
+    private static ProblemHttpResult Conflict(string title, string detail) =>
+        TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict);
+}

@@ -1,0 +1,134 @@
+using Comments.Api.Auth;
+using Comments.Storage;
+using Comments.Storage.Comments;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Comments.Api.Comments;
+
+/// <summary>
+/// Public reads. Every list is walked by keyset on a covering partial index, so a deep page costs what the first
+/// costs, and comments that arrive while a reader pages (newest first) appear above the cursor, never inside it.
+/// </summary>
+public static class CommentListing
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+    public const int FirstReplies = 2;
+    private static readonly string[] Sorts = ["newest", "oldest", "most_replied"];
+
+    public static async Task<Results<Ok<Page<CommentView>>, ValidationProblem>> ListArticleComments(
+        string articleId, string? sort, int? limit, string? cursor, CommentsDbContext db, CancellationToken cancellationToken)
+    {
+        sort ??= "newest";
+        var errors = CommentValidation.ValidatePage(limit, cursor, sort, out var position);
+        if (!ArticleKey.IsValid(articleId))
+        {
+            errors["articleId"] = [ArticleKey.Rule];
+        }
+        if (!Sorts.Contains(sort))
+        {
+            errors["sort"] = ["sort must be newest, oldest or most_replied."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var pageSize = limit ?? DefaultPageSize;
+        var top = db.Comments.AsNoTracking().Where(c => c.ArticleId == articleId && c.ParentId == null).Where(PublicComments.Visible);
+        var ordered = sort switch
+        {
+            "oldest" => After(top, position).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
+            "most_replied" => (position is null ? top : top.Where(c => EF.Functions.LessThan(
+                    ValueTuple.Create(c.ReplyCount, c.CreatedAt, c.Id), ValueTuple.Create(position.ReplyCount, position.CreatedAt, position.Id))))
+                .OrderByDescending(c => c.ReplyCount).ThenByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
+            _ => Before(top, position).OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
+        };
+        var rows = await ordered.Take(pageSize + 1).ToListAsync(cancellationToken);
+        var page = rows.Take(pageSize).ToList();
+        var replies = await FirstRepliesAsync(db, [.. page.Where(c => c.ReplyCount > 0).Select(c => c.Id)], cancellationToken);
+        var items = page.Select(c => CommentView.From(c, replies: replies[c.Id].Select(r => CommentView.From(r)).ToList())).ToList();
+        var last = rows.Count > pageSize ? page[^1] : null;
+        return TypedResults.Ok(new Page<CommentView>(items, last is null ? null : new ListingCursor(sort, last.ReplyCount, last.CreatedAt, last.Id).Encode()));
+    }
+
+    public static async Task<Results<Ok<Page<CommentView>>, NotFound, ValidationProblem>> ListReplies(
+        Guid id, int? limit, string? cursor, CommentsDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = CommentValidation.ValidatePage(limit, cursor, "replies", out var position);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        if (!await db.Comments.AsNoTracking().Where(c => c.Id == id).AnyAsync(PublicComments.Visible, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+        var pageSize = limit ?? DefaultPageSize;
+        var rows = await After(db.Comments.AsNoTracking().Where(c => c.ParentId == id).Where(PublicComments.Visible), position)
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Take(pageSize + 1).ToListAsync(cancellationToken);
+        var page = rows.Take(pageSize).ToList();
+        var last = rows.Count > pageSize ? page[^1] : null;
+        return TypedResults.Ok(new Page<CommentView>(
+            [.. page.Select(c => CommentView.From(c))],
+            last is null ? null : new ListingCursor("replies", 0, last.CreatedAt, last.Id).Encode()));
+    }
+
+    public static async Task<Results<Ok<ArticleStatsView>, ValidationProblem>> GetArticleStats(
+        string articleId, CommentsDbContext db, CancellationToken cancellationToken)
+    {
+        if (!ArticleKey.IsValid(articleId))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["articleId"] = [ArticleKey.Rule] });
+        }
+        var stats = await db.ArticleStats.AsNoTracking().FirstOrDefaultAsync(s => s.ArticleId == articleId, cancellationToken);
+        return TypedResults.Ok(new ArticleStatsView(articleId, stats?.PublishedCount ?? 0, stats?.LastActivityAt));
+    }
+
+    public static async Task<Results<Ok<CommentView>, NotFound>> GetComment(
+        Guid id, HttpContext http, CommentsDbContext db, CancellationToken cancellationToken)
+    {
+        var comment = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (comment is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (comment.AuthorId == http.User.UserId())
+        {
+            var decision = await db.Decisions.AsNoTracking()
+                .Where(d => d.CommentId == id && d.Revision == comment.Revision)
+                .OrderByDescending(d => d.DecidedAt)
+                .FirstOrDefaultAsync(cancellationToken);
+            return TypedResults.Ok(CommentView.From(comment, ReaderReason.For(comment, decision)));
+        }
+        return PublicComments.IsVisible(comment) ? TypedResults.Ok(CommentView.From(comment)) : TypedResults.NotFound();
+    }
+
+    private static IQueryable<Comment> Before(IQueryable<Comment> comments, ListingCursor? position) => position is null
+        ? comments
+        : comments.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.CreatedAt, c.Id), ValueTuple.Create(position.CreatedAt, position.Id)));
+
+    private static IQueryable<Comment> After(IQueryable<Comment> comments, ListingCursor? position) => position is null
+        ? comments
+        : comments.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.CreatedAt, c.Id), ValueTuple.Create(position.CreatedAt, position.Id)));
+
+    /// <summary>The first public replies of each comment, oldest first, in one query.</summary>
+    private static async Task<ILookup<Guid, Comment>> FirstRepliesAsync(CommentsDbContext db, List<Guid> parents, CancellationToken cancellationToken)
+    {
+        if (parents.Count == 0)
+        {
+            return Array.Empty<Comment>().ToLookup(c => c.Id);
+        }
+        var replies = await db.Comments.AsNoTracking()
+            .Where(c => c.ParentId != null && parents.Contains(c.ParentId.Value))
+            .Where(PublicComments.Visible)
+            .GroupBy(c => c.ParentId)
+            .SelectMany(g => g.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Take(FirstReplies))
+            .ToListAsync(cancellationToken);
+        return replies.ToLookup(c => c.ParentId!.Value);
+    }
+}
+
+public sealed record ArticleStatsView(string ArticleId, int PublishedCount, DateTimeOffset? LastActivityAt);

@@ -1,0 +1,109 @@
+using Comments.Api.Auth;
+using Comments.Contracts;
+using Comments.Moderation.Analysis;
+using Comments.Moderation.Reasons;
+using Comments.Moderation.Settings;
+using Comments.Storage;
+using Comments.Storage.Comments;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Comments.Api.Comments;
+
+public static class CommentPosting
+{
+    public static async Task<Results<Accepted<AcceptedComment>, ValidationProblem>> PostComment(
+        string articleId,
+        PostCommentRequest? request,
+        HttpContext http,
+        CommentIntake intake,
+        CommentsDbContext db,
+        IOptions<CommentOptions> options,
+        TimeProvider clock)
+    {
+        var errors = CommentValidation.ValidatePost(articleId, request, options.Value);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var placement = (Parent: (Guid?)null, Depth: 0);
+        if (request!.ParentId is { } parentId)
+        {
+            if (await PlaceReplyAsync(db, articleId, parentId, http.User.UserId()!, options.Value.MaxDepth, http.RequestAborted) is not { } reply)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["parentId"] = ["parentId must name a published comment on this article, or one of your own."],
+                });
+            }
+            placement = (reply.Parent, reply.Depth);
+        }
+
+        var now = clock.GetUtcNow();
+        var comment = new CommentSubmitted
+        {
+            CommentId = Guid.CreateVersion7(now),
+            SiteId = options.Value.SiteId,
+            ArticleId = articleId,
+            ParentId = placement.Parent,
+            Depth = placement.Depth,
+            AuthorId = http.User.UserId()!,
+            AuthorName = http.User.DisplayName(),
+            AuthorRoles = http.User.Roles(),
+            Body = request.Body!.Trim(),
+            // PostgreSQL keeps microseconds; cutting here keeps the message and the stored row identical.
+            SubmittedAt = now.AddTicks(-(now.Ticks % 10)),
+        };
+        await intake.SubmitAsync(comment, http.RequestAborted);
+        return TypedResults.Accepted($"/api/comments/{comment.CommentId}", new AcceptedComment(comment.CommentId, "pending", 1));
+    }
+
+    /// <summary>
+    /// Where a reply goes: under its parent, or, when that would nest deeper than the limit, under the deepest
+    /// ancestor that allows it. Null when the parent is not a published comment on the article (or the author's own).
+    /// </summary>
+    private static async Task<(Guid Parent, int Depth)?> PlaceReplyAsync(
+        CommentsDbContext db, string articleId, Guid parentId, string userId, int maxDepth, CancellationToken cancellationToken)
+    {
+        var parent = await db.Comments.AsNoTracking()
+            .Where(c => c.Id == parentId)
+            .Select(c => new { c.Id, c.ArticleId, c.ParentId, c.Depth, c.AuthorId, c.Status, c.HiddenAt, c.DeletedAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        var usable = parent is not null && parent.ArticleId == articleId && parent.DeletedAt is null
+            && ((parent.Status == CommentStatus.Approved && parent.HiddenAt is null) || parent.AuthorId == userId);
+        if (!usable)
+        {
+            return null;
+        }
+        var (id, depth, up) = (parent!.Id, parent.Depth, parent.ParentId);
+        while (depth + 1 > maxDepth - 1 && up is { } ancestorId)
+        {
+            var ancestor = await db.Comments.AsNoTracking().Where(c => c.Id == ancestorId)
+                .Select(c => new { c.Id, c.Depth, c.ParentId }).FirstAsync(cancellationToken);
+            (id, depth, up) = (ancestor.Id, ancestor.Depth, ancestor.ParentId);
+        }
+        return (id, depth + 1);
+    }
+
+    public static async Task<Results<Ok<DraftCheckResult>, ValidationProblem>> CheckDraft(
+        DraftCheckRequest? request,
+        IOptions<CommentOptions> options,
+        SiteModerationStore sites,
+        ContentAnalyzer analyzer,
+        CancellationToken cancellationToken)
+    {
+        var errors = CommentValidation.ValidateBody(request?.Body, options.Value);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var site = await sites.GetAsync(options.Value.SiteId, cancellationToken);
+        var findings = analyzer.Analyze(request!.Body!.Trim(), site.Words);
+        var warnings = analyzer.Warnings(findings, site.Settings)
+            .Select(w => new DraftWarning(w.Code, ReaderMessages.Explain(w.Code), w.Terms))
+            .ToList();
+        return TypedResults.Ok(new DraftCheckResult(warnings));
+    }
+}

@@ -1,0 +1,26 @@
+using MassTransit;
+
+namespace Comments.Api.Events;
+
+/// <summary>
+/// Publishes an event after a change the API has already committed to PostgreSQL. The change stands either way, so
+/// a broker that does not confirm within the deadline is logged, not reported to the caller (there is no
+/// transactional outbox in the packages available to us; see the README).
+/// </summary>
+public sealed class EventPublisher(IPublishEndpoint publisher, ILogger<EventPublisher> logger)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(2);
+
+    public async Task PublishAsync<T>(T message) where T : class
+    {
+        using var deadline = new CancellationTokenSource(Deadline);
+        try
+        {
+            await publisher.Publish(message, deadline.Token);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or MassTransitException)
+        {
+            logger.LogWarning(exception, "Could not publish {Event}", typeof(T).Name);
+        }
+    }
+}

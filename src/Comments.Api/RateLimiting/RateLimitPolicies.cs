@@ -1,0 +1,9 @@
+namespace Comments.Api.RateLimiting;
+
+public static class RateLimitPolicies
+{
+    public const string Posting = "posting";
+    public const string Reports = "reports";
+    public const string Reactions = "reactions";
+    public const string HelpRequests = "help-requests";
+}

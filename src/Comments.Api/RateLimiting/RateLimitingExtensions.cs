@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Comments.Api.Auth;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Comments.Api.RateLimiting;
+
+public static class RateLimitingExtensions
+{
+    /// <summary>
+    /// ASP.NET Core's rate limiter, partitioned by the signed-in user (by IP for anonymous callers), so one busy
+    /// reader never slows another. Over the limit: 429 with Retry-After, as ProblemDetails.
+    /// </summary>
+    public static IHostApplicationBuilder AddRateLimits(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = WriteProblemAsync;
+            limiter.AddPolicy(RateLimitPolicies.Posting, http => RateLimitPartition.GetTokenBucketLimiter(PartitionKey(http), _ =>
+            {
+                var options = Options(http);
+                return new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = options.PostingBurst,
+                    TokensPerPeriod = 1,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(options.PostingRefillSeconds),
+                    QueueLimit = 0,
+                };
+            }));
+            limiter.AddPolicy(RateLimitPolicies.Reports, http =>
+                Window(http, options => (options.ReportsPerWindow, options.ReportsWindowSeconds)));
+            limiter.AddPolicy(RateLimitPolicies.Reactions, http =>
+                Window(http, options => (options.ReactionsPerWindow, options.ReactionsWindowSeconds)));
+            limiter.AddPolicy(RateLimitPolicies.HelpRequests, http =>
+                Window(http, options => (options.HelpRequestsPerWindow, options.HelpRequestsWindowSeconds)));
+        });
+        return builder;
+    }
+
+    private static RateLimitOptions Options(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+
+    private static RateLimitPartition<string> Window(HttpContext http, Func<RateLimitOptions, (int Permits, int Seconds)> pick) =>
+        RateLimitPartition.GetFixedWindowLimiter(PartitionKey(http), _ =>
+        {
+            var (permits, seconds) = pick(Options(http));
+            return new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromSeconds(seconds), QueueLimit = 0 };
+        });
+
+    /// <summary>The user id when signed in; the connection's IP otherwise (forwarded headers are not trusted).</summary>
+    private static string PartitionKey(HttpContext http) =>
+        http.User.UserId() is { } user ? $"user:{user}" : $"ip:{http.Connection.RemoteIpAddress}";
+
+    private static async ValueTask WriteProblemAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        var http = context.HttpContext;
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests",
+                Detail = $"Please wait {seconds} s before trying again.",
+            },
+        });
+    }
+}

@@ -1,0 +1,122 @@
+using Comments.Api.Auth;
+using Comments.Api.Comments;
+using Comments.Api.Events;
+using Comments.Api.RateLimiting;
+using Comments.Contracts;
+using Comments.Moderation.Settings;
+using Comments.Storage;
+using Comments.Storage.Comments;
+using Comments.Storage.Reports;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Comments.Api.Reports;
+
+/// <summary>
+/// Readers report comments. Each report adds the reporter's trust weight to the comment; when the open reports
+/// weigh as much as the site's threshold, the comment is hidden from the public until a moderator decides.
+/// </summary>
+public static class ReportsApi
+{
+    public const int MaxDetailsLength = 500;
+
+    public static RouteGroupBuilder MapReportsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/comments/{id:guid}/reports").WithTags("Reports")
+            .RequireAuthorization(Policies.Commenter).RequireRateLimiting(RateLimitPolicies.Reports);
+        api.MapPost("/", ReportComment);
+        return api;
+    }
+
+    public static async Task<Results<Created<ReportView>, NotFound, ProblemHttpResult, ValidationProblem>> ReportComment(
+        Guid id, ReportRequest? request, HttpContext http, CommentsDbContext db, SiteModerationStore sites, EventPublisher events, TimeProvider clock)
+    {
+        var cancellationToken = http.RequestAborted;
+        if (Validate(request, out var reason) is { } problem)
+        {
+            return problem;
+        }
+        var reporter = http.User.UserId()!;
+        var now = clock.GetUtcNow();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var comment = await db.Comments.LockAsync(id, cancellationToken);
+        if (comment is null || !comment.IsPublic)
+        {
+            return TypedResults.NotFound();
+        }
+        if (comment.AuthorId == reporter)
+        {
+            return TypedResults.Problem(title: "Own comment", detail: "You cannot report your own comment.", statusCode: StatusCodes.Status409Conflict);
+        }
+        if (await db.Reports.AnyAsync(r => r.CommentId == id && r.ReporterId == reporter, cancellationToken))
+        {
+            return AlreadyReported();
+        }
+
+        var weight = await db.ReporterTrust.Where(t => t.UserId == reporter).Select(t => (double?)t.Weight).FirstOrDefaultAsync(cancellationToken)
+            ?? ReporterTrust.StartingWeight;
+        var report = db.Reports.Add(new Report
+        {
+            Id = Guid.CreateVersion7(now),
+            CommentId = id,
+            ReporterId = reporter,
+            Reason = reason,
+            Details = string.IsNullOrWhiteSpace(request!.Details) ? null : request.Details.Trim(),
+            Weight = weight,
+            Status = ReportStatus.Open,
+            CreatedAt = now,
+        }).Entity;
+        comment.OpenReportCount++;
+        comment.ReportWeight += weight;
+        var threshold = (await sites.GetSettingsAsync(comment.SiteId, cancellationToken)).Settings.AutoHideReportWeight;
+        if (threshold > 0 && comment.ReportWeight >= threshold - 1e-9)
+        {
+            comment.HiddenAt = now;
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        {
+            return AlreadyReported();
+        }
+        await db.ApplyAsync(comment, wasPublic: true, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        var hidden = comment.HiddenAt is not null;
+        await events.PublishAsync(new CommentReported
+        {
+            ReportId = report.Id, CommentId = id, ArticleId = comment.ArticleId, ReporterId = reporter,
+            Reason = ReportReasons.Name(reason), Weight = weight, Hidden = hidden, ReportedAt = now,
+        });
+        return TypedResults.Created($"/api/comments/{id}/reports/{report.Id}", new ReportView(report.Id, ReportReasons.Name(reason), hidden));
+    }
+
+    private static ValidationProblem? Validate(ReportRequest? request, out ReportReason reason)
+    {
+        reason = default;
+        var errors = new Dictionary<string, string[]>();
+        if (!ReportReasons.TryParse(request?.Reason, out reason))
+        {
+            errors["reason"] = [$"reason must be one of {string.Join(", ", ReportReasons.Names)}."];
+        }
+        if (request?.Details is { Length: > MaxDetailsLength })
+        {
+            errors["details"] = [$"details must be at most {MaxDetailsLength} characters."];
+        }
+        else if (request?.Details?.Contains('\0') == true)
+        {
+            errors["details"] = ["details must not contain NUL characters."];
+        }
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : null;
+    }
+
+    private static ProblemHttpResult AlreadyReported() =>
+        TypedResults.Problem(title: "Already reported", detail: "You have already reported this comment.", statusCode: StatusCodes.Status409Conflict);
+}
+
+public sealed record ReportRequest(string? Reason, string? Details);
+
+public sealed record ReportView(Guid Id, string Reason, bool CommentHidden);

@@ -1,0 +1,11 @@
+namespace Comments.Storage.Reports;
+
+public enum ReportReason
+{
+    Offensive,
+    Abusive,
+    Spam,
+    OffTopic,
+    Harassment,
+    Other,
+}
