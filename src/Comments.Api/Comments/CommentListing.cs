@@ -121,11 +121,15 @@ public static class CommentListing
         {
             return Array.Empty<Comment>().ToLookup(c => c.Id);
         }
+        // A lateral join: for each parent, its first replies by the (parent_id, created_at, id) index.
         var replies = await db.Comments.AsNoTracking()
-            .Where(c => c.ParentId != null && parents.Contains(c.ParentId.Value))
-            .Where(PublicComments.Visible)
-            .GroupBy(c => c.ParentId)
-            .SelectMany(g => g.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Take(FirstReplies))
+            .Where(parent => parents.Contains(parent.Id))
+            .SelectMany(parent => db.Comments
+                .Where(c => c.ParentId == parent.Id && c.Status == CommentStatus.Approved && c.HiddenAt == null
+                    && (c.DeletedAt == null || c.ReplyCount > 0))
+                .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+                .Take(FirstReplies))
+            .AsNoTracking()
             .ToListAsync(cancellationToken);
         return replies.ToLookup(c => c.ParentId!.Value);
     }

@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace Comments.Api.Tests;
+
+/// <summary>The production limits: over them a reader gets 429 with Retry-After, and nobody else is slowed.</summary>
+[Collection(StackCollection.Name)]
+public sealed class RateLimitTests : IAsyncLifetime
+{
+    private readonly ApiFactory _api = new(productionRateLimits: true);
+
+    public Task InitializeAsync()
+    {
+        _api.StartServer();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _api.DisposeAsync();
+
+    private static async Task AssertTooManyAsync(HttpResponseMessage response)
+    {
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.TooManyRequests);
+        Assert.True(response.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), "Retry-After in seconds");
+    }
+
+    [Fact]
+    public async Task Posting_allows_a_burst_of_three_then_429_while_others_are_unaffected()
+    {
+        var articleId = TestData.NewArticleId();
+        var busy = _api.CreateClientFor(TestData.NewUserId());
+        var calm = _api.CreateClientFor(TestData.NewUserId());
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add((await busy.PostCommentAsync(articleId, $"Burst comment {i}.")).StatusCode);
+        }
+        var fourth = await busy.PostCommentAsync(articleId, "One too many.");
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.Accepted, status));
+        await AssertTooManyAsync(fourth);
+        Assert.Equal(HttpStatusCode.Accepted, (await calm.PostCommentAsync(articleId, "A calm reader is not throttled.")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Reports_and_reactions_have_their_own_limits()
+    {
+        var reader = _api.CreateClientFor(TestData.NewUserId());
+        var target = Guid.NewGuid();
+
+        var reports = new List<HttpResponseMessage>();
+        for (var i = 0; i < 3; i++)
+        {
+            reports.Add(await reader.PostAsJsonAsync($"/api/comments/{target}/reports", new { reason = "spam" }));
+        }
+        var reactions = new List<HttpResponseMessage>();
+        for (var i = 0; i < 3; i++)
+        {
+            reactions.Add(await reader.PutAsync($"/api/comments/{target}/reactions/respect", null));
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, reports[1].StatusCode);
+        await AssertTooManyAsync(reports[2]);
+        Assert.Equal(HttpStatusCode.NotFound, reactions[1].StatusCode);
+        await AssertTooManyAsync(reactions[2]);
+    }
+}
