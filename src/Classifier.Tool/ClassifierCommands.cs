@@ -14,6 +14,7 @@ public static class ClassifierCommands
           classifier.sh evaluate --model toxicity|spam --data FILE.csv [--threshold T] [--models DIR]
           classifier.sh score --model toxicity|spam [--models DIR]   (one text per line on stdin, one score per line out)
           classifier.sh news-eval [--data data/news-eval.csv]   (the text phases with default settings on labelled news comments)
+          classifier.sh retrain --model toxicity|spam [--data-dir DIR]   (adds moderator decisions from ConnectionStrings__Comments; promotes only if not worse)
         """;
 
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
@@ -26,11 +27,14 @@ public static class ClassifierCommands
                 "train" => Train(options, output),
                 "evaluate" => Evaluate(options, output),
                 "score" => await ScoreAsync(options, input, output),
+                "retrain" => await Retraining.RunAsync(options.Kinds(allowAll: false).Single(),
+                    Environment.GetEnvironmentVariable("ConnectionStrings__Comments") ?? throw new ArgumentException("set ConnectionStrings__Comments to the database"),
+                    options.Get("data-dir", Path.Combine(RepositoryPaths.Root, "data")), output),
                 "news-eval" => NewsEvaluation.Run(options.Get("data", Path.Combine(RepositoryPaths.Root, "data", "news-eval.csv")), output),
                 _ => Fail(error, Usage),
             };
         }
-        catch (Exception exception) when (exception is ArgumentException or IOException or InvalidDataException or InvalidOperationException)
+        catch (Exception exception) when (exception is ArgumentException or IOException or InvalidDataException or InvalidOperationException or System.Data.Common.DbException)
         {
             return Fail(error, exception.Message + Environment.NewLine + Usage);
         }
@@ -44,7 +48,7 @@ public static class ClassifierCommands
         {
             var csv = Path.Combine(dataDir, kind == ClassifierKind.Toxicity ? "toxicity_davidson_train.csv" : "spam_youtube_train.csv");
             var extra = TrainingExtras.For(kind, dataDir);
-            var (model, card, schema) = ClassifierTrainer.Train(kind, csv, extra);
+            var (model, card, schema, _) = ClassifierTrainer.Train(kind, csv, extra);
             ClassifierModel.Save(outDir, kind, model, schema, card);
             output.WriteLine($"{card.Name}: trained on {card.TrainRows} rows ({card.TrainedFrom}); test split: {card.Test}");
             output.WriteLine($"  wrote {ClassifierModel.ModelPath(outDir, kind)}");

@@ -4,6 +4,7 @@ using Comments.Api.Errors;
 using Comments.Api.Events;
 using Comments.Api.RateLimiting;
 using Comments.Api.Health;
+using Comments.Api.Moderation;
 using Comments.Moderation;
 using Comments.ServiceDefaults;
 
@@ -20,6 +21,8 @@ public static class ApiServiceExtensions
         builder.Services.AddContentModeration();
         builder.AddRateLimits();
         builder.Services.AddScoped<EventPublisher>();
+        builder.Services.AddOptions<WorkbenchOptions>().BindConfiguration(WorkbenchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<ModeratorDecisions>();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();

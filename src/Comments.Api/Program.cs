@@ -20,7 +20,7 @@ app.MapHealthEndpoints();
 app.MapCommentsApi();
 app.MapReportsApi();
 app.MapReactionsApi();
-app.MapModerationSettingsApi();
+app.MapModerationApi();
 
 app.Run();
 

@@ -1,4 +1,5 @@
 using Comments.Moderation.Analysis;
+using Comments.Moderation.Classification;
 using Comments.Moderation.Settings;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +12,8 @@ public static class ModerationLibraryExtensions
     {
         services.AddSingleton(_ => ContentAnalyzer.LoadShipped());
         services.AddHostedService<ContentAnalyzerWarmup>();
+        services.AddSingleton<ModelRefresher>();
+        services.AddHostedService(provider => provider.GetRequiredService<ModelRefresher>());
         services.AddSingleton<WordMatcherCache>();
         services.AddScoped<SiteModerationStore>();
         return services;

@@ -1,4 +1,6 @@
 using Comments.Storage.Articles;
+using Comments.Storage.Audit;
+using Comments.Storage.Moderation;
 using Comments.Storage.Comments;
 using Comments.Storage.Reactions;
 using Comments.Storage.Reports;
@@ -26,6 +28,11 @@ public class CommentsDbContext(DbContextOptions<CommentsDbContext> options) : Db
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ReporterTrust> ReporterTrust => Set<ReporterTrust>();
     public DbSet<Reaction> Reactions => Set<Reaction>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ModerationNote> ModerationNotes => Set<ModerationNote>();
+    public DbSet<QueueCount> QueueCounts => Set<QueueCount>();
+    public DbSet<QueueSnapshot> QueueSnapshots => Set<QueueSnapshot>();
+    public DbSet<ClassifierModelVersion> ClassifierModels => Set<ClassifierModelVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CommentsDbContext).Assembly);

@@ -5,6 +5,7 @@ using Moderation.Worker.Comments;
 using Moderation.Worker.Pipeline;
 using Moderation.Worker.Pipeline.Phases;
 using Moderation.Worker.Retention;
+using Moderation.Worker.Workbench;
 
 namespace Moderation.Worker;
 
@@ -18,6 +19,7 @@ public static class ModerationServiceExtensions
         builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<DeletedCommentPurger>();
+        builder.Services.AddHostedService<QueueSnapshotter>();
         return builder;
     }
 

@@ -108,10 +108,11 @@ public sealed class ModerationPipelineTests(CommentsStack stack, SiteFixture sit
     }
 
     [Fact]
-    public async Task Author_standing_in_the_database_is_applied()
+    public async Task Banned_and_suspended_authors_are_refused_by_the_api_and_by_the_pipeline()
     {
         var banned = TestData.NewUserId();
         var suspended = TestData.NewUserId();
+        var bannedLater = TestData.NewUserId();
         await using (var db = TestServices.CreateDbContext())
         {
             db.UserStandings.Add(new UserStanding { UserId = banned, Status = UserStatus.Banned, UpdatedAt = DateTimeOffset.UtcNow });
@@ -119,12 +120,28 @@ public sealed class ModerationPipelineTests(CommentsStack stack, SiteFixture sit
             await db.SaveChangesAsync();
         }
 
-        var bannedComment = await PostAndWaitForDecisionAsync(stack.Api.CreateClientFor(banned), "Let me in.", "rejected");
-        var suspendedComment = await PostAndWaitForDecisionAsync(stack.Api.CreateClientFor(suspended), "Still here.", "rejected");
+        await ProblemAssert.IsProblemAsync(await stack.Api.CreateClientFor(banned).PostCommentAsync(TestData.NewArticleId(), "Let me in."), HttpStatusCode.Forbidden);
+        var refused = await stack.Api.CreateClientFor(suspended).PostCommentAsync(TestData.NewArticleId(), "Still here.");
+        Assert.Contains("suspendedUntil", await refused.Content.ReadAsStringAsync());
+        await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.Forbidden);
 
-        Assert.Equal(["AUTHOR_BANNED"], Codes(bannedComment));
-        Assert.Equal(["AUTHOR_SUSPENDED"], Codes(suspendedComment));
-        Assert.Contains(" until ", suspendedComment.GetProperty("reasons")[0].GetProperty("message").GetString());
+        // Banned after the API accepted the comment: the pipeline's author-status phase rejects it.
+        var author = stack.Api.CreateClientFor(bannedLater);
+        await stack.StopWorkerAsync();
+        Guid id;
+        try
+        {
+            id = await author.PostAcceptedCommentAsync(TestData.NewArticleId(), "Posted just before the ban.");
+            await using var db = TestServices.CreateDbContext();
+            db.UserStandings.Add(new UserStanding { UserId = bannedLater, Status = UserStatus.Banned, UpdatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+        finally
+        {
+            await stack.StartWorkerAsync();
+        }
+        var rejected = await author.WaitForStatusAsync(id, "rejected");
+        Assert.Equal(["AUTHOR_BANNED"], Codes(rejected!.Value));
     }
 
     [Fact]

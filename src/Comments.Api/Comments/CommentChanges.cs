@@ -1,4 +1,5 @@
 using Comments.Api.Auth;
+using Comments.Api.Moderation;
 using Comments.Api.Events;
 using Comments.Contracts;
 using Comments.Storage;
@@ -32,6 +33,10 @@ public static class CommentChanges
             return TypedResults.NotFound();
         }
         var now = clock.GetUtcNow();
+        if (await StandingCheck.RefusalAsync(db, comment.AuthorId, now) is { } refusal)
+        {
+            return refusal;
+        }
         if (comment.DeletedAt is not null)
         {
             return Conflict("Comment deleted", "A deleted comment cannot be edited.");

@@ -1,4 +1,5 @@
 using Comments.Api.Auth;
+using Comments.Api.Moderation;
 using Comments.Contracts;
 using Comments.Moderation.Analysis;
 using Comments.Moderation.Reasons;
@@ -13,7 +14,7 @@ namespace Comments.Api.Comments;
 
 public static class CommentPosting
 {
-    public static async Task<Results<Accepted<AcceptedComment>, ValidationProblem>> PostComment(
+    public static async Task<Results<Accepted<AcceptedComment>, ValidationProblem, ProblemHttpResult>> PostComment(
         string articleId,
         PostCommentRequest? request,
         HttpContext http,
@@ -26,6 +27,11 @@ public static class CommentPosting
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
+        }
+
+        if (await StandingCheck.RefusalAsync(db, http.User.UserId()!, clock.GetUtcNow()) is { } refusal)
+        {
+            return refusal;
         }
 
         var placement = (Parent: (Guid?)null, Depth: 0);

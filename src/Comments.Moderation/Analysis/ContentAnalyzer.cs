@@ -11,21 +11,37 @@ namespace Comments.Moderation.Analysis;
 /// </summary>
 public sealed partial class ContentAnalyzer(ClassifierModel toxicity, ClassifierModel spam)
 {
+    private volatile ClassifierModel _toxicity = toxicity;
+    private volatile ClassifierModel _spam = spam;
+
+    /// <summary>Switches to a newly promoted model; comments already being scored finish with the old one.</summary>
+    public void Use(ClassifierKind kind, ClassifierModel model)
+    {
+        if (kind == ClassifierKind.Toxicity)
+        {
+            _toxicity = model;
+        }
+        else
+        {
+            _spam = model;
+        }
+    }
+
     public static ContentAnalyzer LoadShipped()
     {
         var models = Path.Combine(AppContext.BaseDirectory, "Models");
         return new ContentAnalyzer(ClassifierModel.Load(models, ClassifierKind.Toxicity), ClassifierModel.Load(models, ClassifierKind.Spam));
     }
 
-    public ModelCard ToxicityModel => toxicity.Card;
-    public ModelCard SpamModel => spam.Card;
+    public ModelCard ToxicityModel => _toxicity.Card;
+    public ModelCard SpamModel => _spam.Card;
 
     public ContentFindings Analyze(string text, WordMatcher words) =>
-        new(words.FindMatches(text), toxicity.Score(text), spam.Score(text), LinkPattern().IsMatch(text));
+        new(words.FindMatches(text), _toxicity.Score(text), _spam.Score(text), LinkPattern().IsMatch(text));
 
-    public double ToxicityHoldThreshold(ModerationSettings settings) => settings.ToxicityHoldThreshold ?? toxicity.Card.Threshold;
+    public double ToxicityHoldThreshold(ModerationSettings settings) => settings.ToxicityHoldThreshold ?? _toxicity.Card.Threshold;
 
-    public double SpamHoldThreshold(ModerationSettings settings) => settings.SpamHoldThreshold ?? spam.Card.Threshold;
+    public double SpamHoldThreshold(ModerationSettings settings) => settings.SpamHoldThreshold ?? _spam.Card.Threshold;
 
     /// <summary>The warnings a draft would raise, for nudging a writer before posting (no scores).</summary>
     public IReadOnlyList<ContentWarning> Warnings(ContentFindings findings, ModerationSettings settings)

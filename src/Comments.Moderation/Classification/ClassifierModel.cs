@@ -47,6 +47,20 @@ public sealed class ClassifierModel
         return new ClassifierModel(model, card);
     }
 
+    public static ClassifierModel FromBytes(byte[] zip, string cardJson)
+    {
+        using var stream = new MemoryStream(zip);
+        var model = new MLContext().Model.Load(stream, out _);
+        return new ClassifierModel(model, JsonSerializer.Deserialize<ModelCard>(cardJson) ?? throw new InvalidDataException("Empty model card"));
+    }
+
+    public static byte[] ToBytes(ITransformer model, DataViewSchema schema, int seed)
+    {
+        using var stream = new MemoryStream();
+        new MLContext(seed).Model.Save(model, schema, stream);
+        return stream.ToArray();
+    }
+
     public static void Save(string directory, ClassifierKind kind, ITransformer model, DataViewSchema schema, ModelCard card)
     {
         Directory.CreateDirectory(directory);

@@ -15,7 +15,7 @@ public static class ClassifierTrainer
     /// <summary>The threshold is the lowest one that keeps the validation false-positive rate at or below this.</summary>
     public const double MaxValidationFalsePositiveRate = 0.05;
 
-    public static (ITransformer Model, ModelCard Card, DataViewSchema Schema) Train(
+    public static (ITransformer Model, ModelCard Card, DataViewSchema Schema, IDataView TestSet) Train(
         ClassifierKind kind, string csvPath, IReadOnlyList<LabelledText>? extraTraining = null, int seed = DefaultSeed)
     {
         var ml = new MLContext(seed);
@@ -47,7 +47,7 @@ public static class ClassifierTrainer
             TestRows = test.Count,
             Test = EvaluationReport.Compute(test, threshold),
         };
-        return (model, card, data.Schema);
+        return (model, card, data.Schema, holdOut.TestSet);
     }
 
     private static IEstimator<ITransformer> BuildPipeline(MLContext ml) =>

@@ -20,6 +20,17 @@ public static class ReaderMessages
         [ReasonCodes.RecentHistory] = "several of your recent comments were removed, so new ones are checked by a moderator",
         [ReasonCodes.NewCommenter] = "first comments from new commenters are checked by a moderator",
         [ReasonCodes.PreModeration] = "all comments on this article are checked by a moderator before they appear",
+        ["OFFENSIVE"] = "a moderator found it offensive",
+        ["ABUSIVE"] = "a moderator found it abusive",
+        ["SPAM"] = "a moderator found it to be spam",
+        ["BANNED_WORD"] = "contains a word this site does not allow",
+        ["AD"] = "a moderator found it to be advertising",
+        ["HARASSMENT"] = "a moderator found it to be harassment",
+        ["HATE_SPEECH"] = "a moderator found it to be hate speech",
+        ["MISINFORMATION"] = "a moderator found it to spread misinformation",
+        ["OFF_TOPIC"] = "a moderator found it off topic",
+        ["ILLEGAL"] = "a moderator found it may break the law",
+        ["OTHER"] = "a moderator removed it",
     };
 
     private const string Fallback = "it does not meet this site's community guidelines";

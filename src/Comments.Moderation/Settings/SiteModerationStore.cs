@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Comments.Moderation.Words;
 using Comments.Storage;
+using Comments.Storage.Audit;
 using Comments.Storage.Sites;
 using Microsoft.EntityFrameworkCore;
 
@@ -84,6 +85,7 @@ public sealed class SiteModerationStore(CommentsDbContext db, WordMatcherCache m
         entry.Property("Version").CurrentValue = version;
         entry.Property("UpdatedAt").CurrentValue = now;
         entry.Property("UpdatedBy").CurrentValue = actor;
+        db.Audit(actor, "change", subject.StartsWith("wordlist", StringComparison.Ordinal) ? "wordlist" : "settings", $"{siteId}:{subject}", now, before, after);
         db.SettingsChanges.Add(new SettingsChange
         {
             Id = Guid.CreateVersion7(now),

@@ -38,6 +38,10 @@ public class Comment
     public int ReplyCount { get; set; }
 
     public int RespectCount { get; set; }
+
+    /// <summary>The moderator working on it, until the lease ends.</summary>
+    public string? ClaimedBy { get; set; }
+    public DateTimeOffset? ClaimExpiresAt { get; set; }
     public int OpenReportCount { get; set; }
 
     /// <summary>The summed weight of open reports; auto-hide compares it with the site's threshold.</summary>

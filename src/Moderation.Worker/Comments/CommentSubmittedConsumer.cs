@@ -2,6 +2,7 @@ using Comments.Contracts;
 using Comments.Moderation.Analysis;
 using Comments.Moderation.Settings;
 using Comments.Storage;
+using Comments.Storage.Audit;
 using Comments.Storage.Comments;
 using Comments.Storage.Decisions;
 using MassTransit;
@@ -116,6 +117,8 @@ public sealed class CommentSubmittedConsumer(
             DecidedAt = comment.UpdatedAt,
             Details = result.Details,
         });
+        db.Audit(Decision.SystemActor, comment.Status.ToString().ToLowerInvariant(), "comment", comment.Id.ToString(), comment.UpdatedAt, null,
+            new { comment.Revision, result.ReasonCodes, result.Details.Scores, result.Details.ModelVersions });
     }
 
     /// <summary>Publishes the stored decision, also on a redelivery, so that a publish lost after the commit is made good.</summary>

@@ -1,0 +1,132 @@
+using Comments.Api.Events;
+using Comments.Contracts;
+using Comments.Storage;
+using Comments.Storage.Audit;
+using Comments.Storage.Comments;
+using Comments.Storage.Decisions;
+using Comments.Storage.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Comments.Api.Moderation;
+
+/// <summary>
+/// A moderator approves or rejects a comment. Optimistic concurrency on the comment's version: of two moderators
+/// deciding at once exactly one wins, the other gets 409 with the winning decision. Reports are closed (upheld by a
+/// rejection, dismissed by an approval) and their reporters' weights adjusted; everything is audited.
+/// </summary>
+public sealed class ModeratorDecisions(CommentsDbContext db, EventPublisher events, TimeProvider clock)
+{
+    public static readonly string[] ReasonCodes =
+        ["OFFENSIVE", "ABUSIVE", "SPAM", "BANNED_WORD", "AD", "HARASSMENT", "HATE_SPEECH", "MISINFORMATION", "OFF_TOPIC", "ILLEGAL", "OTHER"];
+
+    public async Task<DecisionOutcomeResult> DecideAsync(Guid id, DecisionRequest request, uint? version, string moderator, CancellationToken cancellationToken)
+    {
+        if (Validate(request, version) is { } invalid)
+        {
+            return DecisionOutcomeResult.Failed(id, StatusCodes.Status400BadRequest, invalid);
+        }
+        db.ChangeTracker.Clear();
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (comment is null)
+        {
+            return DecisionOutcomeResult.Failed(id, StatusCodes.Status404NotFound, "No such comment.");
+        }
+        if (QueuesApi.ClaimedByOther(comment, moderator, now))
+        {
+            return DecisionOutcomeResult.Failed(id, StatusCodes.Status409Conflict, $"Claimed by {comment.ClaimedBy} until {comment.ClaimExpiresAt:O}.");
+        }
+        db.Entry(comment).Property(c => c.Version).OriginalValue = version!.Value;
+
+        var approve = request.Action == "approve";
+        var before = new { Status = comment.Status.ToString().ToLowerInvariant(), comment.OpenReportCount, comment.HiddenAt };
+        var wasPublic = comment.IsPublic;
+        comment.Status = approve ? CommentStatus.Approved : CommentStatus.Rejected;
+        comment.UpdatedAt = now;
+        comment.ClaimedBy = null;
+        comment.ClaimExpiresAt = null;
+        await CloseReportsAsync(comment, upheld: !approve, now, cancellationToken);
+        var decision = db.Decisions.Add(new Decision
+        {
+            Id = Guid.CreateVersion7(now),
+            CommentId = id,
+            Revision = comment.Revision,
+            Outcome = approve ? DecisionOutcome.Approved : DecisionOutcome.Rejected,
+            ReasonCodes = request.Reason is null ? [] : [request.Reason],
+            Actor = moderator,
+            DecidedAt = now,
+            Details = new DecisionDetails { Note = request.Note, Explanation = request.Explanation },
+        }).Entity;
+        db.Audit(moderator, approve ? "approve" : "reject", "comment", id.ToString(), now, before,
+            new { Status = comment.Status.ToString().ToLowerInvariant(), request.Reason, request.Note, request.Explanation });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            var winner = await db.Decisions.AsNoTracking().Where(d => d.CommentId == id).OrderByDescending(d => d.DecidedAt).FirstOrDefaultAsync(cancellationToken);
+            return DecisionOutcomeResult.Conflict(id, winner is null ? null : DecisionView.From(winner));
+        }
+        await db.ApplyAsync(comment, wasPublic, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        await events.PublishAsync(new CommentModerated
+        {
+            CommentId = id, ArticleId = comment.ArticleId, Outcome = approve ? "approved" : "rejected",
+            ReasonCodes = decision.ReasonCodes, Actor = moderator, DecidedAt = now,
+        });
+        return DecisionOutcomeResult.Decided(id, DecisionView.From(decision), comment.Version);
+    }
+
+    private async Task CloseReportsAsync(Comment comment, bool upheld, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var open = await db.Reports.Where(r => r.CommentId == comment.Id && r.Status == ReportStatus.Open).ToListAsync(cancellationToken);
+        var reporters = open.Select(r => r.ReporterId).ToList();
+        var trust = await db.ReporterTrust.Where(t => reporters.Contains(t.UserId)).ToDictionaryAsync(t => t.UserId, cancellationToken);
+        foreach (var report in open)
+        {
+            report.Status = upheld ? ReportStatus.Upheld : ReportStatus.Dismissed;
+            report.ReviewedAt = now;
+            if (!trust.TryGetValue(report.ReporterId, out var reporter))
+            {
+                trust[report.ReporterId] = reporter = db.ReporterTrust.Add(new ReporterTrust { UserId = report.ReporterId }).Entity;
+            }
+            reporter.Record(upheld);
+        }
+        comment.OpenReportCount = 0;
+        comment.ReportWeight = 0;
+        comment.HiddenAt = null;
+    }
+
+    private static string? Validate(DecisionRequest request, uint? version)
+    {
+        if (request.Action is not ("approve" or "reject")) return "action must be approve or reject.";
+        if (request.Action == "reject" && request.Reason is null) return "reason is required to reject.";
+        if (request.Reason is not null && !ReasonCodes.Contains(request.Reason)) return $"reason must be one of {string.Join(", ", ReasonCodes)}.";
+        if (request.Note is { Length: > 2000 }) return "note must be at most 2000 characters.";
+        if (request.Explanation is { Length: > 1000 }) return "explanation must be at most 1000 characters.";
+        if (version is null) return "the comment's version is required (If-Match header or version in the body).";
+        return null;
+    }
+}
+
+public sealed record DecisionRequest(string? Action, string? Reason, string? Note, string? Explanation, uint? Version, Guid? CommentId = null);
+
+public sealed record DecisionView(Guid Id, Guid CommentId, int Revision, string Outcome, IReadOnlyList<string> ReasonCodes, string Actor,
+    DateTimeOffset DecidedAt, string? Note, string? Explanation)
+{
+    public static DecisionView From(Decision d) => new(d.Id, d.CommentId, d.Revision, d.Outcome.ToString().ToLowerInvariant(), d.ReasonCodes,
+        d.Actor, d.DecidedAt, d.Details.Note, d.Details.Explanation);
+}
+
+public sealed record DecisionOutcomeResult(Guid CommentId, int Status, string? Error, DecisionView? Decision, uint? Version)
+{
+    public static DecisionOutcomeResult Decided(Guid id, DecisionView decision, uint version) => new(id, StatusCodes.Status200OK, null, decision, version);
+    public static DecisionOutcomeResult Conflict(Guid id, DecisionView? winner) =>
+        new(id, StatusCodes.Status409Conflict, "Another moderator decided this comment first.", winner, null);
+    public static DecisionOutcomeResult Failed(Guid id, int status, string error) => new(id, status, error, null, null);
+}

@@ -1,0 +1,137 @@
+using Comments.Api.Auth;
+using Comments.Api.Comments;
+using Comments.Api.Events;
+using Comments.Contracts;
+using Comments.Storage;
+using Comments.Storage.Audit;
+using Comments.Storage.Comments;
+using Comments.Storage.Decisions;
+using Comments.Storage.Moderation;
+using Comments.Storage.Users;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Comments.Api.Moderation;
+
+/// <summary>Moderators look up a commenter and act on them: ban, suspend, always pre-moderate, warn, restore; and keep notes.</summary>
+public static class UsersApi
+{
+    private static readonly string[] Actions = ["ban", "suspend", "premod", "warn", "restore"];
+
+    public static RouteGroupBuilder MapUsersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/moderation").WithTags("Moderation users and notes").RequireAuthorization(Policies.Moderator);
+        api.MapGet("/users/{userId}", GetUser);
+        api.MapPost("/users/{userId}/{action}", ActOnUser);
+        api.MapGet("/users/{userId}/notes", (string userId, CommentsDbContext db, CancellationToken ct) => Notes.ListAsync(db, "user", userId, ct));
+        api.MapPost("/users/{userId}/notes", (string userId, NoteRequest request, HttpContext http, CommentsDbContext db, TimeProvider clock) =>
+            Notes.AddAsync(db, "user", userId, request, http, clock));
+        api.MapGet("/comments/{id:guid}/notes", (Guid id, CommentsDbContext db, CancellationToken ct) => Notes.ListAsync(db, "comment", id.ToString(), ct));
+        api.MapPost("/comments/{id:guid}/notes", (Guid id, NoteRequest request, HttpContext http, CommentsDbContext db, TimeProvider clock) =>
+            Notes.AddAsync(db, "comment", id.ToString(), request, http, clock));
+        return api;
+    }
+
+    public static async Task<Ok<UserView>> GetUser(string userId, CommentsDbContext db, CancellationToken cancellationToken)
+    {
+        var standing = await db.UserStandings.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == userId, cancellationToken);
+        var counts = await db.Comments.AsNoTracking().Where(c => c.AuthorId == userId).GroupBy(c => c.Status)
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var recent = await db.Comments.AsNoTracking().Where(c => c.AuthorId == userId).OrderByDescending(c => c.CreatedAt).Take(20).ToListAsync(cancellationToken);
+        var history = await db.AuditEntries.AsNoTracking().Where(a => a.TargetType == "user" && a.TargetId == userId)
+            .OrderByDescending(a => a.At).Take(50).Select(a => new UserHistoryEntry(a.Actor, a.Action, a.At, a.AfterJson)).ToListAsync(cancellationToken);
+        var notes = await Notes.QueryAsync(db, "user", userId, cancellationToken);
+        return TypedResults.Ok(new UserView(
+            userId,
+            (standing?.Status ?? UserStatus.Active).ToString().ToLowerInvariant(),
+            standing?.SuspendedUntil,
+            standing?.Reason,
+            counts.ToDictionary(c => c.Key.ToString().ToLowerInvariant(), c => c.Count),
+            [.. recent.Select(c => new ModeratorCommentView(CommentView.From(c), c.Body))],
+            history,
+            notes));
+    }
+
+    public static async Task<Results<Ok<UserView>, ValidationProblem>> ActOnUser(
+        string userId, string action, UserActionRequest request, HttpContext http, CommentsDbContext db, EventPublisher events, TimeProvider clock)
+    {
+        var duration = SuspensionDurations.Parse(request.Duration);
+        var errors = new Dictionary<string, string[]>();
+        if (!Actions.Contains(action)) errors["action"] = [$"action must be one of {string.Join(", ", Actions)}."];
+        if (action != "restore" && string.IsNullOrWhiteSpace(request.Reason)) errors["reason"] = ["reason is required."];
+        if (request.Reason is { Length: > 500 }) errors["reason"] = ["reason must be at most 500 characters."];
+        if (action == "suspend" && duration is null) errors["duration"] = ["duration must be 1h, 3h, 24h, 7d or a custom number of m, h or d (e.g. 90m)."];
+        if (userId.Length > CommentConfiguration.AuthorIdMaxLength) errors["userId"] = ["userId is too long."];
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var cancellationToken = http.RequestAborted;
+        var moderator = http.User.UserId()!;
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var standing = await db.UserStandings.FirstOrDefaultAsync(s => s.UserId == userId, cancellationToken);
+        var before = new { Status = (standing?.Status ?? UserStatus.Active).ToString().ToLowerInvariant(), standing?.SuspendedUntil, standing?.Reason };
+        standing ??= db.UserStandings.Add(new UserStanding { UserId = userId }).Entity;
+        switch (action)
+        {
+            case "ban": Set(standing, UserStatus.Banned, null, request.Reason); break;
+            case "suspend": Set(standing, UserStatus.Suspended, now + duration!.Value, request.Reason); break;
+            case "premod": Set(standing, UserStatus.Premoderated, null, request.Reason); break;
+            case "restore": Set(standing, UserStatus.Active, null, request.Reason); break;
+        }
+        standing.UpdatedAt = now;
+        db.Audit(moderator, action, "user", userId, now, before,
+            new { Status = standing.Status.ToString().ToLowerInvariant(), standing.SuspendedUntil, request.Reason, request.RejectComments });
+        await db.SaveChangesAsync(cancellationToken);
+        var rejected = action == "ban" && request.RejectComments ? await RejectAllAsync(db, userId, moderator, request.Reason!, now, cancellationToken) : [];
+        await transaction.CommitAsync(cancellationToken);
+
+        foreach (var comment in rejected)
+        {
+            await events.PublishAsync(new CommentModerated
+            {
+                CommentId = comment.Id, ArticleId = comment.ArticleId, Outcome = "rejected", ReasonCodes = ["OTHER"], Actor = moderator, DecidedAt = now,
+            });
+        }
+        return TypedResults.Ok((await GetUser(userId, db, cancellationToken)).Value!);
+    }
+
+    private static void Set(UserStanding standing, UserStatus status, DateTimeOffset? until, string? reason)
+    {
+        standing.Status = status;
+        standing.SuspendedUntil = until;
+        standing.Reason = reason;
+    }
+
+    /// <summary>With a ban: every comment of the user that is published or waiting is rejected, each with a decision.</summary>
+    private static async Task<List<Comment>> RejectAllAsync(CommentsDbContext db, string userId, string moderator, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var comments = await db.Comments.Where(c => c.AuthorId == userId && c.DeletedAt == null
+            && (c.Status == CommentStatus.Approved || c.Status == CommentStatus.Held || c.Status == CommentStatus.Pending)).ToListAsync(cancellationToken);
+        foreach (var comment in comments)
+        {
+            var wasPublic = comment.IsPublic;
+            comment.Status = CommentStatus.Rejected;
+            comment.UpdatedAt = now;
+            db.Decisions.Add(new Decision
+            {
+                Id = Guid.CreateVersion7(now), CommentId = comment.Id, Revision = comment.Revision, Outcome = DecisionOutcome.Rejected,
+                ReasonCodes = ["OTHER"], Actor = moderator, DecidedAt = now, Details = new DecisionDetails { Note = $"Author banned: {reason}" },
+            });
+            db.Audit(moderator, "reject", "comment", comment.Id.ToString(), now, null, new { Status = "rejected", Reason = "author banned" });
+            await db.SaveChangesAsync(cancellationToken);
+            await db.ApplyAsync(comment, wasPublic, now, cancellationToken);
+        }
+        return comments;
+    }
+}
+
+public sealed record UserView(string UserId, string Status, DateTimeOffset? SuspendedUntil, string? Reason, IReadOnlyDictionary<string, int> CommentCounts,
+    IReadOnlyList<ModeratorCommentView> RecentComments, IReadOnlyList<UserHistoryEntry> History, IReadOnlyList<NoteView> Notes);
+
+public sealed record UserHistoryEntry(string Actor, string Action, DateTimeOffset At, string? Details);
+
+/// <summary>A comment as moderators see it: the public view plus the text even when deleted.</summary>
+public sealed record ModeratorCommentView(CommentView Comment, string Body);

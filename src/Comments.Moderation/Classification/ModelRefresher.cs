@@ -1,0 +1,53 @@
+using Comments.Moderation.Analysis;
+using Comments.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Comments.Moderation.Classification;
+
+/// <summary>
+/// Every 30 seconds, looks for a newer promoted model in <c>classifier_models</c> and switches the analyzer to it,
+/// so a model promoted by <c>classifier.sh retrain</c> is used without a restart, by every worker.
+/// </summary>
+public sealed class ModelRefresher(IServiceScopeFactory scopes, ContentAnalyzer analyzer, ILogger<ModelRefresher> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        do
+        {
+            try
+            {
+                await RefreshAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning(exception, "Could not look for promoted models; trying again later");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CommentsDbContext>();
+        foreach (var kind in Enum.GetValues<ClassifierKind>())
+        {
+            var name = kind.ToString().ToLowerInvariant();
+            var current = kind == ClassifierKind.Toxicity ? analyzer.ToxicityModel.Version : analyzer.SpamModel.Version;
+            var newest = await db.ClassifierModels.AsNoTracking().Where(m => m.Kind == name)
+                .OrderByDescending(m => m.PromotedAt).Select(m => m.Version).FirstOrDefaultAsync(cancellationToken);
+            if (newest is null || newest == current)
+            {
+                continue;
+            }
+            var row = await db.ClassifierModels.AsNoTracking().SingleAsync(m => m.Version == newest, cancellationToken);
+            analyzer.Use(kind, ClassifierModel.FromBytes(row.Model, row.CardJson));
+            logger.LogInformation("Now scoring {Kind} with promoted model {Version}", name, newest);
+        }
+    }
+}
