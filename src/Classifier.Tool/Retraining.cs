@@ -66,7 +66,7 @@ public static class Retraining
         var positive = PositiveReasons[kind];
         var rows = await db.Database.SqlQuery<DecisionLabel>($"""
             select distinct on (d.comment_id)
-                   coalesce(r.body, c.body) as "Text", d.outcome as "Outcome", d.reason_codes as "Reasons"
+                   coalesce(r.body, c.body) as text, d.outcome as outcome, d.reason_codes as reasons
             from decisions d
             join comments c on c.id = d.comment_id
             left join comment_revisions r on r.comment_id = d.comment_id and r.revision = d.revision

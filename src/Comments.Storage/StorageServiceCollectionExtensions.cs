@@ -15,6 +15,10 @@ public static class StorageServiceCollectionExtensions
     /// No EF Core retry-on-failure here on purpose: the worker retries whole messages (MassTransit) and the API
     /// answers reads directly, so one retrying layer per code path (GUIDE section 6).
     /// </summary>
-    public static DbContextOptionsBuilder UseCommentsDatabase(this DbContextOptionsBuilder options, string connectionString) =>
+    public static TBuilder UseCommentsDatabase<TBuilder>(this TBuilder options, string connectionString)
+        where TBuilder : DbContextOptionsBuilder
+    {
         options.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
+        return options;
+    }
 }

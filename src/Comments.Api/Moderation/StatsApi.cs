@@ -30,36 +30,36 @@ public static class StatsApi
         }
         var database = db.Database;
         var perHour = await database.SqlQuery<TimeCount>($"""
-            select date_trunc('hour', created_at) as "At", count(*)::int as "Count" from comments
+            select date_trunc('hour', created_at) as "at", count(*)::int as "count" from comments
             where site_id = {site} and created_at >= {start} and created_at < {end} group by 1 order by 1
             """).ToListAsync(cancellationToken);
         var byOutcome = await database.SqlQuery<KeyCount>($"""
-            select (case when d.actor = 'system' then 'system:' else 'human:' end) || d.outcome as "Key", count(*)::int as "Count"
+            select (case when d.actor = 'system' then 'system:' else 'human:' end) || d.outcome as "key", count(*)::int as "count"
             from decisions d join comments c on c.id = d.comment_id
             where c.site_id = {site} and d.decided_at >= {start} and d.decided_at < {end} group by 1 order by 1
             """).ToListAsync(cancellationToken);
         var byReason = await database.SqlQuery<KeyCount>($"""
-            select r as "Key", count(*)::int as "Count" from decisions d join comments c on c.id = d.comment_id, unnest(d.reason_codes) r
+            select r as "key", count(*)::int as "count" from decisions d join comments c on c.id = d.comment_id, unnest(d.reason_codes) r
             where c.site_id = {site} and d.decided_at >= {start} and d.decided_at < {end} group by 1 order by 2 desc
             """).ToListAsync(cancellationToken);
         var queues = await database.SqlQuery<QueuePoint>($"""
-            select taken_at as "At", queue as "Queue", count as "Count" from queue_snapshots
+            select taken_at as "at", queue as "queue", count as "count" from queue_snapshots
             where site_id = {site} and taken_at >= {start} and taken_at < {end} order by taken_at, queue
             """).ToListAsync(cancellationToken);
         var humanDelay = await database.SqlQuery<DelayPercentiles>($"""
-            select percentile_cont(0.5) within group (order by seconds) as "MedianSeconds",
-                   percentile_cont(0.9) within group (order by seconds) as "P90Seconds"
+            select percentile_cont(0.5) within group (order by seconds) as median_seconds,
+                   percentile_cont(0.9) within group (order by seconds) as p90seconds
             from (select extract(epoch from min(d.decided_at) - c.created_at)::float8 as seconds
                   from decisions d join comments c on c.id = d.comment_id
                   where d.actor <> 'system' and c.site_id = {site} and d.decided_at >= {start} and d.decided_at < {end}
                   group by c.id, c.created_at) t
             """).SingleAsync(cancellationToken);
         var topByComments = await database.SqlQuery<KeyCount>($"""
-            select article_id as "Key", count(*)::int as "Count" from comments
+            select article_id as "key", count(*)::int as "count" from comments
             where site_id = {site} and created_at >= {start} and created_at < {end} group by 1 order by 2 desc limit 10
             """).ToListAsync(cancellationToken);
         var topByReports = await database.SqlQuery<KeyCount>($"""
-            select c.article_id as "Key", count(*)::int as "Count" from reports r join comments c on c.id = r.comment_id
+            select c.article_id as "key", count(*)::int as "count" from reports r join comments c on c.id = r.comment_id
             where c.site_id = {site} and r.created_at >= {start} and r.created_at < {end} group by 1 order by 2 desc limit 10
             """).ToListAsync(cancellationToken);
         return TypedResults.Ok(new ModerationStats(site, start, end, perHour, byOutcome, byReason, queues, humanDelay, topByComments, topByReports));

@@ -108,8 +108,11 @@ public static class UsersApi
     /// <summary>With a ban: every comment of the user that is published or waiting is rejected, each with a decision.</summary>
     private static async Task<List<Comment>> RejectAllAsync(CommentsDbContext db, string userId, string moderator, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var comments = await db.Comments.Where(c => c.AuthorId == userId && c.DeletedAt == null
-            && (c.Status == CommentStatus.Approved || c.Status == CommentStatus.Held || c.Status == CommentStatus.Pending)).ToListAsync(cancellationToken);
+        // Every row locked up front, in id order, before any is changed: concurrent work on the same comments waits, never deadlocks.
+        var comments = await db.Comments.FromSql($"""
+            select *, xmin from comments where author_id = {userId} and deleted_at is null
+            and status in ('approved', 'held', 'pending') order by id for update
+            """).ToListAsync(cancellationToken);
         foreach (var comment in comments)
         {
             var wasPublic = comment.IsPublic;
