@@ -217,6 +217,29 @@ public sealed class WorkbenchTests(CommentsStack stack, SiteFixture site) : ICla
     }
 
     [Fact]
+    public async Task Every_action_leaves_an_audit_entry_with_actor_target_and_before_and_after()
+    {
+        var reader = site.Api.CreateClientFor(TestData.NewUserId());
+        var id = await PostAndWaitAsync(reader, TestData.NewArticleId(), "Bullshit, but politely.", "held");
+        var moderatorId = TestData.NewUserId("moderator");
+        var moderator = site.Api.CreateClientFor(moderatorId, "Audited", "moderator");
+
+        Assert.Equal(HttpStatusCode.OK, (await moderator.PostAsync($"/api/moderation/comments/{id}/claim", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await DecideAsync(moderator, id, "reject", "OFFENSIVE", await VersionAsync(id))).StatusCode);
+        var settings = await moderator.GetFromJsonAsync<JsonElement>($"/api/moderation/settings?siteId={site.SiteId}", TestData.Json);
+        Assert.Equal(HttpStatusCode.OK, (await moderator.PutAsJsonAsync($"/api/moderation/settings?siteId={site.SiteId}", settings.GetProperty("settings"))).StatusCode);
+
+        var mine = await moderator.GetFromJsonAsync<JsonElement>($"/api/moderation/audit?actor={moderatorId}", TestData.Json);
+        var actions = mine.GetProperty("items").EnumerateArray().Select(a => (a.GetProperty("action").GetString(), a.GetProperty("targetType").GetString())).ToList();
+        Assert.Equal([("change", "settings"), ("reject", "comment"), ("claim", "comment")], actions);
+        var reject = mine.GetProperty("items")[1];
+        Assert.Equal("held", reject.GetProperty("before").GetProperty("status").GetString());
+        Assert.Equal("rejected", reject.GetProperty("after").GetProperty("status").GetString());
+        var system = await moderator.GetFromJsonAsync<JsonElement>($"/api/moderation/audit?actor=system&target={id}", TestData.Json);
+        Assert.Equal("held", system.GetProperty("items")[0].GetProperty("action").GetString());
+    }
+
+    [Fact]
     public async Task Audit_log_cannot_be_changed_even_in_the_database()
     {
         await using var db = TestServices.CreateDbContext();
