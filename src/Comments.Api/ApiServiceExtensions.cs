@@ -3,6 +3,7 @@ using Comments.Api.Comments;
 using Comments.Api.Errors;
 using Comments.Api.Events;
 using Comments.Api.RateLimiting;
+using Comments.Api.Support;
 using Comments.Api.Health;
 using Comments.Api.Moderation;
 using Comments.Moderation;
@@ -23,6 +24,7 @@ public static class ApiServiceExtensions
         builder.Services.AddScoped<EventPublisher>();
         builder.Services.AddOptions<WorkbenchOptions>().BindConfiguration(WorkbenchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<ModeratorDecisions>();
+        builder.Services.AddScoped<IMailSender, RecordingMailSender>();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();

@@ -4,6 +4,7 @@ using Comments.Api.Health;
 using Comments.Api.Moderation;
 using Comments.Api.Reactions;
 using Comments.Api.Reports;
+using Comments.Api.Support;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddApiServices();
@@ -21,6 +22,8 @@ app.MapCommentsApi();
 app.MapReportsApi();
 app.MapReactionsApi();
 app.MapModerationApi();
+app.MapHelpRequestsApi();
+app.MapSupportApi();
 
 app.Run();
 

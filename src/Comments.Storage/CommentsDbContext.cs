@@ -1,6 +1,7 @@
 using Comments.Storage.Articles;
 using Comments.Storage.Audit;
 using Comments.Storage.Moderation;
+using Comments.Storage.Support;
 using Comments.Storage.Comments;
 using Comments.Storage.Reactions;
 using Comments.Storage.Reports;
@@ -33,6 +34,10 @@ public class CommentsDbContext(DbContextOptions<CommentsDbContext> options) : Db
     public DbSet<QueueCount> QueueCounts => Set<QueueCount>();
     public DbSet<QueueSnapshot> QueueSnapshots => Set<QueueSnapshot>();
     public DbSet<ClassifierModelVersion> ClassifierModels => Set<ClassifierModelVersion>();
+    public DbSet<HelpRequest> HelpRequests => Set<HelpRequest>();
+    public DbSet<HelpRequestEvent> HelpRequestEvents => Set<HelpRequestEvent>();
+    public DbSet<OutgoingMail> OutgoingMail => Set<OutgoingMail>();
+    public DbSet<PostRefusal> PostRefusals => Set<PostRefusal>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CommentsDbContext).Assembly);

@@ -7,4 +7,5 @@ namespace Comments.Contracts;
 public static class QueueNames
 {
     public const string ModerateComment = "moderate-comment";
+    public const string TriageHelpRequest = "triage-help-request";
 }

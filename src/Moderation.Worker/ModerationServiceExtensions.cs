@@ -5,6 +5,7 @@ using Moderation.Worker.Comments;
 using Moderation.Worker.Pipeline;
 using Moderation.Worker.Pipeline.Phases;
 using Moderation.Worker.Retention;
+using Moderation.Worker.Support;
 using Moderation.Worker.Workbench;
 
 namespace Moderation.Worker;
@@ -23,8 +24,11 @@ public static class ModerationServiceExtensions
         return builder;
     }
 
-    public static void AddCommentConsumers(this IBusRegistrationConfigurator bus) =>
+    public static void AddCommentConsumers(this IBusRegistrationConfigurator bus)
+    {
         bus.AddConsumer<CommentSubmittedConsumer>(typeof(CommentSubmittedConsumerDefinition));
+        bus.AddConsumer<HelpRequestSubmittedConsumer>(typeof(HelpRequestSubmittedConsumerDefinition));
+    }
 
     public static IServiceCollection AddModerationPipeline(this IServiceCollection services)
     {
@@ -44,6 +48,7 @@ public static class ModerationServiceExtensions
         services.AddSingleton<IModerationPhase, NewCommenterPhase>();
         services.AddSingleton<IModerationPhase, PreModerationPhase>();
         services.AddSingleton<ModerationPipeline>();
+        services.AddScoped<TriageContext>();
         return services;
     }
 }

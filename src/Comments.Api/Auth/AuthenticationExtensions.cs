@@ -36,7 +36,8 @@ public static class AuthenticationExtensions
             .AddPolicy(Policies.Commenter, policy => policy
                 .RequireAuthenticatedUser()
                 .RequireAssertion(context => context.User.UserId() is { Length: > 0 and <= CommentConfiguration.AuthorIdMaxLength }))
-            .AddPolicy(Policies.Moderator, policy => policy.RequireRole(Roles.Moderator, Roles.Admin));
+            .AddPolicy(Policies.Moderator, policy => policy.RequireRole(Roles.Moderator, Roles.Admin))
+            .AddPolicy(Policies.Support, policy => policy.RequireRole(Roles.Support, Roles.Admin));
         return builder;
     }
 }

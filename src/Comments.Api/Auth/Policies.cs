@@ -5,6 +5,9 @@ public static class Policies
     /// <summary>A signed-in person with a user id (any role may comment).</summary>
     public const string Commenter = "commenter";
 
+    /// <summary>Support staff and admins.</summary>
+    public const string Support = "support";
+
     /// <summary>Moderators and admins.</summary>
     public const string Moderator = "moderator";
 }

@@ -21,26 +21,33 @@ public sealed class CommentIntake(
     ILogger<CommentIntake> logger)
 {
     public const string PipelineName = "comment-intake";
-    private static readonly Uri ModerationQueue = new($"queue:{QueueNames.ModerateComment}");
+    public static readonly Uri ModerationQueue = new($"queue:{QueueNames.ModerateComment}");
+    public static readonly Uri TriageQueue = new($"queue:{QueueNames.TriageHelpRequest}");
     private static readonly TimeSpan PendingRecordTimeout = TimeSpan.FromSeconds(1);
 
     public async Task SubmitAsync(CommentSubmitted comment, CancellationToken cancellationToken)
+    {
+        await SendAsync(comment, comment.CommentId, ModerationQueue, cancellationToken);
+        if (comment.Revision == 1)
+        {
+            await RecordPendingAsync(comment);
+        }
+    }
+
+    /// <summary>Sends a persistent message to a durable queue and returns once the broker confirmed it, or throws <see cref="BrokerUnavailableException"/>.</summary>
+    public async Task SendAsync<T>(T message, Guid messageId, Uri queue, CancellationToken cancellationToken) where T : class
     {
         try
         {
             await pipelines.GetPipeline(PipelineName).ExecuteAsync(async token =>
             {
-                var endpoint = await bus.GetSendEndpoint(ModerationQueue);
-                await endpoint.Send(comment, context => context.MessageId = comment.CommentId, token);
+                var endpoint = await bus.GetSendEndpoint(queue);
+                await endpoint.Send(message, context => context.MessageId = messageId, token);
             }, cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             throw new BrokerUnavailableException(exception);
-        }
-        if (comment.Revision == 1)
-        {
-            await RecordPendingAsync(comment);
         }
     }
 

@@ -1,5 +1,6 @@
 using Comments.Api.Auth;
 using Comments.Api.Moderation;
+using Comments.Api.Support;
 using Comments.Contracts;
 using Comments.Moderation.Analysis;
 using Comments.Moderation.Reasons;
@@ -26,11 +27,13 @@ public static class CommentPosting
         var errors = CommentValidation.ValidatePost(articleId, request, options.Value);
         if (errors.Count > 0)
         {
+            await PostRefusals.RecordAsync(http, http.User.UserId(), "validation", string.Join(" ", errors.SelectMany(e => e.Value)));
             return TypedResults.ValidationProblem(errors);
         }
 
         if (await StandingCheck.RefusalAsync(db, http.User.UserId()!, clock.GetUtcNow()) is { } refusal)
         {
+            await PostRefusals.RecordAsync(http, http.User.UserId(), "standing", refusal.ProblemDetails.Detail);
             return refusal;
         }
 

@@ -1,4 +1,5 @@
 using Comments.Api.Events;
+using Comments.Api.Support;
 using Comments.Contracts;
 using Comments.Storage;
 using Comments.Storage.Audit;
@@ -47,6 +48,7 @@ public sealed class ModeratorDecisions(CommentsDbContext db, EventPublisher even
         comment.ClaimedBy = null;
         comment.ClaimExpiresAt = null;
         await CloseReportsAsync(comment, upheld: !approve, now, cancellationToken);
+        await AppealOutcomes.RecordForCommentAsync(db, comment, moderator, request.Explanation, now, cancellationToken);
         var decision = db.Decisions.Add(new Decision
         {
             Id = Guid.CreateVersion7(now),

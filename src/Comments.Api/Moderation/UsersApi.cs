@@ -1,6 +1,7 @@
 using Comments.Api.Auth;
 using Comments.Api.Comments;
 using Comments.Api.Events;
+using Comments.Api.Support;
 using Comments.Contracts;
 using Comments.Storage;
 using Comments.Storage.Audit;
@@ -41,6 +42,8 @@ public static class UsersApi
         var history = await db.AuditEntries.AsNoTracking().Where(a => a.TargetType == "user" && a.TargetId == userId)
             .OrderByDescending(a => a.At).Take(50).Select(a => new UserHistoryEntry(a.Actor, a.Action, a.At, a.AfterJson)).ToListAsync(cancellationToken);
         var notes = await Notes.QueryAsync(db, "user", userId, cancellationToken);
+        var appeals = await db.HelpRequests.AsNoTracking().Where(r => r.RequesterId == userId && r.Escalated && r.Outcome == null)
+            .Select(r => new OpenAppeal(r.Id, r.Reference, r.CommentId, r.Message, r.CreatedAt)).ToListAsync(cancellationToken);
         return TypedResults.Ok(new UserView(
             userId,
             (standing?.Status ?? UserStatus.Active).ToString().ToLowerInvariant(),
@@ -49,7 +52,8 @@ public static class UsersApi
             counts.ToDictionary(c => c.Key.ToString().ToLowerInvariant(), c => c.Count),
             [.. recent.Select(c => new ModeratorCommentView(CommentView.From(c), c.Body))],
             history,
-            notes));
+            notes,
+            appeals));
     }
 
     public static async Task<Results<Ok<UserView>, ValidationProblem>> ActOnUser(
@@ -84,6 +88,7 @@ public static class UsersApi
         standing.UpdatedAt = now;
         db.Audit(moderator, action, "user", userId, now, before,
             new { Status = standing.Status.ToString().ToLowerInvariant(), standing.SuspendedUntil, request.Reason, request.RejectComments });
+        await AppealOutcomes.RecordForUserAsync(db, userId, action, standing.SuspendedUntil, moderator, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var rejected = action == "ban" && request.RejectComments ? await RejectAllAsync(db, userId, moderator, request.Reason!, now, cancellationToken) : [];
         await transaction.CommitAsync(cancellationToken);
@@ -132,7 +137,10 @@ public static class UsersApi
 }
 
 public sealed record UserView(string UserId, string Status, DateTimeOffset? SuspendedUntil, string? Reason, IReadOnlyDictionary<string, int> CommentCounts,
-    IReadOnlyList<ModeratorCommentView> RecentComments, IReadOnlyList<UserHistoryEntry> History, IReadOnlyList<NoteView> Notes);
+    IReadOnlyList<ModeratorCommentView> RecentComments, IReadOnlyList<UserHistoryEntry> History, IReadOnlyList<NoteView> Notes,
+    IReadOnlyList<OpenAppeal> Appeals);
+
+public sealed record OpenAppeal(Guid HelpRequestId, string Reference, Guid? CommentId, string Message, DateTimeOffset CreatedAt);
 
 public sealed record UserHistoryEntry(string Actor, string Action, DateTimeOffset At, string? Details);
 

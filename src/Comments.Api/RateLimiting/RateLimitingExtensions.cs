@@ -60,6 +60,10 @@ public static class RateLimitingExtensions
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         var http = context.HttpContext;
+        if (http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == RateLimitPolicies.Posting)
+        {
+            await Support.PostRefusals.RecordAsync(http, http.User.UserId(), "rate_limit", $"retry after {seconds} s");
+        }
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {

@@ -39,6 +39,9 @@ public class Comment
 
     public int RespectCount { get; set; }
 
+    /// <summary>The help request whose appeal put this comment back in the pending queue, until a moderator decides.</summary>
+    public Guid? AppealHelpRequestId { get; set; }
+
     /// <summary>The moderator working on it, until the lease ends.</summary>
     public string? ClaimedBy { get; set; }
     public DateTimeOffset? ClaimExpiresAt { get; set; }

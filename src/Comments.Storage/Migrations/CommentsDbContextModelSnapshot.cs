@@ -107,6 +107,10 @@ namespace Comments.Storage.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("AppealHelpRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("appeal_help_request_id");
+
                     b.Property<string>("ArticleId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -662,6 +666,272 @@ namespace Comments.Storage.Migrations
                         .HasName("pk_word_lists");
 
                     b.ToTable("word_lists", (string)null);
+                });
+
+            modelBuilder.Entity("Comments.Storage.Support.HelpRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ArticleId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("article_id");
+
+                    b.Property<string>("AssigneeId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("assignee_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
+
+                    b.Property<bool>("CategoryGiven")
+                        .HasColumnType("boolean")
+                        .HasColumnName("category_given");
+
+                    b.Property<Guid?>("CommentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("comment_id");
+
+                    b.Property<string>("ContextJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("context_json");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("DuplicateOfId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("duplicate_of_id");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<bool>("Escalated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("escalated");
+
+                    b.Property<DateTimeOffset?>("FirstReplyAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_reply_at");
+
+                    b.Property<DateTimeOffset>("FirstReplyDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_reply_due_at");
+
+                    b.Property<bool>("IsSpam")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_spam");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("text")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Page")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("page");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("priority");
+
+                    b.Property<int>("PriorityRank")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority_rank");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("RequesterId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requester_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TriageNote")
+                        .HasColumnType("text")
+                        .HasColumnName("triage_note");
+
+                    b.Property<bool>("Triaged")
+                        .HasColumnType("boolean")
+                        .HasColumnName("triaged");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("user_agent");
+
+                    b.HasKey("Id")
+                        .HasName("pk_help_requests");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_help_requests_reference");
+
+                    b.HasIndex("Email", "CreatedAt")
+                        .HasDatabaseName("ix_help_requests_email_created_at");
+
+                    b.HasIndex("RequesterId", "CreatedAt")
+                        .HasDatabaseName("ix_help_requests_requester_id_created_at");
+
+                    b.HasIndex("PriorityRank", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_help_requests_priority_rank_created_at_id");
+
+                    b.ToTable("help_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Comments.Storage.Support.HelpRequestEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("After")
+                        .HasColumnType("text")
+                        .HasColumnName("after");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text")
+                        .HasColumnName("before");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("HelpRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("help_request_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("VisibleToReader")
+                        .HasColumnType("boolean")
+                        .HasColumnName("visible_to_reader");
+
+                    b.HasKey("Id")
+                        .HasName("pk_help_request_events");
+
+                    b.HasIndex("HelpRequestId", "At")
+                        .HasDatabaseName("ix_help_request_events_help_request_id_at");
+
+                    b.ToTable("help_request_events", (string)null);
+                });
+
+            modelBuilder.Entity("Comments.Storage.Support.OutgoingMail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("HelpRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("help_request_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outgoing_mail");
+
+                    b.ToTable("outgoing_mail", (string)null);
+                });
+
+            modelBuilder.Entity("Comments.Storage.Support.PostRefusal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("text")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_post_refusals");
+
+                    b.HasIndex("UserId", "At")
+                        .HasDatabaseName("ix_post_refusals_user_id_at");
+
+                    b.ToTable("post_refusals", (string)null);
                 });
 
             modelBuilder.Entity("Comments.Storage.Users.UserStanding", b =>

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using Comments.Storage.Support;
+
+namespace Comments.Api.Support;
+
+public sealed record HelpRequestSubmission(string? Email, string? ArticleId, Guid? CommentId, string? Category, string? Message, string? Page);
+
+public sealed record AcceptedHelpRequest(Guid Id, string Reference);
+
+/// <summary>What the reader sees of their request: no internal notes, triage or context.</summary>
+public sealed record ReaderHelpRequestView(string Reference, string Category, string Status, string? Outcome, string? LinkedTo,
+    DateTimeOffset CreatedAt, IReadOnlyList<ThreadEntry> Thread);
+
+public sealed record ThreadEntry(DateTimeOffset At, string Kind, string Actor, string? Body, string? Before, string? After, bool VisibleToReader);
+
+/// <summary>What support sees: everything, with the reader's context and the due state.</summary>
+public sealed record SupportHelpRequestView(Guid Id, string Reference, string? RequesterId, string? Email, string? ArticleId, Guid? CommentId,
+    string Category, string Priority, string Status, string DueState, DateTimeOffset FirstReplyDueAt, string? AssigneeId, bool IsSpam, bool Escalated,
+    string? TriageNote, string? Outcome, Guid? DuplicateOfId, string Message, string? UserAgent, string? Page, DateTimeOffset CreatedAt,
+    JsonElement? Context, IReadOnlyList<ThreadEntry>? Thread)
+{
+    public static SupportHelpRequestView From(HelpRequest r, DateTimeOffset now, IReadOnlyList<ThreadEntry>? thread = null) => new(
+        r.Id, r.Reference, r.RequesterId, r.Email, r.ArticleId, r.CommentId, r.Category, r.Priority, r.Status, HelpDesk.DueState(r, now),
+        r.FirstReplyDueAt, r.AssigneeId, r.IsSpam, r.Escalated, r.TriageNote, r.Outcome, r.DuplicateOfId, r.Message, r.UserAgent, r.Page, r.CreatedAt,
+        r.ContextJson is null ? null : JsonDocument.Parse(r.ContextJson).RootElement.Clone(), thread);
+}
+
+public sealed record HelpRequestChange(string? Status, string? Assignee, string? Priority);
+
+public sealed record TextRequest(string? Body);

@@ -1,0 +1,130 @@
+using System.Net.Mail;
+using Comments.Api.Auth;
+using Comments.Api.Comments;
+using Comments.Api.RateLimiting;
+using Comments.Contracts;
+using Comments.Storage;
+using Comments.Storage.Support;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Comments.Api.Support;
+
+/// <summary>
+/// The footer's "Please let us know if you're having issues with commenting": readers (signed in or not) send help
+/// requests and follow them. A 202 means the broker has the request, as with comments.
+/// </summary>
+public static class HelpRequestsApi
+{
+    public static RouteGroupBuilder MapHelpRequestsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/help-requests").WithTags("Help requests");
+        api.MapPost("/", Submit).RequireRateLimiting(RateLimitPolicies.HelpRequests)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(64 * 1024));
+        api.MapGet("/mine", Mine).RequireAuthorization(Policies.Commenter);
+        api.MapGet("/{reference}", GetByReference);
+        return api;
+    }
+
+    public static async Task<Results<Accepted<AcceptedHelpRequest>, ValidationProblem>> Submit(
+        HelpRequestSubmission? request, HttpContext http, CommentIntake intake, CommentsDbContext db, IOptions<CommentOptions> options,
+        TimeProvider clock, ILoggerFactory loggers)
+    {
+        var userId = http.User.UserId();
+        var email = (request?.Email ?? http.User.FindFirst("email")?.Value)?.Trim();
+        var errors = Validate(request, userId, email);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var now = clock.GetUtcNow();
+        var message = new HelpRequestSubmitted
+        {
+            HelpRequestId = Guid.CreateVersion7(now),
+            Reference = HelpDesk.NewReference(),
+            SiteId = options.Value.SiteId,
+            RequesterId = userId,
+            Email = string.IsNullOrEmpty(email) ? null : email,
+            ArticleId = request!.ArticleId,
+            CommentId = request.CommentId,
+            Category = request.Category,
+            Message = request.Message!.Trim(),
+            UserAgent = Cut(http.Request.Headers.UserAgent.ToString(), 500),
+            Page = Cut(request.Page ?? http.Request.Headers.Referer.ToString(), 1000),
+            SubmittedAt = now.AddTicks(-(now.Ticks % 10)),
+        };
+        await intake.SendAsync(message, message.HelpRequestId, CommentIntake.TriageQueue, http.RequestAborted);
+        try
+        {
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            await db.InsertIfAbsentAsync(message, deadline.Token);
+        }
+        catch (Exception exception) when (exception is System.Data.Common.DbException or OperationCanceledException or InvalidOperationException)
+        {
+            loggers.CreateLogger(nameof(HelpRequestsApi)).LogWarning(exception, "Help request {Reference} is with the broker but not yet stored", message.Reference);
+        }
+        return TypedResults.Accepted($"/api/help-requests/{message.Reference}", new AcceptedHelpRequest(message.HelpRequestId, message.Reference));
+    }
+
+    public static async Task<Ok<IReadOnlyList<ReaderHelpRequestView>>> Mine(HttpContext http, CommentsDbContext db, CancellationToken cancellationToken)
+    {
+        var userId = http.User.UserId();
+        var requests = await db.HelpRequests.AsNoTracking().Where(r => r.RequesterId == userId).OrderByDescending(r => r.CreatedAt).Take(50).ToListAsync(cancellationToken);
+        var views = new List<ReaderHelpRequestView>();
+        foreach (var request in requests)
+        {
+            views.Add(await ReaderViewAsync(db, request, cancellationToken));
+        }
+        return TypedResults.Ok<IReadOnlyList<ReaderHelpRequestView>>(views);
+    }
+
+    /// <summary>By reference: the signed-in requester, or anyone who gives the e-mail address it was sent with. Anyone else gets 404.</summary>
+    public static async Task<Results<Ok<ReaderHelpRequestView>, NotFound>> GetByReference(
+        string reference, string? email, HttpContext http, CommentsDbContext db, CancellationToken cancellationToken)
+    {
+        var request = reference.Length > 16 ? null : await db.HelpRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Reference == reference, cancellationToken);
+        var userId = http.User.UserId();
+        var allowed = request is not null && ((userId is not null && request.RequesterId == userId)
+            || (request.Email is not null && email is not null && string.Equals(request.Email, email.Trim(), StringComparison.OrdinalIgnoreCase)));
+        return allowed ? TypedResults.Ok(await ReaderViewAsync(db, request!, cancellationToken)) : TypedResults.NotFound();
+    }
+
+    private static async Task<ReaderHelpRequestView> ReaderViewAsync(CommentsDbContext db, HelpRequest request, CancellationToken cancellationToken)
+    {
+        var linked = request.DuplicateOfId is { } original
+            ? await db.HelpRequests.Where(r => r.Id == original).Select(r => r.Reference).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var thread = await Threads.LoadAsync(db, request.Id, readerOnly: true, cancellationToken);
+        return new ReaderHelpRequestView(request.Reference, request.Category, request.Status, request.Outcome, linked, request.CreatedAt, thread);
+    }
+
+    private static Dictionary<string, string[]> Validate(HelpRequestSubmission? request, string? userId, string? email)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var message = request?.Message?.Trim();
+        if (message is null || message.Length is < 10 or > 5000 || message.Contains('\0'))
+        {
+            errors["message"] = ["message must be 10 to 5,000 characters."];
+        }
+        if (userId is null && string.IsNullOrEmpty(email))
+        {
+            errors["email"] = ["email is required when you are not signed in, so that we can answer."];
+        }
+        else if (!string.IsNullOrEmpty(email) && (email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
+        {
+            errors["email"] = ["email is not a valid address."];
+        }
+        if (request?.Category is { } category && !HelpDesk.Categories.Contains(category))
+        {
+            errors["category"] = [$"category must be one of {string.Join(", ", HelpDesk.Categories)}."];
+        }
+        if (request?.ArticleId is { } article && !ArticleKey.IsValid(article))
+        {
+            errors["articleId"] = [ArticleKey.Rule];
+        }
+        return errors;
+    }
+
+    private static string? Cut(string? text, int length) => string.IsNullOrEmpty(text) ? null : text.Length <= length ? text : text[..length];
+}

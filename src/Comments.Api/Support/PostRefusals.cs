@@ -1,0 +1,35 @@
+using System.Data.Common;
+using Comments.Storage;
+using Comments.Storage.Support;
+
+namespace Comments.Api.Support;
+
+/// <summary>
+/// Remembers why a signed-in reader's post was refused (rate limit, validation, standing), so that support can see
+/// it beside a "I can't post" request. Best effort: a failure to record never changes the answer.
+/// </summary>
+public static class PostRefusals
+{
+    public static async Task RecordAsync(HttpContext http, string? userId, string reason, string? detail)
+    {
+        if (userId is null)
+        {
+            return;
+        }
+        try
+        {
+            var db = http.RequestServices.GetRequiredService<CommentsDbContext>();
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            db.PostRefusals.Add(new PostRefusal
+            {
+                Id = Guid.CreateVersion7(), UserId = userId, Reason = reason, At = DateTimeOffset.UtcNow,
+                Detail = detail is { Length: > 500 } ? detail[..500] : detail,
+            });
+            await db.SaveChangesAsync(deadline.Token);
+        }
+        catch (Exception exception) when (exception is DbException or OperationCanceledException or InvalidOperationException or Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            http.RequestServices.GetRequiredService<ILogger<CommentsDbContext>>().LogWarning(exception, "Could not record a post refusal");
+        }
+    }
+}

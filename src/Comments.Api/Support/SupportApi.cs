@@ -1,0 +1,197 @@
+using Comments.Api.Auth;
+using Comments.Api.Comments;
+using Comments.Storage;
+using Comments.Storage.Audit;
+using Comments.Storage.Comments;
+using Comments.Storage.Support;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Comments.Api.Support;
+
+/// <summary>The support desk: the triage queue, a request with context and thread, status work, replies, notes and appeals.</summary>
+public static class SupportApi
+{
+    public static RouteGroupBuilder MapSupportApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/support").WithTags("Support").RequireAuthorization(Policies.Support);
+        api.MapGet("/help-requests", List);
+        api.MapGet("/help-requests/{id:guid}", Get);
+        api.MapPatch("/help-requests/{id:guid}", Change);
+        api.MapPost("/help-requests/{id:guid}/replies", Reply);
+        api.MapPost("/help-requests/{id:guid}/notes", Note);
+        api.MapPost("/help-requests/{id:guid}/escalations", Escalate);
+        api.MapGet("/stats", SupportStats.GetAsync);
+        return api;
+    }
+
+    /// <summary>Ordered by priority, then age (oldest first). Spam is left out unless asked for.</summary>
+    public static async Task<Results<Ok<Page<SupportHelpRequestView>>, ValidationProblem>> List(
+        string? status, string? category, string? priority, string? assignee, bool? spam, string? cursor, int? limit,
+        CommentsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = CommentValidation.ValidatePage(limit, cursor, "support", out var position);
+        if (status is not null && !HelpDesk.Statuses.Contains(status)) errors["status"] = ["unknown status."];
+        if (category is not null && !HelpDesk.Categories.Contains(category)) errors["category"] = ["unknown category."];
+        if (priority is not null && !HelpDesk.Priorities.Contains(priority)) errors["priority"] = ["unknown priority."];
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var requests = db.HelpRequests.AsNoTracking().Where(r => r.IsSpam == (spam ?? false));
+        if (status is not null) requests = requests.Where(r => r.Status == status);
+        if (category is not null) requests = requests.Where(r => r.Category == category);
+        if (priority is not null) requests = requests.Where(r => r.Priority == priority);
+        if (assignee is not null) requests = requests.Where(r => r.AssigneeId == assignee);
+        // The cursor's first number is the priority rank here.
+        if (position is not null)
+        {
+            requests = requests.Where(r => EF.Functions.GreaterThan(ValueTuple.Create(r.PriorityRank, r.CreatedAt, r.Id),
+                ValueTuple.Create(position.ReplyCount, position.CreatedAt, position.Id)));
+        }
+        var pageSize = limit ?? CommentListing.DefaultPageSize;
+        var rows = await requests.OrderBy(r => r.PriorityRank).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id).Take(pageSize + 1).ToListAsync(cancellationToken);
+        var page = rows.Take(pageSize).ToList();
+        var last = rows.Count > pageSize ? page[^1] : null;
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok(new Page<SupportHelpRequestView>([.. page.Select(r => SupportHelpRequestView.From(r, now))],
+            last is null ? null : new ListingCursor("support", last.PriorityRank, last.CreatedAt, last.Id).Encode()));
+    }
+
+    public static async Task<Results<Ok<SupportHelpRequestView>, NotFound>> Get(Guid id, CommentsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var request = await db.HelpRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        return request is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(SupportHelpRequestView.From(request, clock.GetUtcNow(), await Threads.LoadAsync(db, id, readerOnly: false, cancellationToken)));
+    }
+
+    public static async Task<Results<Ok<SupportHelpRequestView>, NotFound, ValidationProblem>> Change(
+        Guid id, HelpRequestChange change, HttpContext http, CommentsDbContext db, TimeProvider clock)
+    {
+        var request = await db.HelpRequests.FirstOrDefaultAsync(r => r.Id == id, http.RequestAborted);
+        if (request is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (change.Status is { } status && (!HelpDesk.Statuses.Contains(status) || (status != request.Status && !HelpDesk.CanMove(request.Status, status))))
+            errors["status"] = [$"cannot move from {request.Status} to {status}."];
+        if (change.Priority is { } priority && !HelpDesk.Priorities.Contains(priority)) errors["priority"] = ["unknown priority."];
+        if (change.Assignee is { Length: > 200 }) errors["assignee"] = ["assignee is too long."];
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var me = http.User.UserId()!;
+        var now = clock.GetUtcNow();
+        void Record(string kind, string? before, string? after, bool visible) => db.HelpRequestEvents.Add(new HelpRequestEvent
+        {
+            Id = Guid.CreateVersion7(now), HelpRequestId = id, Kind = kind, Actor = me, Before = before, After = after, VisibleToReader = visible, At = now,
+        });
+        if (change.Status is { } newStatus && newStatus != request.Status)
+        {
+            Record("status", request.Status, newStatus, visible: true);
+            request.Status = newStatus;
+        }
+        if (change.Priority is { } newPriority && newPriority != request.Priority)
+        {
+            Record("priority", request.Priority, newPriority, visible: false);
+            request.Priority = newPriority;
+            request.PriorityRank = HelpDesk.Rank(newPriority);
+            request.FirstReplyDueAt = request.CreatedAt + HelpDesk.FirstReplyWithin(newPriority);
+        }
+        if (change.Assignee is { } assignee && assignee != request.AssigneeId)
+        {
+            Record("assignee", request.AssigneeId, assignee.Length == 0 ? null : assignee, visible: false);
+            request.AssigneeId = assignee.Length == 0 ? null : assignee;
+        }
+        request.UpdatedAt = now;
+        await db.SaveChangesAsync(http.RequestAborted);
+        return TypedResults.Ok(SupportHelpRequestView.From(request, now, await Threads.LoadAsync(db, id, readerOnly: false, http.RequestAborted)));
+    }
+
+    /// <summary>A reply the reader sees (and receives by e-mail when we have an address); the first one meets the service level.</summary>
+    public static async Task<Results<Created<ThreadEntry>, NotFound, ValidationProblem>> Reply(
+        Guid id, TextRequest body, HttpContext http, CommentsDbContext db, IMailSender mail, TimeProvider clock)
+    {
+        var request = await db.HelpRequests.FirstOrDefaultAsync(r => r.Id == id, http.RequestAborted);
+        if (request is null) return TypedResults.NotFound();
+        if (ValidText(body.Body) is { } problem) return problem;
+        var now = clock.GetUtcNow();
+        var entry = AddEvent(db, id, "reply", http.User.UserId()!, body.Body!.Trim(), visible: true, now);
+        request.FirstReplyAt ??= now;
+        if (request.Status == "new") request.Status = "open";
+        request.UpdatedAt = now;
+        if (request.Email is { } to)
+        {
+            await mail.SendAsync(to, $"Re: your help request {request.Reference}", entry.Body!, id, http.RequestAborted);
+        }
+        await db.SaveChangesAsync(http.RequestAborted);
+        return TypedResults.Created($"/api/support/help-requests/{id}", ToEntry(entry));
+    }
+
+    public static async Task<Results<Created<ThreadEntry>, NotFound, ValidationProblem>> Note(
+        Guid id, TextRequest body, HttpContext http, CommentsDbContext db, TimeProvider clock)
+    {
+        if (!await db.HelpRequests.AnyAsync(r => r.Id == id, http.RequestAborted)) return TypedResults.NotFound();
+        if (ValidText(body.Body) is { } problem) return problem;
+        var entry = AddEvent(db, id, "note", http.User.UserId()!, body.Body!.Trim(), visible: false, clock.GetUtcNow());
+        await db.SaveChangesAsync(http.RequestAborted);
+        return TypedResults.Created($"/api/support/help-requests/{id}", ToEntry(entry));
+    }
+
+    /// <summary>
+    /// An appeal goes to moderation: the named comment re-enters the pending queue (held, flagged APPEAL with the
+    /// reader's message); without a comment, the appeal shows on the user's moderation page. The outcome comes back
+    /// to this request when a moderator acts (see <see cref="AppealOutcomes"/>).
+    /// </summary>
+    public static async Task<Results<Ok<SupportHelpRequestView>, NotFound, ProblemHttpResult>> Escalate(
+        Guid id, HttpContext http, CommentsDbContext db, TimeProvider clock)
+    {
+        var cancellationToken = http.RequestAborted;
+        var request = await db.HelpRequests.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null) return TypedResults.NotFound();
+        if (request.CommentId is null && request.RequesterId is null)
+        {
+            return TypedResults.Problem(title: "Nothing to escalate", detail: "The request names neither a comment nor a signed-in reader.", statusCode: StatusCodes.Status409Conflict);
+        }
+        var me = http.User.UserId()!;
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (request.CommentId is { } commentId)
+        {
+            var comment = await db.Comments.LockAsync(commentId, cancellationToken);
+            if (comment is null) return TypedResults.NotFound();
+            var wasPublic = comment.IsPublic;
+            var before = comment.Status.ToString().ToLowerInvariant();
+            comment.Status = CommentStatus.Held;
+            comment.AppealHelpRequestId = id;
+            comment.UpdatedAt = now;
+            db.Audit(me, "appeal", "comment", commentId.ToString(), now, new { Status = before }, new { Status = "held", Flag = "APPEAL", HelpRequest = request.Reference, request.Message });
+            await db.SaveChangesAsync(cancellationToken);
+            await db.ApplyAsync(comment, wasPublic, now, cancellationToken);
+        }
+        else
+        {
+            db.Audit(me, "appeal", "user", request.RequesterId!, now, null, new { HelpRequest = request.Reference, request.Message });
+        }
+        request.Escalated = true;
+        request.Status = "waiting_on_reader" == request.Status ? "open" : request.Status == "new" ? "open" : request.Status;
+        request.UpdatedAt = now;
+        AddEvent(db, id, "escalation", me, "Your appeal has been passed to the moderation team.", visible: true, now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(SupportHelpRequestView.From(request, now));
+    }
+
+    public static HelpRequestEvent AddEvent(CommentsDbContext db, Guid id, string kind, string actor, string? body, bool visible, DateTimeOffset at) =>
+        db.HelpRequestEvents.Add(new HelpRequestEvent { Id = Guid.CreateVersion7(at), HelpRequestId = id, Kind = kind, Actor = actor, Body = body, VisibleToReader = visible, At = at }).Entity;
+
+    private static ThreadEntry ToEntry(HelpRequestEvent e) => new(e.At, e.Kind, e.Actor, e.Body, e.Before, e.After, e.VisibleToReader);
+
+    private static ValidationProblem? ValidText(string? text) =>
+        string.IsNullOrWhiteSpace(text) || text.Length > 5000 || text.Contains('\0')
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["body must be 1 to 5,000 characters."] })
+            : null;
+}

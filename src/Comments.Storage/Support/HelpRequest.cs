@@ -1,0 +1,41 @@
+namespace Comments.Storage.Support;
+
+/// <summary>A reader's request for help, sent from the footer under an article.</summary>
+public class HelpRequest
+{
+    public Guid Id { get; set; }
+
+    /// <summary>Short and readable, like HR-7F3K2; what the reader quotes.</summary>
+    public required string Reference { get; set; }
+
+    public string? RequesterId { get; set; }
+    public string? Email { get; set; }
+    public string? ArticleId { get; set; }
+    public Guid? CommentId { get; set; }
+    public required string Category { get; set; }
+    public bool CategoryGiven { get; set; }
+    public required string Priority { get; set; }
+
+    /// <summary>0 urgent, 1 high, 2 normal, 3 low: the queue's first sort key.</summary>
+    public int PriorityRank { get; set; }
+
+    public required string Status { get; set; }
+    public required string Message { get; set; }
+    public string? UserAgent { get; set; }
+    public string? Page { get; set; }
+    public string? AssigneeId { get; set; }
+    public Guid? DuplicateOfId { get; set; }
+    public bool IsSpam { get; set; }
+    public bool Triaged { get; set; }
+    public string? TriageNote { get; set; }
+
+    /// <summary>What support sees beside the request: recent comments, standing, refusals (JSON).</summary>
+    public string? ContextJson { get; set; }
+
+    public bool Escalated { get; set; }
+    public string? Outcome { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset FirstReplyDueAt { get; set; }
+    public DateTimeOffset? FirstReplyAt { get; set; }
+}

@@ -1,0 +1,22 @@
+using Comments.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Comments.Storage.Support;
+
+public static class HelpRequestIntake
+{
+    /// <summary>Stores a submitted request as new and untriaged unless it exists; the API and the worker both call this, in either order.</summary>
+    public static Task<int> InsertIfAbsentAsync(this CommentsDbContext db, HelpRequestSubmitted request, CancellationToken cancellationToken)
+    {
+        var category = request.Category ?? "other";
+        var due = request.SubmittedAt + HelpDesk.FirstReplyWithin("normal");
+        return db.Database.ExecuteSqlInterpolatedAsync($"""
+            insert into help_requests (id, reference, requester_id, email, article_id, comment_id, category, category_given, priority,
+                priority_rank, status, message, user_agent, page, is_spam, triaged, escalated, created_at, updated_at, first_reply_due_at)
+            values ({request.HelpRequestId}, {request.Reference}, {request.RequesterId}, {request.Email}, {request.ArticleId}, {request.CommentId},
+                {category}, {request.Category is not null}, 'normal', 2, 'new', {request.Message}, {request.UserAgent}, {request.Page},
+                false, false, false, {request.SubmittedAt}, {request.SubmittedAt}, {due})
+            on conflict (id) do nothing
+            """, cancellationToken);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Comments.Contracts;
+using Comments.Moderation.Analysis;
+using Comments.Moderation.Words;
+using Comments.Storage;
+using Comments.Storage.Support;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Moderation.Worker.Support;
+
+/// <summary>
+/// Stores and triages a help request: category (when the reader gave none), spam check, priority, duplicate linking,
+/// context and the triage note, due time. Runs once per request however often the message is delivered.
+/// </summary>
+public sealed class HelpRequestSubmittedConsumer(CommentsDbContext db, ContentAnalyzer analyzer, TriageContext context, TimeProvider clock)
+    : IConsumer<HelpRequestSubmitted>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task Consume(ConsumeContext<HelpRequestSubmitted> message)
+    {
+        var cancellationToken = message.CancellationToken;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.InsertIfAbsentAsync(message.Message, cancellationToken);
+        var request = await db.HelpRequests.FromSql($"select * from help_requests where id = {message.Message.HelpRequestId} for update").SingleAsync(cancellationToken);
+        if (request.Triaged)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        request.Category = request.CategoryGiven ? request.Category : TriageRules.Category(request.Message);
+        request.IsSpam = analyzer.Analyze(request.Message, WordMatcher.Empty).Spam >= analyzer.SpamHoldThreshold(new());
+        request.Priority = TriageRules.Priority(request.Category, request.Message, request.IsSpam);
+        request.PriorityRank = HelpDesk.Rank(request.Priority);
+        request.FirstReplyDueAt = request.CreatedAt + HelpDesk.FirstReplyWithin(request.Priority);
+        request.ContextJson = JsonSerializer.Serialize(await context.BuildAsync(request, cancellationToken), Json);
+        request.TriageNote = await context.NoteAsync(request, cancellationToken);
+        request.Triaged = true;
+        request.UpdatedAt = now;
+        AddEvent(request.Id, "triage", null, $"{request.Category}, {request.Priority}{(request.IsSpam ? ", looks like spam" : "")}", visible: false, now);
+
+        if (await OpenDuplicateOfAsync(request, cancellationToken) is { } original)
+        {
+            request.DuplicateOfId = original.Id;
+            request.Status = "closed";
+            AddEvent(request.Id, "duplicate", null, $"Linked to {original.Reference}, which is still open.", visible: true, now);
+            AddEvent(original.Id, "duplicate", request.Message, $"The reader wrote again ({request.Reference}).", visible: false, now);
+            original.UpdatedAt = now;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The same requester (user or e-mail) and category within 24 hours, still open.</summary>
+    private Task<HelpRequest?> OpenDuplicateOfAsync(HelpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.RequesterId is null && request.Email is null)
+        {
+            return Task.FromResult<HelpRequest?>(null);
+        }
+        var since = request.CreatedAt.AddHours(-24);
+        return db.HelpRequests
+            .Where(r => r.Id != request.Id && r.Category == request.Category && r.CreatedAt >= since && r.CreatedAt <= request.CreatedAt
+                && r.DuplicateOfId == null && (r.Status == "new" || r.Status == "open" || r.Status == "waiting_on_reader")
+                && ((request.RequesterId != null && r.RequesterId == request.RequesterId) || (request.Email != null && r.Email == request.Email)))
+            .OrderBy(r => r.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private void AddEvent(Guid requestId, string kind, string? body, string after, bool visible, DateTimeOffset at) =>
+        db.HelpRequestEvents.Add(new HelpRequestEvent
+        {
+            Id = Guid.CreateVersion7(at), HelpRequestId = requestId, Kind = kind, Actor = "system", Body = body, After = after, VisibleToReader = visible, At = at,
+        });
+}
