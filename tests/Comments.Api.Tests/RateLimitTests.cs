@@ -64,4 +64,18 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, reactions[1].StatusCode);
         await AssertTooManyAsync(reactions[2]);
     }
+
+    [Fact]
+    public async Task Help_requests_are_limited_to_five_an_hour()
+    {
+        var reader = _api.CreateClientFor(TestData.NewUserId());
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            statuses.Add((await reader.PostAsJsonAsync("/api/help-requests", new { category = "other", message = $"Question number {i} about commenting." })).StatusCode);
+        }
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.Accepted, status));
+        await AssertTooManyAsync(await reader.PostAsJsonAsync("/api/help-requests", new { category = "other", message = "One question too many." }));
+    }
 }

@@ -15,12 +15,12 @@ public sealed record ThreadEntry(DateTimeOffset At, string Kind, string Actor, s
 
 /// <summary>What support sees: everything, with the reader's context and the due state.</summary>
 public sealed record SupportHelpRequestView(Guid Id, string Reference, string? RequesterId, string? Email, string? ArticleId, Guid? CommentId,
-    string Category, string Priority, string Status, string DueState, DateTimeOffset FirstReplyDueAt, string? AssigneeId, bool IsSpam, bool Escalated,
+    string Category, string Priority, string Status, bool Triaged, string DueState, DateTimeOffset FirstReplyDueAt, string? AssigneeId, bool IsSpam, bool Escalated,
     string? TriageNote, string? Outcome, Guid? DuplicateOfId, string Message, string? UserAgent, string? Page, DateTimeOffset CreatedAt,
     JsonElement? Context, IReadOnlyList<ThreadEntry>? Thread)
 {
     public static SupportHelpRequestView From(HelpRequest r, DateTimeOffset now, IReadOnlyList<ThreadEntry>? thread = null) => new(
-        r.Id, r.Reference, r.RequesterId, r.Email, r.ArticleId, r.CommentId, r.Category, r.Priority, r.Status, HelpDesk.DueState(r, now),
+        r.Id, r.Reference, r.RequesterId, r.Email, r.ArticleId, r.CommentId, r.Category, r.Priority, r.Status, r.Triaged, HelpDesk.DueState(r, now),
         r.FirstReplyDueAt, r.AssigneeId, r.IsSpam, r.Escalated, r.TriageNote, r.Outcome, r.DuplicateOfId, r.Message, r.UserAgent, r.Page, r.CreatedAt,
         r.ContextJson is null ? null : JsonDocument.Parse(r.ContextJson).RootElement.Clone(), thread);
 }

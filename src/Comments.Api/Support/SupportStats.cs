@@ -13,7 +13,7 @@ public static class SupportStats
         var open = await db.HelpRequests.AsNoTracking().Where(r => !r.IsSpam && (r.Status == "new" || r.Status == "open" || r.Status == "waiting_on_reader"))
             .Select(r => new { r.Category, r.Priority, r.FirstReplyAt, r.FirstReplyDueAt }).ToListAsync(cancellationToken);
         var median = await db.Database.SqlQuery<double?>($"""
-            select percentile_cont(0.5) within group (order by extract(epoch from first_reply_at - created_at))::float8 as value
+            select percentile_cont(0.5) within group (order by extract(epoch from first_reply_at - created_at))::float8 as "Value"
             from help_requests where first_reply_at is not null
             """).SingleAsync(cancellationToken);
         return TypedResults.Ok(new SupportStatsView(

@@ -5,7 +5,10 @@ namespace Comments.Storage.Support;
 
 public static class HelpRequestIntake
 {
-    /// <summary>Stores a submitted request as new and untriaged unless it exists; the API and the worker both call this, in either order.</summary>
+    /// <summary>
+    /// Stores a submitted request as new and untriaged unless it exists; the API and the worker both call this, in either
+    /// order and at the same time (hence no conflict target: the id and the reference are both unique).
+    /// </summary>
     public static Task<int> InsertIfAbsentAsync(this CommentsDbContext db, HelpRequestSubmitted request, CancellationToken cancellationToken)
     {
         var category = request.Category ?? "other";
@@ -16,7 +19,7 @@ public static class HelpRequestIntake
             values ({request.HelpRequestId}, {request.Reference}, {request.RequesterId}, {request.Email}, {request.ArticleId}, {request.CommentId},
                 {category}, {request.Category is not null}, 'normal', 2, 'new', {request.Message}, {request.UserAgent}, {request.Page},
                 false, false, false, {request.SubmittedAt}, {request.SubmittedAt}, {due})
-            on conflict (id) do nothing
+            on conflict do nothing
             """, cancellationToken);
     }
 }

@@ -23,7 +23,14 @@ public sealed class HelpRequestSubmittedConsumer(CommentsDbContext db, ContentAn
         var cancellationToken = message.CancellationToken;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.InsertIfAbsentAsync(message.Message, cancellationToken);
-        var request = await db.HelpRequests.FromSql($"select * from help_requests where id = {message.Message.HelpRequestId} for update").SingleAsync(cancellationToken);
+        var request = await LockAsync(message.Message.HelpRequestId, cancellationToken);
+        if (request is null)
+        {
+            // The reference was already taken by another request (1 in 28 million): store this one under a new one.
+            await db.InsertIfAbsentAsync(message.Message with { Reference = HelpDesk.NewReference() }, cancellationToken);
+            request = await LockAsync(message.Message.HelpRequestId, cancellationToken)
+                ?? throw new InvalidOperationException($"Help request {message.Message.HelpRequestId} could not be stored; retrying.");
+        }
         if (request.Triaged)
         {
             return;
@@ -52,6 +59,9 @@ public sealed class HelpRequestSubmittedConsumer(CommentsDbContext db, ContentAn
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    private Task<HelpRequest?> LockAsync(Guid id, CancellationToken cancellationToken) =>
+        db.HelpRequests.FromSql($"select * from help_requests where id = {id} for update").SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>The same requester (user or e-mail) and category within 24 hours, still open.</summary>
     private Task<HelpRequest?> OpenDuplicateOfAsync(HelpRequest request, CancellationToken cancellationToken)
