@@ -159,6 +159,10 @@ public sealed class HelpDeskTests(CommentsStack stack)
         Assert.Equal(HttpStatusCode.OK, (await Support.PostAsync($"/api/support/help-requests/{id}/escalations", null)).StatusCode);
         Assert.Equal("held", (await reader.GetCommentAsync(comment))!.Value.GetProperty("status").GetString());
         var moderator = stack.Api.CreateClientFor(TestData.NewUserId("moderator"), "Mo", "moderator");
+        var appeals = await moderator.GetFromJsonAsync<JsonElement>("/api/moderation/queues/pending?reason=APPEAL&limit=100", TestData.Json);
+        var item = appeals.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("comment").GetProperty("id").GetGuid() == comment);
+        Assert.Equal("APPEAL", item.GetProperty("appeal").GetProperty("flag").GetString());
+        Assert.Equal(reference, item.GetProperty("appeal").GetProperty("reference").GetString());
         var history = await moderator.GetFromJsonAsync<JsonElement>($"/api/moderation/comments/{comment}/history", TestData.Json);
         var decision = await moderator.PostAsJsonAsync($"/api/moderation/comments/{comment}/decision",
             new { action = "approve", version = history.GetProperty("version").GetUInt32(), note = "quotation, fine" });

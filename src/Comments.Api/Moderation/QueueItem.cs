@@ -15,7 +15,11 @@ public sealed record QueueItem(
     IReadOnlyList<DecisionReason> Reasons,
     IReadOnlyDictionary<string, double> Scores,
     IReadOnlyList<MatchedTerm> Matches,
-    IReadOnlyList<ReportSummary> Reports);
+    IReadOnlyList<ReportSummary> Reports,
+    AppealSummary? Appeal);
+
+/// <summary>Set when a reader's appeal (a help request escalated by support) put the comment back in the queue: flag APPEAL.</summary>
+public sealed record AppealSummary(string Flag, Guid HelpRequestId, string Reference, string Message);
 
 public sealed record AuthorSummary(string UserId, string Status, DateTimeOffset? SuspendedUntil, int Comments, int Rejected, double RejectionRate, int Notes);
 

@@ -34,6 +34,10 @@ public static class QueueItems
             .GroupBy(n => n.TargetId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
+        var appealIds = comments.Where(c => c.AppealHelpRequestId != null).Select(c => c.AppealHelpRequestId!.Value).ToList();
+        var appeals = await db.HelpRequests.AsNoTracking().Where(r => appealIds.Contains(r.Id))
+            .ToDictionaryAsync(r => r.Id, r => new AppealSummary("APPEAL", r.Id, r.Reference, r.Message), cancellationToken);
+
         return [.. comments.Select(comment =>
         {
             var decision = decisions.GetValueOrDefault(comment.Id);
@@ -53,7 +57,8 @@ public static class QueueItems
                 decision?.Details.Reasons ?? [],
                 decision?.Details.Scores ?? [],
                 decision?.Details.Matches ?? [],
-                [.. reports[comment.Id].Select(r => new ReportSummary(r.Id, ReportReasons.Name(r.Reason), r.Details, r.ReporterId, r.Weight, r.CreatedAt))]);
+                [.. reports[comment.Id].Select(r => new ReportSummary(r.Id, ReportReasons.Name(r.Reason), r.Details, r.ReporterId, r.Weight, r.CreatedAt))],
+                comment.AppealHelpRequestId is { } appeal ? appeals.GetValueOrDefault(appeal) : null);
         })];
     }
 }

@@ -51,7 +51,8 @@ public static class QueuesApi
 
         var items = db.Comments.AsNoTracking().Where(c => c.SiteId == site).In(queue);
         if (articleId is not null) items = items.Where(c => c.ArticleId == articleId);
-        if (reason is not null) items = items.Where(c => db.Decisions.Any(d => d.CommentId == c.Id && d.Revision == c.Revision && d.ReasonCodes.Contains(reason)));
+        if (reason == "APPEAL") items = items.Where(c => c.AppealHelpRequestId != null);
+        else if (reason is not null) items = items.Where(c => db.Decisions.Any(d => d.CommentId == c.Id && d.Revision == c.Revision && d.ReasonCodes.Contains(reason)));
         var pageSize = limit ?? CommentListing.DefaultPageSize;
         var ordered = sort == "newest"
             ? (position is null ? items : items.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.CreatedAt, c.Id), ValueTuple.Create(position.CreatedAt, position.Id))))
