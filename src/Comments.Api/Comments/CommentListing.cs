@@ -45,12 +45,11 @@ public static class CommentListing
                 .OrderByDescending(c => c.ReplyCount).ThenByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
             _ => Before(top, position).OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
         };
-        var rows = await ordered.Take(pageSize + 1).ToListAsync(cancellationToken);
-        var page = rows.Take(pageSize).ToList();
-        var replies = await FirstRepliesAsync(db, [.. page.Where(c => c.ReplyCount > 0).Select(c => c.Id)], cancellationToken);
-        var items = page.Select(c => CommentView.From(c, replies: replies[c.Id].Select(r => CommentView.From(r)).ToList())).ToList();
-        var last = rows.Count > pageSize ? page[^1] : null;
-        return TypedResults.Ok(new Page<CommentView>(items, last is null ? null : new ListingCursor(sort, last.ReplyCount, last.CreatedAt, last.Id).Encode()));
+        return TypedResults.Ok(await ordered.ToPageAsync(pageSize, last => new ListingCursor(sort, last.ReplyCount, last.CreatedAt, last.Id), async page =>
+        {
+            var replies = await FirstRepliesAsync(db, [.. page.Where(c => c.ReplyCount > 0).Select(c => c.Id)], cancellationToken);
+            return page.Select(c => CommentView.From(c, replies: replies[c.Id].Select(r => CommentView.From(r)).ToList())).ToList();
+        }, cancellationToken));
     }
 
     public static async Task<Results<Ok<Page<CommentView>>, NotFound, ValidationProblem>> ListReplies(
@@ -66,14 +65,9 @@ public static class CommentListing
             return TypedResults.NotFound();
         }
         var pageSize = limit ?? DefaultPageSize;
-        var rows = await After(db.Comments.AsNoTracking().Where(c => c.ParentId == id).Where(PublicComments.Visible), position)
+        return TypedResults.Ok(await After(db.Comments.AsNoTracking().Where(c => c.ParentId == id).Where(PublicComments.Visible), position)
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Take(pageSize + 1).ToListAsync(cancellationToken);
-        var page = rows.Take(pageSize).ToList();
-        var last = rows.Count > pageSize ? page[^1] : null;
-        return TypedResults.Ok(new Page<CommentView>(
-            [.. page.Select(c => CommentView.From(c))],
-            last is null ? null : new ListingCursor("replies", 0, last.CreatedAt, last.Id).Encode()));
+            .ToPageAsync(pageSize, last => new ListingCursor("replies", 0, last.CreatedAt, last.Id), c => CommentView.From(c), cancellationToken));
     }
 
     public static async Task<Results<Ok<ArticleStatsView>, ValidationProblem>> GetArticleStats(

@@ -59,12 +59,9 @@ public static class HistoryApi
         if (to is not null) entries = entries.Where(a => a.At < to);
         if (position is not null) entries = entries.Where(a => EF.Functions.LessThan(ValueTuple.Create(a.At, a.Id), ValueTuple.Create(position.CreatedAt, position.Id)));
         var pageSize = limit ?? CommentListing.DefaultPageSize;
-        var rows = await entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(pageSize + 1).ToListAsync(cancellationToken);
-        var page = rows.Take(pageSize).ToList();
-        var last = rows.Count > pageSize ? page[^1] : null;
-        return TypedResults.Ok(new Page<AuditView>(
-            [.. page.Select(a => new AuditView(a.Id, a.Actor, a.Action, a.TargetType, a.TargetId, a.At, Parse(a.BeforeJson), Parse(a.AfterJson)))],
-            last is null ? null : new ListingCursor("audit", 0, last.At, last.Id).Encode()));
+        return TypedResults.Ok(await entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).ToPageAsync(pageSize,
+            last => new ListingCursor("audit", 0, last.At, last.Id),
+            a => new AuditView(a.Id, a.Actor, a.Action, a.TargetType, a.TargetId, a.At, Parse(a.BeforeJson), Parse(a.AfterJson)), cancellationToken));
     }
 
     private static JsonElement? Parse(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();

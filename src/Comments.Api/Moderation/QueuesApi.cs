@@ -59,11 +59,8 @@ public static class QueuesApi
                 .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
             : (position is null ? items : items.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.CreatedAt, c.Id), ValueTuple.Create(position.CreatedAt, position.Id))))
                 .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id);
-        var rows = await ordered.Take(pageSize + 1).ToListAsync(cancellationToken);
-        var page = rows.Take(pageSize).ToList();
-        var last = rows.Count > pageSize ? page[^1] : null;
-        return TypedResults.Ok(new Page<QueueItem>(await QueueItems.BuildAsync(db, page, cancellationToken),
-            last is null ? null : new ListingCursor($"queue-{sort}", 0, last.CreatedAt, last.Id).Encode()));
+        return TypedResults.Ok(await ordered.ToPageAsync(pageSize, last => new ListingCursor($"queue-{sort}", 0, last.CreatedAt, last.Id),
+            page => QueueItems.BuildAsync(db, page, cancellationToken), cancellationToken));
     }
 
     /// <summary>The oldest unclaimed item of a queue, claimed for the caller (FOR UPDATE SKIP LOCKED), or 204 when none is left.</summary>

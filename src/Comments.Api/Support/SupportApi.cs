@@ -50,12 +50,9 @@ public static class SupportApi
                 ValueTuple.Create(position.ReplyCount, position.CreatedAt, position.Id)));
         }
         var pageSize = limit ?? CommentListing.DefaultPageSize;
-        var rows = await requests.OrderBy(r => r.PriorityRank).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id).Take(pageSize + 1).ToListAsync(cancellationToken);
-        var page = rows.Take(pageSize).ToList();
-        var last = rows.Count > pageSize ? page[^1] : null;
         var now = clock.GetUtcNow();
-        return TypedResults.Ok(new Page<SupportHelpRequestView>([.. page.Select(r => SupportHelpRequestView.From(r, now))],
-            last is null ? null : new ListingCursor("support", last.PriorityRank, last.CreatedAt, last.Id).Encode()));
+        return TypedResults.Ok(await requests.OrderBy(r => r.PriorityRank).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id).ToPageAsync(pageSize,
+            last => new ListingCursor("support", last.PriorityRank, last.CreatedAt, last.Id), r => SupportHelpRequestView.From(r, now), cancellationToken));
     }
 
     public static async Task<Results<Ok<SupportHelpRequestView>, NotFound>> Get(Guid id, CommentsDbContext db, TimeProvider clock, CancellationToken cancellationToken)

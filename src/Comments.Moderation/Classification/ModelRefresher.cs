@@ -15,21 +15,8 @@ public sealed class ModelRefresher(IServiceScopeFactory scopes, ContentAnalyzer 
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval);
-        do
-        {
-            try
-            {
-                await RefreshAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogWarning(exception, "Could not look for promoted models; trying again later");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicWork.RunAsync(Interval, TimeProvider.System, RefreshAsync, logger, "Looking for promoted models", stoppingToken);
 
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Comments.Moderation;
 using Comments.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,25 +12,15 @@ namespace Moderation.Worker.Retention;
 public sealed class DeletedCommentPurger(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<DeletedCommentPurger> logger)
     : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.Interval, clock);
-        do
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicWork.RunAsync(options.Value.Interval, clock, async cancellationToken =>
         {
-            try
+            var purged = await PurgeAsync(cancellationToken);
+            if (purged > 0)
             {
-                var purged = await PurgeAsync(stoppingToken);
-                if (purged > 0)
-                {
-                    logger.LogInformation("Erased the text of {Count} deleted comments past retention", purged);
-                }
+                logger.LogInformation("Erased the text of {Count} deleted comments past retention", purged);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogWarning(exception, "Purging deleted comments failed; trying again at the next interval");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+        }, logger, "Purging deleted comments", stoppingToken);
 
     public async Task<int> PurgeAsync(CancellationToken cancellationToken)
     {

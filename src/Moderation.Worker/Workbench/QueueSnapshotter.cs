@@ -1,3 +1,4 @@
+using Comments.Moderation;
 using Comments.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,21 +9,8 @@ public sealed class QueueSnapshotter(IServiceScopeFactory scopes, TimeProvider c
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(15);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                await TakeAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogWarning(exception, "Could not record queue sizes; trying again at the next interval");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicWork.RunAsync(Interval, clock, TakeAsync, logger, "Recording queue sizes", stoppingToken);
 
     /// <summary>One row per site and queue, stamped to the interval, so several workers record it once.</summary>
     public async Task TakeAsync(CancellationToken cancellationToken)
