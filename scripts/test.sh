@@ -17,6 +17,7 @@ trap 'exit 130' INT TERM
 
 stop_leftover_services
 rm -rf "$DATA_DIR"
+ensure_browser
 start_services
 
 cd "$ROOT_DIR"

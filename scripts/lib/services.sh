@@ -41,6 +41,11 @@ install_debian_package() {
   { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1"; } >&2
 }
 
+# The browser tests drive Debian's Chromium.
+ensure_browser() {
+  [ -x /usr/bin/chromium ] || install_debian_package chromium
+}
+
 pg_bin() {
   if command -v "$1" >/dev/null 2>&1; then command -v "$1"; else ls /usr/lib/postgresql/*/bin/"$1" | tail -n 1; fi
 }

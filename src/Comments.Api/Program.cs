@@ -2,6 +2,7 @@ using Comments.Api;
 using Comments.Api.Comments;
 using Comments.Api.Health;
 using Comments.Api.Moderation;
+using Comments.Api.Pages;
 using Comments.Api.Reactions;
 using Comments.Api.Reports;
 using Comments.Api.Support;
@@ -12,6 +13,8 @@ builder.AddApiServices();
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UseSecurityHeaders();
+app.UseStaticFiles();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -24,6 +27,7 @@ app.MapReactionsApi();
 app.MapModerationApi();
 app.MapHelpRequestsApi();
 app.MapSupportApi();
+app.MapDemoPages();
 
 app.Run();
 

@@ -1,0 +1,251 @@
+// The comment section a news site embeds under an article:
+//   <div id="comments" data-article-id="ARTICLE-KEY"></div>
+//   <script src="https://COMMENTS-HOST/embed.js"></script>
+//   <script>CommentsEmbed.signIn(tokenFromYourSite)</script>   // a signed-in reader; omit for anonymous readers
+// Every piece of comment text is set with textContent: nothing a reader writes is ever parsed as HTML.
+(() => {
+  "use strict";
+  const script = document.currentScript;
+  const api = new URL(".", script ? script.src : location.href).href.replace(/\/$/, "");
+  const state = { token: null, userId: null, articleId: null, root: null, cursor: null, mine: new Map() };
+
+  const el = (tag, props = {}, ...children) => {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props)) {
+      if (key === "text") node.textContent = value;
+      else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+      else if (value !== undefined && value !== null && value !== false) node.setAttribute(key, value === true ? "" : value);
+    }
+    for (const child of children.flat()) if (child) node.append(child);
+    return node;
+  };
+
+  async function call(method, path, body) {
+    const headers = { Accept: "application/json" };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    if (state.token) headers.Authorization = `Bearer ${state.token}`;
+    const response = await fetch(api + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const data = response.status === 204 ? null : await response.json().catch(() => null);
+    if (!response.ok) {
+      const detail = data && (data.detail || (data.errors && Object.values(data.errors).flat().join(" ")) || data.title);
+      throw new Error(detail || `Request failed (${response.status})`);
+    }
+    return data;
+  }
+
+  function subjectOf(token) {
+    try { return JSON.parse(atob(token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/"))).sub; } catch { return null; }
+  }
+
+  function status(message, kind = "info") {
+    const box = state.root.querySelector(".cm-status");
+    box.textContent = message;
+    box.dataset.kind = kind;
+  }
+
+  function commentNode(comment, depth = 0) {
+    const own = comment.authorId === state.userId;
+    const body = comment.deleted ? el("p", { class: "cm-body cm-deleted", text: "This comment was deleted." }) : el("p", { class: "cm-body", text: comment.body });
+    const meta = el("div", { class: "cm-meta" },
+      el("strong", { text: comment.authorName }), " · ", el("time", { datetime: comment.createdAt, text: new Date(comment.createdAt).toLocaleString() }),
+      comment.edited ? el("span", { class: "cm-edited", text: " · edited" }) : null,
+      comment.status !== "approved" ? el("span", { class: `cm-badge cm-${comment.status}`, text: comment.status === "approved" ? "" : statusLabel(comment.status) }) : null);
+    const reasons = (comment.reasons || []).map(r => el("p", { class: "cm-reason", text: r.message }));
+    const actions = el("div", { class: "cm-actions" });
+    const node = el("article", { class: "cm-comment", "data-id": comment.id, "data-depth": depth }, meta, body, reasons, actions);
+    if (!comment.deleted && comment.status === "approved" && state.token) {
+      actions.append(...[
+        el("button", { type: "button", class: "cm-respect", "aria-pressed": "false", text: `Respect (${comment.respectCount})`, onclick: e => toggleRespect(comment, e.currentTarget) }),
+        depth < 2 ? el("button", { type: "button", text: "Reply", onclick: () => openForm(node, comment.id) }) : null,
+        own ? null : el("button", { type: "button", text: "Report", onclick: () => openReport(node, comment.id) })].filter(Boolean));
+    }
+    if (own && !comment.deleted && state.token) {
+      actions.append(
+        el("button", { type: "button", text: "Edit", onclick: () => openForm(node, null, comment) }),
+        el("button", { type: "button", text: "Delete", onclick: () => remove(comment.id) }));
+    }
+    const replies = el("div", { class: "cm-replies" }, (comment.replies || []).map(r => commentNode(r, depth + 1)));
+    if ((comment.replyCount || 0) > (comment.replies || []).length) {
+      replies.append(el("button", { type: "button", class: "cm-more-replies", text: `Show all ${comment.replyCount} replies`, onclick: e => loadReplies(comment, replies, e.currentTarget) }));
+    }
+    node.append(replies);
+    return node;
+  }
+
+  const statusLabel = s => ({ pending: "Pending review", held: "Held for review", rejected: "Not published" }[s] || s);
+
+  async function loadReplies(comment, container, button) {
+    const page = await call("GET", `/api/comments/${comment.id}/replies?limit=100`);
+    container.replaceChildren(...page.items.map(r => commentNode(r, 1)));
+    button.remove();
+  }
+
+  async function loadPage(reset) {
+    const list = state.root.querySelector(".cm-list");
+    if (reset) { state.cursor = null; list.replaceChildren(); }
+    const query = `?limit=20${state.cursor ? `&cursor=${encodeURIComponent(state.cursor)}` : ""}`;
+    const page = await call("GET", `/api/articles/${encodeURIComponent(state.articleId)}/comments${query}`);
+    for (const comment of page.items) {
+      state.mine.delete(comment.id);
+      list.append(commentNode(comment));
+    }
+    state.cursor = page.nextCursor;
+    state.root.querySelector(".cm-load-more").hidden = !page.nextCursor;
+    renderMine();
+  }
+
+  // The reader's own comments that are not (yet) public: shown only to them, with the reason.
+  function renderMine() {
+    const box = state.root.querySelector(".cm-mine");
+    box.replaceChildren(...[...state.mine.values()].map(c => commentNode(c)));
+  }
+
+  async function follow(id) {
+    for (let attempt = 0; attempt < 60; attempt++) {
+      const comment = await call("GET", `/api/comments/${id}`).catch(() => null);
+      if (comment && comment.status !== "pending") {
+        if (comment.status === "approved") { state.mine.delete(id); await loadPage(true); status("Your comment is published."); }
+        else { state.mine.set(id, comment); renderMine(); status((comment.reasons[0] && comment.reasons[0].message) || statusLabel(comment.status), "warn"); }
+        return;
+      }
+      if (comment) { state.mine.set(id, comment); renderMine(); }
+      await new Promise(resolve => setTimeout(resolve, 500));
+    }
+  }
+
+  function openForm(anchor, parentId, editing) {
+    anchor.querySelector(":scope > .cm-form")?.remove();
+    const form = buildForm(parentId, editing);
+    anchor.append(form);
+    form.querySelector("textarea").focus();
+  }
+
+  function buildForm(parentId, editing) {
+    const id = `cm-text-${Math.random().toString(36).slice(2)}`;
+    const textarea = el("textarea", { id, name: "body", rows: "3", maxlength: "5000", required: true });
+    if (editing) textarea.value = editing.body;
+    const nudge = el("p", { class: "cm-nudge", role: "status", hidden: true });
+    const form = el("form", { class: "cm-form" },
+      el("label", { for: id, text: editing ? "Edit your comment" : parentId ? "Your reply" : "Join the discussion" }), textarea, nudge,
+      el("button", { type: "submit", text: editing ? "Save" : "Post" }));
+    let checked = "";
+    form.addEventListener("submit", async event => {
+      event.preventDefault();
+      const body = textarea.value.trim();
+      if (!body) return;
+      try {
+        if (!editing && checked !== body) {
+          const check = await call("POST", "/api/comments/check", { body });
+          checked = body;
+          if (check.warnings.length) {
+            nudge.hidden = false;
+            nudge.textContent = `Before you post: ${check.warnings.map(w => w.message).join("; ")}. Post anyway, or revise it.`;
+            return;
+          }
+        }
+        const accepted = editing
+          ? await call("PATCH", `/api/comments/${editing.id}`, { body })
+          : await call("POST", `/api/articles/${encodeURIComponent(state.articleId)}/comments`, { body, parentId });
+        const mine = { id: accepted.id, body, status: "pending", authorId: state.userId, authorName: "You", createdAt: new Date().toISOString(), reasons: [], replies: [] };
+        state.mine.set(accepted.id, mine);
+        renderMine();
+        status("Thanks: your comment is waiting for review.");
+        if (parentId || editing) form.remove(); else { textarea.value = ""; nudge.hidden = true; }
+        follow(accepted.id);
+      } catch (error) { status(error.message, "error"); }
+    });
+    return form;
+  }
+
+  async function toggleRespect(comment, button) {
+    const on = button.getAttribute("aria-pressed") !== "true";
+    try {
+      const result = await call(on ? "PUT" : "DELETE", `/api/comments/${comment.id}/reactions/respect`);
+      button.setAttribute("aria-pressed", String(on));
+      button.textContent = `Respect (${result.respectCount})`;
+    } catch (error) { status(error.message, "error"); }
+  }
+
+  function openReport(anchor, commentId) {
+    anchor.querySelector(":scope > .cm-report")?.remove();
+    const id = `cm-reason-${commentId}`;
+    const select = el("select", { id },
+      ["offensive", "abusive", "spam", "off_topic", "harassment", "other"].map(r => el("option", { value: r, text: r.replace("_", " ") })));
+    const form = el("form", { class: "cm-report" }, el("label", { for: id, text: "Why are you reporting this?" }), select,
+      el("button", { type: "submit", text: "Send report" }));
+    form.addEventListener("submit", async event => {
+      event.preventDefault();
+      try { await call("POST", `/api/comments/${commentId}/reports`, { reason: select.value }); status("Thank you, a moderator will look at it."); form.remove(); }
+      catch (error) { status(error.message, "error"); }
+    });
+    anchor.append(form);
+    select.focus();
+  }
+
+  async function remove(id) {
+    if (!confirm("Delete your comment?")) return;
+    try { await call("DELETE", `/api/comments/${id}`); state.mine.delete(id); await loadPage(true); status("Your comment was deleted."); }
+    catch (error) { status(error.message, "error"); }
+  }
+
+  function helpForm() {
+    const message = el("textarea", { id: "cm-help-message", rows: "4", minlength: "10", maxlength: "5000", required: true });
+    const email = el("input", { id: "cm-help-email", type: "email", autocomplete: "email" });
+    const category = el("select", { id: "cm-help-category" }, el("option", { value: "", text: "Choose a topic (optional)" }),
+      ["cant_post", "comment_missing", "comment_removed", "account_or_login", "banned_or_suspended", "report_abuse", "technical", "other"]
+        .map(c => el("option", { value: c, text: c.replace(/_/g, " ") })));
+    const result = el("p", { class: "cm-help-result", role: "status" });
+    const form = el("form", { class: "cm-help", hidden: true },
+      el("label", { for: "cm-help-category", text: "Topic" }), category,
+      el("label", { for: "cm-help-message", text: "What is the problem?" }), message,
+      el("label", { for: "cm-help-email", text: "Your e-mail (needed if you are not signed in)" }), email,
+      el("button", { type: "submit", text: "Send" }), result);
+    form.addEventListener("submit", async event => {
+      event.preventDefault();
+      try {
+        const accepted = await call("POST", "/api/help-requests", {
+          message: message.value, email: email.value || null, category: category.value || null, articleId: state.articleId, page: location.href });
+        result.textContent = `Thank you. Your reference is ${accepted.reference}.`;
+        form.dataset.reference = accepted.reference;
+      } catch (error) { result.textContent = error.message; }
+    });
+    return form;
+  }
+
+  function mount(root) {
+    state.root = root;
+    state.articleId = root.dataset.articleId;
+    const help = helpForm();
+    root.replaceChildren(
+      el("section", { class: "cm", "aria-label": "Comments" },
+        el("h2", { text: "Comments" }),
+        el("p", { class: "cm-status", role: "status", "aria-live": "polite" }),
+        el("div", { class: "cm-compose" }),
+        el("div", { class: "cm-mine", "aria-label": "Your comments awaiting review" }),
+        el("div", { class: "cm-list" }),
+        el("button", { type: "button", class: "cm-load-more", hidden: true, text: "Load more comments", onclick: () => loadPage(false) }),
+        el("footer", { class: "cm-footer" },
+          el("button", { type: "button", class: "cm-help-link", text: "Please let us know if you're having issues with commenting.",
+            onclick: () => { help.hidden = !help.hidden; if (!help.hidden) help.querySelector("select").focus(); } }),
+          help)));
+    renderCompose();
+    loadPage(true).catch(error => status(error.message, "error"));
+  }
+
+  function renderCompose() {
+    const compose = state.root.querySelector(".cm-compose");
+    compose.replaceChildren(state.token ? buildForm(null) : el("p", { text: "Sign in to join the discussion." }));
+  }
+
+  window.CommentsEmbed = {
+    /** Passes the host site's signed token for the current reader (a JWT); call again with null to sign out. */
+    signIn(token) {
+      state.token = token || null;
+      state.userId = token ? subjectOf(token) : null;
+      if (state.root) { renderCompose(); loadPage(true).catch(error => status(error.message, "error")); }
+    },
+  };
+
+  const root = document.getElementById("comments");
+  if (root) mount(root);
+})();

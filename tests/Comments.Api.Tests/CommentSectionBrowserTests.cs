@@ -1,0 +1,74 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Comments.Testing;
+using Microsoft.Playwright;
+
+namespace Comments.Api.Tests;
+
+/// <summary>The embedded comment section in real Chromium, against the real API, worker, PostgreSQL and RabbitMQ.</summary>
+[Collection(StackCollection.Name)]
+public sealed class CommentSectionBrowserTests(CommentsStack stack, BrowserFixture chromium) : IClassFixture<BrowserFixture>
+{
+    private string BaseUrl => stack.Api.CreateClient().BaseAddress!.ToString().TrimEnd('/');
+
+    private async Task<IPage> OpenDemoAsync(string articleId, string userId, string name)
+    {
+        var page = await chromium.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 900, Height = 1000 } });
+        await page.GotoAsync($"{BaseUrl}/demo/articles/{articleId}");
+        await page.FillAsync("#userId", userId);
+        await page.FillAsync("#displayName", name);
+        await page.ClickAsync("#dev-signin button[type=submit]");
+        await Assertions.Expect(page.Locator("#dev-signin-status")).ToContainTextAsync("Signed in as");
+        return page;
+    }
+
+    [Fact]
+    public async Task A_reader_posts_sees_pending_then_published()
+    {
+        var articleId = TestData.NewArticleId();
+        await stack.StopWorkerAsync();
+        IPage page;
+        try
+        {
+            page = await OpenDemoAsync(articleId, TestData.NewUserId(), "Ada Reader");
+            await page.GetByLabel("Join the discussion").FillAsync("The west bank deserves its barrier too.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Post", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator(".cm-mine .cm-comment")).ToContainTextAsync("Pending review");
+        }
+        finally
+        {
+            await stack.StartWorkerAsync();
+        }
+
+        await Assertions.Expect(page.Locator(".cm-list .cm-body").First).ToHaveTextAsync("The west bank deserves its barrier too.", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator(".cm-mine .cm-comment")).ToHaveCountAsync(0);
+        await BrowserFixture.ScreenshotAsync(page, "comment-section");
+    }
+
+    [Fact]
+    public async Task Markup_in_a_comment_is_shown_as_text_and_runs_nothing()
+    {
+        const string hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+        var articleId = TestData.NewArticleId();
+        var author = stack.Api.CreateClientFor(TestData.NewUserId());
+        var id = await author.PostAcceptedCommentAsync(articleId, hostile);
+        var decided = await Eventually.Until(() => author.GetCommentAsync(id), c => c?.GetProperty("status").GetString() != "pending");
+        if (decided!.Value.GetProperty("status").GetString() != "approved")
+        {
+            var moderator = stack.Api.CreateClientFor(TestData.NewUserId("moderator"), "M", "moderator");
+            var history = await moderator.GetFromJsonAsync<JsonElement>($"/api/moderation/comments/{id}/history", TestData.Json);
+            await moderator.PostAsJsonAsync($"/api/moderation/comments/{id}/decision", new { action = "approve", version = history.GetProperty("version").GetUInt32() });
+        }
+
+        var page = await chromium.Browser.NewPageAsync();
+        var dialogs = 0;
+        page.Dialog += async (_, dialog) => { dialogs++; await dialog.DismissAsync(); };
+        await page.GotoAsync($"{BaseUrl}/demo/articles/{articleId}");
+
+        await Assertions.Expect(page.Locator(".cm-list .cm-body")).ToHaveTextAsync(hostile);
+        Assert.Equal(0, await page.Locator(".cm-list img, .cm-list script").CountAsync());
+        Assert.Equal(0, dialogs);
+        var response = await page.GotoAsync($"{BaseUrl}/demo/articles/{articleId}");
+        Assert.Contains("script-src 'self'", (await response!.AllHeadersAsync())["content-security-policy"]);
+    }
+}
