@@ -27,7 +27,7 @@ app.MapReactionsApi();
 app.MapModerationApi();
 app.MapHelpRequestsApi();
 app.MapSupportApi();
-app.MapDemoPages();
+app.MapWebPages();
 
 app.Run();
 

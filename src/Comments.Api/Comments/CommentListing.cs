@@ -81,6 +81,25 @@ public static class CommentListing
         return TypedResults.Ok(new ArticleStatsView(articleId, stats?.PublishedCount ?? 0, stats?.LastActivityAt));
     }
 
+    /// <summary>The signed-in reader's own comments on an article that the public does not see (pending, held, rejected), with reasons.</summary>
+    public static async Task<Results<Ok<Page<CommentView>>, ValidationProblem>> ListMyUnpublished(
+        string articleId, HttpContext http, CommentsDbContext db, CancellationToken cancellationToken)
+    {
+        if (!ArticleKey.IsValid(articleId))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["articleId"] = [ArticleKey.Rule] });
+        }
+        var me = http.User.UserId();
+        var comments = await db.Comments.AsNoTracking()
+            .Where(c => c.ArticleId == articleId && c.AuthorId == me && c.DeletedAt == null && c.Status != CommentStatus.Approved)
+            .OrderByDescending(c => c.CreatedAt).Take(MaxPageSize).ToListAsync(cancellationToken);
+        var ids = comments.Select(c => c.Id).ToList();
+        var decisions = (await db.Decisions.AsNoTracking().Where(d => ids.Contains(d.CommentId)).ToListAsync(cancellationToken))
+            .GroupBy(d => d.CommentId).ToDictionary(g => g.Key, g => g.OrderByDescending(d => d.DecidedAt).First());
+        return TypedResults.Ok(new Page<CommentView>(
+            [.. comments.Select(c => CommentView.From(c, ReaderReason.For(c, decisions.GetValueOrDefault(c.Id) is { } d && d.Revision == c.Revision ? d : null)))], null));
+    }
+
     public static async Task<Results<Ok<CommentView>, NotFound>> GetComment(
         Guid id, HttpContext http, CommentsDbContext db, CancellationToken cancellationToken)
     {

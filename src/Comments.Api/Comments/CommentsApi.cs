@@ -24,6 +24,7 @@ public static class CommentsApi
 
         api.MapGet("/articles/{articleId}/comments", CommentListing.ListArticleComments);
         api.MapGet("/articles/{articleId}/stats", CommentListing.GetArticleStats);
+        api.MapGet("/articles/{articleId}/comments/mine", CommentListing.ListMyUnpublished).RequireAuthorization(Policies.Commenter);
         api.MapGet("/comments/{id:guid}", CommentListing.GetComment);
         api.MapGet("/comments/{id:guid}/replies", CommentListing.ListReplies);
         return api;

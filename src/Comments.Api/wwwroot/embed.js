@@ -91,6 +91,10 @@
     }
     state.cursor = page.nextCursor;
     state.root.querySelector(".cm-load-more").hidden = !page.nextCursor;
+    if (reset && state.token) {
+      const mine = await call("GET", `/api/articles/${encodeURIComponent(state.articleId)}/comments/mine`).catch(() => ({ items: [] }));
+      for (const comment of mine.items) state.mine.set(comment.id, comment);
+    }
     renderMine();
   }
 

@@ -10,11 +10,14 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Comments.Api.Pages;
 
-/// <summary>Development only: a demo article with the comment section embedded, and a sign-in that issues tokens.</summary>
-public static class DemoPages
+/// <summary>The consoles (/moderate, /support) and, in Development only, a demo article with a sign-in that issues tokens.</summary>
+public static class WebPages
 {
-    public static WebApplication MapDemoPages(this WebApplication app)
+    public static WebApplication MapWebPages(this WebApplication app)
     {
+        // The consoles are static pages; they need a staff token for every call they make.
+        app.MapGet("/moderate", () => TypedResults.PhysicalFile(Path.Combine(app.Environment.WebRootPath, "moderate.html"), "text/html; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/support", () => TypedResults.PhysicalFile(Path.Combine(app.Environment.WebRootPath, "support.html"), "text/html; charset=utf-8")).ExcludeFromDescription();
         if (!app.Environment.IsDevelopment())
         {
             return app;

@@ -1,0 +1,191 @@
+import { call, el, fill, session, signInBar } from "/console.js";
+
+const queues = ["pending", "reported", "unmoderated", "rejected", "approved"];
+const reasons = ["OFFENSIVE", "ABUSIVE", "SPAM", "BANNED_WORD", "AD", "HARASSMENT", "HATE_SPEECH", "MISINFORMATION", "OFF_TOPIC", "ILLEGAL", "OTHER"];
+const state = { queue: "pending", items: [], index: 0 };
+const $ = id => document.getElementById(id);
+const site = new URLSearchParams(location.search).get("site");
+const siteQuery = site ? `siteId=${encodeURIComponent(site)}` : "";
+const say = text => { $("status").textContent = text; };
+
+/** The comment text with the matched words marked, built from text nodes only. */
+function highlighted(body, matches) {
+  const p = el("p", { class: "body" });
+  let at = 0;
+  for (const m of [...matches].sort((a, b) => a.start - b.start)) {
+    if (m.start < at) continue;
+    p.append(body.slice(at, m.start), el("mark", { title: `${m.list}: ${m.term}`, text: body.slice(m.start, m.start + m.length) }));
+    at = m.start + m.length;
+  }
+  p.append(body.slice(at));
+  return p;
+}
+
+async function loadCounts() {
+  const counts = (await call("GET", `/api/moderation/queues?${siteQuery}`)).counts;
+  $("tabs").replaceChildren(...queues.map(q => el("button", {
+    type: "button", role: "tab", "aria-selected": String(q === state.queue), text: `${q} (${counts[q] ?? 0})`,
+    onclick: () => { state.queue = q; refresh(); },
+  })), ...Object.keys(panels).map(name => el("button", { type: "button", class: "panel", text: name, onclick: () => openPanel(name) })));
+}
+
+async function loadList() {
+  state.items = (await call("GET", `/api/moderation/queues/${state.queue}?limit=50&${siteQuery}`)).items;
+  state.index = Math.min(state.index, Math.max(0, state.items.length - 1));
+  const bulkReason = el("select", { "aria-label": "Reason for rejecting the selected" }, reasons.map(r => el("option", { value: r, text: r })));
+  $("list").replaceChildren(el("ol", {}, state.items.map((item, i) => el("li", {},
+      el("input", { type: "checkbox", class: "pick", "data-index": i, "aria-label": `Select item ${i + 1}` }),
+      el("button", { type: "button", class: "item-link", "aria-current": String(i === state.index), text: item.body.slice(0, 80), onclick: () => { state.index = i; show(); } })))),
+    el("div", { class: "bulk" },
+      el("button", { type: "button", text: "Approve selected", onclick: () => bulk("approve") }), bulkReason,
+      el("button", { type: "button", text: "Reject selected", onclick: () => bulk("reject", bulkReason.value) })));
+  show();
+}
+
+function show() {
+  const item = state.items[state.index];
+  document.querySelectorAll("#list .item-link").forEach((b, i) => b.setAttribute("aria-current", String(i === state.index)));
+  if (!item) { $("item").replaceChildren(el("p", { text: "Nothing to review in this queue." })); return; }
+  const scores = Object.entries(item.scores).map(([k, v]) => `${k} ${Number(v).toFixed(2)}`).join(", ");
+  fill($("item"),
+    el("h2", { text: `Comment on ${item.comment.articleId}` }),
+    el("p", { class: "meta", text: `${item.comment.authorName} (${item.author.status}, ${item.author.comments} comments, ${Math.round(item.author.rejectionRate * 100)}% rejected)` }),
+    highlighted(item.body, item.matches),
+    el("p", { class: "reasons", text: `Reasons: ${item.reasonCodes.join(", ") || "none"}${scores ? ` · scores: ${scores}` : ""}` }),
+    item.appeal ? el("p", { class: "appeal", text: `APPEAL ${item.appeal.reference}: ${item.appeal.message}` }) : null,
+    item.reports.length ? el("ul", { class: "reports" }, item.reports.map(r => el("li", { text: `${r.reason}: ${r.details ?? ""}` }))) : null,
+    el("div", { class: "actions" },
+      el("button", { type: "button", text: "Approve (a)", onclick: () => decide("approve") }),
+      el("button", { type: "button", text: "Reject (r)", onclick: () => pickReason() })));
+}
+
+async function decide(action, reason, explanation) {
+  const item = state.items[state.index];
+  if (!item) return;
+  try {
+    await call("POST", `/api/moderation/comments/${item.comment.id}/decision`, { action, reason, explanation }, { "If-Match": `"${item.version}"` });
+    say(`${action === "approve" ? "Approved" : "Rejected"}.`);
+    await refresh();
+  } catch (error) { say(error.message); }
+}
+
+function pickReason() {
+  const select = el("select", { id: "reason", "aria-label": "Reason" }, reasons.map(r => el("option", { value: r, text: r })));
+  const explanation = el("input", { id: "explanation", "aria-label": "Explanation for the author", placeholder: "Explanation for the author (optional)" });
+  const form = el("form", { class: "reject" }, select, explanation, el("button", { type: "submit", text: "Reject" }));
+  form.addEventListener("submit", event => { event.preventDefault(); decide("reject", select.value, explanation.value || null); });
+  $("item").querySelector(".reject")?.remove();
+  $("item").append(form);
+  select.focus();
+}
+
+async function bulk(action, reason) {
+  const picked = [...document.querySelectorAll("#list .pick:checked")].map(box => state.items[Number(box.dataset.index)]);
+  if (!picked.length) { say("Select items first."); return; }
+  const result = await call("POST", "/api/moderation/decisions", {
+    items: picked.map(item => ({ commentId: item.comment.id, action, reason: reason ?? null, version: item.version })) });
+  const done = result.results.filter(r => r.status === 200).length;
+  say(`${done} of ${picked.length} decided${done < picked.length ? "; the others changed meanwhile" : ""}.`);
+  await refresh();
+}
+
+async function showAuthor() {
+  const item = state.items[state.index];
+  if (!item) return;
+  const user = await call("GET", `/api/moderation/users/${encodeURIComponent(item.comment.authorId)}`);
+  const act = action => async () => {
+    const reason = prompt(`Reason to ${action} ${user.userId}?`);
+    if (!reason) return;
+    await call("POST", `/api/moderation/users/${encodeURIComponent(user.userId)}/${action}`, { reason, duration: action === "suspend" ? "24h" : null });
+    say(`${action} done`);
+    showAuthor();
+  };
+  fill($("author"),
+    el("h2", { text: user.userId }), el("p", { text: `Status: ${user.status}` }),
+    el("p", { text: Object.entries(user.commentCounts).map(([k, v]) => `${k}: ${v}`).join(", ") }),
+    el("div", { class: "actions" }, ["warn", "premod", "suspend", "ban", "restore"].map(a => el("button", { type: "button", text: a, onclick: act(a) }))),
+    el("h3", { text: "History" }), el("ul", {}, user.history.map(h => el("li", { text: `${h.action} by ${h.actor} at ${new Date(h.at).toLocaleString()}` }))),
+    el("h3", { text: "Notes" }), el("ul", {}, user.notes.map(n => el("li", { text: `${n.author}: ${n.body}` }))));
+}
+
+const panels = {
+  async settings() {
+    const current = await call("GET", `/api/moderation/settings?${siteQuery}`);
+    const editor = el("textarea", { id: "settings-json", rows: "22", cols: "60", "aria-label": "Settings (JSON)" });
+    editor.value = JSON.stringify(current.settings, null, 2);
+    const form = el("form", {}, el("h2", { text: `Settings (version ${current.version})` }),
+      el("p", { text: `In force: toxicity hold ${current.effective.toxicityHold.toFixed(3)}, spam hold ${current.effective.spamHold.toFixed(3)}` }),
+      editor, el("button", { type: "submit", text: "Save settings" }));
+    form.addEventListener("submit", async event => {
+      event.preventDefault();
+      try { await call("PUT", `/api/moderation/settings?${siteQuery}`, JSON.parse(editor.value)); say("Settings saved; they apply to the next comment."); }
+      catch (error) { say(error.message); }
+    });
+    return form;
+  },
+  async wordlists() {
+    const kind = el("select", { "aria-label": "List" }, ["banned", "suspect"].map(k => el("option", { value: k, text: k })));
+    const editor = el("textarea", { rows: "22", cols: "40", "aria-label": "Entries, one per line" });
+    const load = async () => { editor.value = (await call("GET", `/api/moderation/wordlists/${kind.value}?${siteQuery}`)).entries.join("\n"); };
+    kind.addEventListener("change", load);
+    await load();
+    const form = el("form", {}, el("h2", { text: "Word lists" }), kind, editor, el("button", { type: "submit", text: "Save list" }));
+    form.addEventListener("submit", async event => {
+      event.preventDefault();
+      try { await call("PUT", `/api/moderation/wordlists/${kind.value}?${siteQuery}`, { entries: editor.value.split("\n") }); say("List saved."); }
+      catch (error) { say(error.message); }
+    });
+    return form;
+  },
+  async audit() {
+    const page = await call("GET", "/api/moderation/audit?limit=50");
+    return el("section", {}, el("h2", { text: "Audit log" }), el("table", {},
+      el("thead", {}, el("tr", {}, ["When", "Who", "Action", "Target"].map(h => el("th", { text: h })))),
+      el("tbody", {}, page.items.map(a => el("tr", {}, [new Date(a.at).toLocaleString(), a.actor, a.action, `${a.targetType} ${a.targetId}`].map(c => el("td", { text: c })))))));
+  },
+  async stats() {
+    const stats = await call("GET", `/api/moderation/stats?${siteQuery}`);
+    const latest = {};
+    for (const point of stats.queueSizes) latest[point.queue] = point.count;
+    return el("section", {}, el("h2", { text: "Last 7 days" }),
+      chart("Decisions", stats.decisionsByActorAndOutcome.map(k => [k.key, k.count])),
+      chart("Comments per hour (latest 24)", stats.commentsPerHour.slice(-24).map(p => [new Date(p.at).getHours() + "h", p.count])),
+      chart("Queue sizes (latest snapshot)", Object.entries(latest)),
+      el("p", { text: `Submission to human decision: median ${fmt(stats.submissionToHumanDecision.medianSeconds)}, p90 ${fmt(stats.submissionToHumanDecision.p90Seconds)}` }));
+  },
+};
+
+const fmt = seconds => seconds == null ? "n/a" : `${Math.round(seconds / 60)} min`;
+
+/** A horizontal bar chart in SVG; labels and values are text nodes. */
+function chart(title, rows) {
+  const ns = "http://www.w3.org/2000/svg";
+  const max = Math.max(1, ...rows.map(r => r[1]));
+  const svg = document.createElementNS(ns, "svg");
+  svg.setAttribute("width", "420"); svg.setAttribute("height", String(22 * rows.length + 4)); svg.setAttribute("role", "img"); svg.setAttribute("aria-label", title);
+  rows.forEach(([label, value], i) => {
+    const text = document.createElementNS(ns, "text"); text.setAttribute("x", "0"); text.setAttribute("y", String(22 * i + 15)); text.textContent = `${label} (${value})`;
+    const bar = document.createElementNS(ns, "rect"); bar.setAttribute("x", "200"); bar.setAttribute("y", String(22 * i + 4));
+    bar.setAttribute("height", "14"); bar.setAttribute("width", String(Math.round(210 * value / max))); bar.setAttribute("fill", "#0b57d0");
+    svg.append(text, bar);
+  });
+  return el("figure", {}, el("figcaption", { text: title }), svg);
+}
+
+async function openPanel(name) {
+  try { fill($("item"), await panels[name]()); } catch (error) { say(error.message); }
+}
+
+async function refresh() {
+  try { await loadCounts(); await loadList(); } catch (error) { say(error.message); }
+}
+
+document.addEventListener("keydown", event => {
+  if (event.target.closest("input, select, textarea")) return;
+  const keys = { j: () => { state.index = Math.min(state.index + 1, state.items.length - 1); show(); },
+    k: () => { state.index = Math.max(state.index - 1, 0); show(); }, a: () => decide("approve"), r: pickReason, u: showAuthor };
+  if (keys[event.key]) { event.preventDefault(); keys[event.key](); }
+});
+
+$("signin").append(signInBar("moderator", refresh));
+if (session.token) refresh(); else say("Sign in to start.");
