@@ -71,4 +71,25 @@ public sealed class CommentSectionBrowserTests(CommentsStack stack, BrowserFixtu
         var response = await page.GotoAsync($"{BaseUrl}/demo/articles/{articleId}");
         Assert.Contains("script-src 'self'", (await response!.AllHeadersAsync())["content-security-policy"]);
     }
+
+    [Fact]
+    public async Task The_footer_help_form_gives_a_reference_and_later_shows_the_reply()
+    {
+        var page = await OpenDemoAsync(TestData.NewArticleId(), TestData.NewUserId(), "Ada Reader");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Please let us know if you're having issues with commenting." }).ClickAsync();
+        await page.GetByLabel("What is the problem?").FillAsync("The post button does nothing on my tablet.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".cm-help-result")).ToContainTextAsync("Your reference is HR-");
+        var reference = (await page.Locator(".cm-help-result").TextContentAsync())!.Split("reference is ")[1].TrimEnd('.');
+
+        var support = stack.Api.CreateClientFor(TestData.NewUserId("support"), "S", "support");
+        var request = await Eventually.Until(async () => (await support.GetFromJsonAsync<JsonElement>("/api/support/help-requests?limit=100", TestData.Json))
+            .GetProperty("items").EnumerateArray().FirstOrDefault(r => r.GetProperty("reference").GetString() == reference), r => r.ValueKind == JsonValueKind.Object);
+        await support.PostAsJsonAsync($"/api/support/help-requests/{request.GetProperty("id").GetGuid()}/replies", new { body = "Please try reloading the page once." });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Refresh", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".cm-requests")).ToContainTextAsync("Please try reloading the page once.");
+        await Assertions.Expect(page.Locator(".cm-requests")).ToContainTextAsync($"{reference}: open");
+    }
 }

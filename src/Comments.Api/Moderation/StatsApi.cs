@@ -33,6 +33,11 @@ public static class StatsApi
             select date_trunc('hour', created_at) as "at", count(*)::int as "count" from comments
             where site_id = {site} and created_at >= {start} and created_at < {end} group by 1 order by 1
             """).ToListAsync(cancellationToken);
+        var decisionsPerHour = await database.SqlQuery<TimeCount>($"""
+            select date_trunc('hour', d.decided_at) as "at", count(*)::int as "count"
+            from decisions d join comments c on c.id = d.comment_id
+            where c.site_id = {site} and d.decided_at >= {start} and d.decided_at < {end} group by 1 order by 1
+            """).ToListAsync(cancellationToken);
         var byOutcome = await database.SqlQuery<KeyCount>($"""
             select (case when d.actor = 'system' then 'system:' else 'human:' end) || d.outcome as "key", count(*)::int as "count"
             from decisions d join comments c on c.id = d.comment_id
@@ -62,7 +67,7 @@ public static class StatsApi
             select c.article_id as "key", count(*)::int as "count" from reports r join comments c on c.id = r.comment_id
             where c.site_id = {site} and r.created_at >= {start} and r.created_at < {end} group by 1 order by 2 desc limit 10
             """).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new ModerationStats(site, start, end, perHour, byOutcome, byReason, queues, humanDelay, topByComments, topByReports));
+        return TypedResults.Ok(new ModerationStats(site, start, end, perHour, decisionsPerHour, byOutcome, byReason, queues, humanDelay, topByComments, topByReports));
     }
 }
 
@@ -77,6 +82,7 @@ public sealed record DelayPercentiles(double? MedianSeconds, double? P90Seconds)
 public sealed record ModerationStats(
     string SiteId, DateTimeOffset From, DateTimeOffset To,
     IReadOnlyList<TimeCount> CommentsPerHour,
+    IReadOnlyList<TimeCount> DecisionsPerHour,
     IReadOnlyList<KeyCount> DecisionsByActorAndOutcome,
     IReadOnlyList<KeyCount> DecisionsByReason,
     IReadOnlyList<QueuePoint> QueueSizes,

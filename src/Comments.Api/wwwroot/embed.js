@@ -211,9 +211,26 @@
           message: message.value, email: email.value || null, category: category.value || null, articleId: state.articleId, page: location.href });
         result.textContent = `Thank you. Your reference is ${accepted.reference}.`;
         form.dataset.reference = accepted.reference;
+        form.dataset.email = email.value;
+        showRequests();
       } catch (error) { result.textContent = error.message; }
     });
     return form;
+  }
+
+  // The reader's help requests with their status, replies and outcome (signed in: all of them; otherwise the one just sent).
+  async function showRequests() {
+    const box = state.root.querySelector(".cm-requests");
+    const help = state.root.querySelector(".cm-help");
+    let requests = [];
+    try {
+      if (state.token) requests = await call("GET", "/api/help-requests/mine");
+      else if (help.dataset.reference) requests = [await call("GET", `/api/help-requests/${help.dataset.reference}?email=${encodeURIComponent(help.dataset.email || "")}`)];
+    } catch { requests = []; }
+    box.querySelector(".cm-request-list").replaceChildren(...requests.map(r => el("div", { class: "cm-request" },
+      el("p", { text: `${r.reference}: ${r.status.replace(/_/g, " ")}${r.outcome ? ` · ${r.outcome}` : ""}` }),
+      el("ul", {}, r.thread.filter(e => e.kind === "reply" || e.kind === "outcome").map(e => el("li", { text: e.body || "" }))))));
+    box.hidden = requests.length === 0;
   }
 
   function mount(root) {
@@ -231,7 +248,10 @@
         el("footer", { class: "cm-footer" },
           el("button", { type: "button", class: "cm-help-link", text: "Please let us know if you're having issues with commenting.",
             onclick: () => { help.hidden = !help.hidden; if (!help.hidden) help.querySelector("select").focus(); } }),
-          help)));
+          help,
+          el("div", { class: "cm-requests", hidden: true, "aria-label": "Your help requests" },
+            el("h3", { text: "Your help requests" }), el("div", { class: "cm-request-list" }),
+            el("button", { type: "button", text: "Refresh", onclick: () => showRequests() })))));
     renderCompose();
     loadPage(true).catch(error => status(error.message, "error"));
   }
@@ -246,7 +266,7 @@
     signIn(token) {
       state.token = token || null;
       state.userId = token ? subjectOf(token) : null;
-      if (state.root) { renderCompose(); loadPage(true).catch(error => status(error.message, "error")); }
+      if (state.root) { renderCompose(); loadPage(true).catch(error => status(error.message, "error")); showRequests(); }
     },
   };
 

@@ -105,7 +105,8 @@ async function showAuthor() {
     el("p", { text: Object.entries(user.commentCounts).map(([k, v]) => `${k}: ${v}`).join(", ") }),
     el("div", { class: "actions" }, ["warn", "premod", "suspend", "ban", "restore"].map(a => el("button", { type: "button", text: a, onclick: act(a) }))),
     el("h3", { text: "History" }), el("ul", {}, user.history.map(h => el("li", { text: `${h.action} by ${h.actor} at ${new Date(h.at).toLocaleString()}` }))),
-    el("h3", { text: "Notes" }), el("ul", {}, user.notes.map(n => el("li", { text: `${n.author}: ${n.body}` }))));
+    el("h3", { text: "Notes" }), el("ul", {}, user.notes.map(n => el("li", { text: `${n.author}: ${n.body}` }))),
+    noteForm(user.userId));
 }
 
 const panels = {
@@ -149,6 +150,7 @@ const panels = {
     for (const point of stats.queueSizes) latest[point.queue] = point.count;
     return el("section", {}, el("h2", { text: "Last 7 days" }),
       chart("Decisions", stats.decisionsByActorAndOutcome.map(k => [k.key, k.count])),
+      chart("Decisions per hour (latest 24)", stats.decisionsPerHour.slice(-24).map(p => [new Date(p.at).getHours() + "h", p.count])),
       chart("Comments per hour (latest 24)", stats.commentsPerHour.slice(-24).map(p => [new Date(p.at).getHours() + "h", p.count])),
       chart("Queue sizes (latest snapshot)", Object.entries(latest)),
       el("p", { text: `Submission to human decision: median ${fmt(stats.submissionToHumanDecision.medianSeconds)}, p90 ${fmt(stats.submissionToHumanDecision.p90Seconds)}` }));
@@ -176,6 +178,17 @@ async function openPanel(name) {
   try { fill($("item"), await panels[name]()); } catch (error) { say(error.message); }
 }
 
+function noteForm(userId) {
+  const input = el("textarea", { rows: "2", "aria-label": "New note on this user" });
+  const form = el("form", {}, input, el("button", { type: "submit", text: "Add note" }));
+  form.addEventListener("submit", async event => {
+    event.preventDefault();
+    try { await call("POST", `/api/moderation/users/${encodeURIComponent(userId)}/notes`, { body: input.value }); showAuthor(); }
+    catch (error) { say(error.message); }
+  });
+  return form;
+}
+
 async function refresh() {
   try { await loadCounts(); await loadList(); } catch (error) { say(error.message); }
 }
@@ -189,3 +202,5 @@ document.addEventListener("keydown", event => {
 
 $("signin").append(signInBar("moderator", refresh));
 if (session.token) refresh(); else say("Sign in to start.");
+// Live counts: the tabs refresh every 15 seconds.
+setInterval(() => { if (session.token) loadCounts().catch(() => {}); }, 15_000);
