@@ -146,13 +146,12 @@ const panels = {
   },
   async stats() {
     const stats = await call("GET", `/api/moderation/stats?${siteQuery}`);
-    const latest = {};
-    for (const point of stats.queueSizes) latest[point.queue] = point.count;
     return el("section", {}, el("h2", { text: "Last 7 days" }),
       chart("Decisions", stats.decisionsByActorAndOutcome.map(k => [k.key, k.count])),
       chart("Decisions per hour (latest 24)", stats.decisionsPerHour.slice(-24).map(p => [new Date(p.at).getHours() + "h", p.count])),
       chart("Comments per hour (latest 24)", stats.commentsPerHour.slice(-24).map(p => [new Date(p.at).getHours() + "h", p.count])),
-      chart("Queue sizes (latest snapshot)", Object.entries(latest)),
+      chart("Pending queue over time (latest 24 snapshots)", stats.queueSizes.filter(p => p.queue === "pending").slice(-24)
+        .map(p => [new Date(p.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }), p.count])),
       el("p", { text: `Submission to human decision: median ${fmt(stats.submissionToHumanDecision.medianSeconds)}, p90 ${fmt(stats.submissionToHumanDecision.p90Seconds)}` }));
   },
 };
