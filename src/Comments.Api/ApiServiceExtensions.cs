@@ -2,10 +2,11 @@ using Comments.Api.Auth;
 using Comments.Api.Comments;
 using Comments.Api.Errors;
 using Comments.Api.Events;
-using Comments.Api.RateLimiting;
-using Comments.Api.Support;
 using Comments.Api.Health;
 using Comments.Api.Moderation;
+using Comments.Api.Pages;
+using Comments.Api.RateLimiting;
+using Comments.Api.Support;
 using Comments.Moderation;
 using Comments.ServiceDefaults;
 
@@ -21,6 +22,7 @@ public static class ApiServiceExtensions
         builder.AddCommentServices();
         builder.Services.AddContentModeration();
         builder.AddRateLimits();
+        builder.AddEmbedCors();
         builder.Services.AddScoped<EventPublisher>();
         builder.Services.AddOptions<WorkbenchOptions>().BindConfiguration(WorkbenchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<ModeratorDecisions>();

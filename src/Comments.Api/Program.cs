@@ -15,6 +15,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseSecurityHeaders();
 app.UseStaticFiles();
+app.UseCors(EmbedCors.PolicyName);
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
