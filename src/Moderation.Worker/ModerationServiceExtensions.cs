@@ -17,6 +17,7 @@ public static class ModerationServiceExtensions
         // The pipeline first: its models load (hosted service) before the bus starts consuming.
         builder.Services.AddModerationPipeline();
         builder.AddServiceDefaults(bus => bus.AddCommentConsumers());
+        builder.Services.AddOptions<ConsumerOptions>().BindConfiguration(ConsumerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<DeletedCommentPurger>();

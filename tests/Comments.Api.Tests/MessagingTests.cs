@@ -55,6 +55,33 @@ public sealed class MessagingTests(CommentsStack stack)
     }
 
     [Fact]
+    public async Task While_the_worker_is_down_intake_reads_and_health_keep_answering_and_the_queue_is_worked_off_later()
+    {
+        var articleId = TestData.NewArticleId();
+        var author = stack.Api.CreateClientFor(TestData.NewUserId());
+        var anonymous = stack.Api.CreateClient();
+        var ids = new List<Guid>();
+        await stack.StopWorkerAsync();
+        try
+        {
+            for (var i = 0; i < 30; i++)
+            {
+                ids.Add(await author.PostAcceptedCommentAsync(articleId, $"Posted while the worker is away, number {i}."));
+            }
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/articles/{articleId}/comments")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/articles/{articleId}/stats")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/ready")).StatusCode);
+        }
+        finally
+        {
+            await stack.StartWorkerAsync();
+        }
+        await using var db = TestServices.CreateDbContext();
+        await Eventually.Until(() => db.Comments.AsNoTracking().CountAsync(c => c.ArticleId == articleId && c.Status == Storage.Comments.CommentStatus.Approved),
+            count => count == ids.Count, what: "the backlog to be decided");
+    }
+
+    [Fact]
     public async Task Health_endpoints_report_live_and_ready()
     {
         var client = stack.Api.CreateClient();

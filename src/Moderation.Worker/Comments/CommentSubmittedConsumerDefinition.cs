@@ -1,5 +1,6 @@
 using Comments.Contracts;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace Moderation.Worker.Comments;
 
@@ -10,9 +11,17 @@ namespace Moderation.Worker.Comments;
 /// </summary>
 public sealed class CommentSubmittedConsumerDefinition : ConsumerDefinition<CommentSubmittedConsumer>
 {
-    public const int PrefetchCount = 100;
+    private readonly ConsumerOptions _options;
 
-    public CommentSubmittedConsumerDefinition() => EndpointName = QueueNames.ModerateComment;
+    public CommentSubmittedConsumerDefinition(IOptions<ConsumerOptions> options)
+    {
+        _options = options.Value;
+        EndpointName = QueueNames.ModerateComment;
+        if (_options.ConcurrentMessageLimit > 0)
+        {
+            ConcurrentMessageLimit = _options.ConcurrentMessageLimit;
+        }
+    }
 
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator,
@@ -21,7 +30,7 @@ public sealed class CommentSubmittedConsumerDefinition : ConsumerDefinition<Comm
     {
         if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
         {
-            rabbit.PrefetchCount = PrefetchCount;
+            rabbit.PrefetchCount = _options.PrefetchCount;
         }
         endpointConfigurator.UseMessageRetry(retry => retry.Exponential(
             retryLimit: 10,
