@@ -31,4 +31,19 @@ public sealed class EmbedCorsTests
         Assert.False(refused.Headers.Contains("Access-Control-Allow-Origin"));
         Assert.Equal(HttpStatusCode.OK, (await configured.CreateClient().GetAsync("/embed.js")).StatusCode);
     }
+
+    [Fact]
+    public async Task Pages_carry_a_content_security_policy_with_the_configured_frame_ancestors_and_nosniff_everywhere()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?> { ["Embed:FrameAncestors"] = "https://news.example" });
+
+        var page = await api.CreateClient().GetAsync("/demo/articles/a1");
+        var json = await api.CreateClient().GetAsync("/api/articles/a1/comments");
+
+        var policy = page.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("frame-ancestors https://news.example", policy);
+        Assert.Contains("script-src 'self'", policy);
+        Assert.False(json.Headers.Contains("Content-Security-Policy"));
+        Assert.Equal("nosniff", json.Headers.GetValues("X-Content-Type-Options").Single());
+    }
 }

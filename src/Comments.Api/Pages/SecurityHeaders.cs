@@ -6,21 +6,29 @@ namespace Comments.Api.Pages;
 /// </summary>
 public static class SecurityHeaders
 {
-    public const string PagePolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+    public const string FrameAncestorsSetting = "Embed:FrameAncestors";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    /// <summary>The page policy; <c>Embed:FrameAncestors</c> (space-separated origins) says who may frame our pages, 'self' by default.</summary>
+    public static string PagePolicy(string frameAncestors) =>
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; " +
+        $"form-action 'self'; frame-ancestors {frameAncestors}";
+
+    public static IApplicationBuilder UseSecurityHeaders(this WebApplication app)
     {
-        context.Response.OnStarting(() =>
+        var policy = PagePolicy(app.Configuration[FrameAncestorsSetting] is { Length: > 0 } ancestors ? ancestors : "'self'");
+        return app.Use(async (context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            if (context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true)
+            context.Response.OnStarting(() =>
             {
-                headers.ContentSecurityPolicy = PagePolicy;
-            }
-            return Task.CompletedTask;
+                var headers = context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                if (context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true)
+                {
+                    headers.ContentSecurityPolicy = policy;
+                }
+                return Task.CompletedTask;
+            });
+            await next();
         });
-        await next();
-    });
+    }
 }

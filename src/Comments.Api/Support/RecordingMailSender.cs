@@ -9,7 +9,8 @@ public sealed class RecordingMailSender(CommentsDbContext db, TimeProvider clock
     public Task SendAsync(string to, string subject, string body, Guid? helpRequestId, CancellationToken cancellationToken)
     {
         db.OutgoingMail.Add(new OutgoingMail { Id = Guid.CreateVersion7(), To = to, Subject = subject, Body = body, HelpRequestId = helpRequestId, CreatedAt = clock.GetUtcNow() });
-        logger.LogInformation("Mail to {To}: {Subject}", to, subject);
+        // No address in the log: personal data stays in the database, where retention rules apply.
+        logger.LogInformation("Mail recorded for help request {HelpRequestId}: {Subject}", helpRequestId, subject);
         return Task.CompletedTask;
     }
 }
