@@ -18,7 +18,7 @@ public static class CommentChanges
         DraftCheckRequest? request,
         HttpContext http,
         CommentsDbContext db,
-        CommentIntake intake,
+        BrokerIntake intake,
         IOptions<CommentOptions> options,
         TimeProvider clock)
     {

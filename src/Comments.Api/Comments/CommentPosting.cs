@@ -19,7 +19,7 @@ public static class CommentPosting
         string articleId,
         PostCommentRequest? request,
         HttpContext http,
-        CommentIntake intake,
+        BrokerIntake intake,
         CommentsDbContext db,
         IOptions<CommentOptions> options,
         TimeProvider clock)

@@ -15,7 +15,7 @@ public static class CommentServiceExtensions
 
         // Retry outside, a deadline per attempt inside: a send with confirms can hang after a broker restart
         // (rabbitmq-dotnet-client #1928/#1930), so no attempt may wait for ever.
-        builder.Services.AddResiliencePipeline(CommentIntake.PipelineName, (pipeline, context) =>
+        builder.Services.AddResiliencePipeline(BrokerIntake.PipelineName, (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<IntakeOptions>>().Value;
             pipeline
@@ -29,7 +29,7 @@ public static class CommentServiceExtensions
                 })
                 .AddTimeout(options.AttemptTimeout);
         });
-        builder.Services.AddScoped<CommentIntake>();
+        builder.Services.AddScoped<BrokerIntake>();
         return builder;
     }
 }

@@ -14,14 +14,9 @@ public sealed record ReaderReason(string Code, string Message)
             return [];
         }
         var status = comment.Status.ToString().ToLowerInvariant();
-        if (decision.Actor != Decision.SystemActor)
-        {
-            return [.. decision.ReasonCodes.Select(code => new ReaderReason(code,
-                decision.Details.Explanation is { Length: > 0 } explanation ? $"{status}: {explanation}" : ReaderMessages.For(status, code)))];
-        }
-        var reasons = decision.Details.Reasons.Count > 0
+        var reasons = decision.Actor == Decision.SystemActor && decision.Details.Reasons.Count > 0
             ? decision.Details.Reasons.Select(r => (Code: r.Code, Detail: r.Detail))
             : decision.ReasonCodes.Select(code => (Code: code, Detail: (string?)null));
-        return [.. reasons.Where(r => r.Code != ReasonCodes.Staff).Select(r => new ReaderReason(r.Code, ReaderMessages.For(status, r.Code, r.Detail)))];
+        return [.. reasons.Where(r => r.Code != ReasonCodes.Staff).Select(r => new ReaderReason(r.Code, ReaderMessages.For(status, decision, r.Code, r.Detail)))];
     }
 }

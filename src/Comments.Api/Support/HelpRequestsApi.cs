@@ -28,7 +28,7 @@ public static class HelpRequestsApi
     }
 
     public static async Task<Results<Accepted<AcceptedHelpRequest>, ValidationProblem>> Submit(
-        HelpRequestSubmission? request, HttpContext http, CommentIntake intake, CommentsDbContext db, IOptions<CommentOptions> options,
+        HelpRequestSubmission? request, HttpContext http, BrokerIntake intake, CommentsDbContext db, IOptions<CommentOptions> options,
         TimeProvider clock, ILoggerFactory loggers)
     {
         var userId = http.User.UserId();
@@ -54,7 +54,7 @@ public static class HelpRequestsApi
             Page = Cut(request.Page ?? http.Request.Headers.Referer.ToString(), 1000),
             SubmittedAt = now.AddTicks(-(now.Ticks % 10)),
         };
-        await intake.SendAsync(message, message.HelpRequestId, CommentIntake.TriageQueue, http.RequestAborted);
+        await intake.SendAsync(message, message.HelpRequestId, BrokerIntake.TriageQueue, http.RequestAborted);
         try
         {
             using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(1));

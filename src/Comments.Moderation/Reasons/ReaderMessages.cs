@@ -1,3 +1,5 @@
+using Comments.Storage.Decisions;
+
 namespace Comments.Moderation.Reasons;
 
 /// <summary>Reasons in words for the comment's author: what happened and why, never scores or internal detail.</summary>
@@ -36,23 +38,30 @@ public static class ReaderMessages
     private const string Fallback = "it does not meet this site's community guidelines";
 
     /// <summary>"held for review: links from new commenters are checked by a moderator".</summary>
-    public static string For(string outcome, string code, string? detail = null)
+    public static string For(string outcome, string code, string? detail = null) => Prefix(outcome) + Explain(code, detail);
+
+    /// <summary>The same for a stored decision: a moderator's own explanation, when they wrote one, replaces the standard sentence.</summary>
+    public static string For(string outcome, Decision decision, string code, string? detail = null) => Prefix(outcome) + Explain(decision, code, detail);
+
+    public static string Explain(Decision decision, string code, string? detail = null) =>
+        decision.Actor != Decision.SystemActor && decision.Details.Explanation is { Length: > 0 } explanation ? explanation : Explain(code, detail);
+
+    /// <summary>The plain explanation without the outcome, for warnings on a draft and for support's notes.</summary>
+    public static string Explain(string code, string? detail = null)
     {
-        var prefix = outcome switch
-        {
-            "held" or "hold" => "held for review: ",
-            "rejected" or "reject" => "rejected: ",
-            "pending" => "waiting for review: ",
-            _ => "",
-        };
         var why = Why.GetValueOrDefault(code, Fallback);
         if (code == ReasonCodes.AuthorSuspended && DateTimeOffset.TryParse(detail, out var until))
         {
             why += $" until {until:yyyy-MM-dd HH:mm} UTC";
         }
-        return prefix + why;
+        return why;
     }
 
-    /// <summary>The plain explanation without the outcome, for warnings on a draft.</summary>
-    public static string Explain(string code) => Why.GetValueOrDefault(code, Fallback);
+    private static string Prefix(string outcome) => outcome switch
+    {
+        "held" or "hold" => "held for review: ",
+        "rejected" or "reject" => "rejected: ",
+        "pending" => "waiting for review: ",
+        _ => "",
+    };
 }

@@ -31,6 +31,7 @@ public sealed class CommentSubmittedConsumer(
         var message = context.Message;
         var cancellationToken = context.CancellationToken;
         var edited = false;
+        var wasPublic = false;
 
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -43,6 +44,7 @@ public sealed class CommentSubmittedConsumer(
 
             if (message.Revision == comment.Revision + 1 && comment.DeletedAt is null)
             {
+                wasPublic = comment.IsPublic;
                 ApplyRevision(comment, message);
                 edited = true;
             }
@@ -53,7 +55,6 @@ public sealed class CommentSubmittedConsumer(
 
             if (comment.Status == CommentStatus.Pending && message.Revision == comment.Revision)
             {
-                var wasPublic = edited && WasPublicBeforeEdit;
                 Decide(comment, await ModerateAsync(comment, message.AuthorRoles, cancellationToken));
                 try
                 {
@@ -71,12 +72,9 @@ public sealed class CommentSubmittedConsumer(
         await PublishDecisionAsync(context, message, edited);
     }
 
-    private bool WasPublicBeforeEdit { get; set; }
-
     /// <summary>The author's new text replaces the old (kept in comment_revisions) and waits for its own decision.</summary>
     private void ApplyRevision(Comment comment, CommentSubmitted message)
     {
-        WasPublicBeforeEdit = comment.IsPublic;
         if (comment.Revision == 1)
         {
             db.CommentRevisions.Add(new CommentRevision { CommentId = comment.Id, Revision = 1, Body = comment.Body, CreatedAt = comment.CreatedAt });

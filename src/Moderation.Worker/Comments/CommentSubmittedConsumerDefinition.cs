@@ -5,9 +5,8 @@ using Microsoft.Extensions.Options;
 namespace Moderation.Worker.Comments;
 
 /// <summary>
-/// The queue the API sends to, and the only retry layer on this path: a failing message is retried with
-/// exponential back-off for about a minute (long enough to ride out a database restart), then moved to
-/// <c>moderate-comment_error</c>.
+/// The queue the API sends to, the prefetch and concurrency from <see cref="ConsumerOptions"/>, and the standard
+/// retry (<see cref="RetryPolicy"/>), after which a message moves to <c>moderate-comment_error</c>.
 /// </summary>
 public sealed class CommentSubmittedConsumerDefinition : ConsumerDefinition<CommentSubmittedConsumer>
 {
@@ -32,10 +31,6 @@ public sealed class CommentSubmittedConsumerDefinition : ConsumerDefinition<Comm
         {
             rabbit.PrefetchCount = _options.PrefetchCount;
         }
-        endpointConfigurator.UseMessageRetry(retry => retry.Exponential(
-            retryLimit: 10,
-            minInterval: TimeSpan.FromMilliseconds(200),
-            maxInterval: TimeSpan.FromSeconds(15),
-            intervalDelta: TimeSpan.FromMilliseconds(500)));
+        endpointConfigurator.UseStandardRetry();
     }
 }

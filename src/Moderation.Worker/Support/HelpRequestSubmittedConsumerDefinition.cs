@@ -10,5 +10,5 @@ public sealed class HelpRequestSubmittedConsumerDefinition : ConsumerDefinition<
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<HelpRequestSubmittedConsumer> consumerConfigurator, IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(retry => retry.Exponential(10, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(500)));
+        endpointConfigurator.UseStandardRetry();
 }

@@ -97,7 +97,6 @@ public sealed class TriageContext(CommentsDbContext db)
             .OrderByDescending(d => d.DecidedAt).FirstOrDefaultAsync(cancellationToken);
         var code = decision?.ReasonCodes.FirstOrDefault();
         if (code is null) return null;
-        var why = decision!.Actor != Decision.SystemActor && decision.Details.Explanation is { Length: > 0 } explanation ? explanation : ReaderMessages.Explain(code);
-        return why;
+        return ReaderMessages.Explain(decision!, code);
     }
 }

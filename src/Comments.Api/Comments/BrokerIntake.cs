@@ -14,11 +14,11 @@ namespace Comments.Api.Comments;
 /// moderation queue; that confirmation is what a 202 promises. Then records the comment as pending (best effort) so
 /// that its author can see it before the worker has decided.
 /// </summary>
-public sealed class CommentIntake(
+public sealed class BrokerIntake(
     IBus bus,
     ResiliencePipelineProvider<string> pipelines,
     CommentsDbContext db,
-    ILogger<CommentIntake> logger)
+    ILogger<BrokerIntake> logger)
 {
     public const string PipelineName = "comment-intake";
     public static readonly Uri ModerationQueue = new($"queue:{QueueNames.ModerateComment}");
