@@ -2,6 +2,7 @@ using Comments.Api;
 using Comments.Api.Comments;
 using Comments.Api.Health;
 using Comments.Api.Moderation;
+using Comments.Api.Operations;
 using Comments.Api.Pages;
 using Comments.Api.Reactions;
 using Comments.Api.Reports;
@@ -28,6 +29,7 @@ app.MapReactionsApi();
 app.MapModerationApi();
 app.MapHelpRequestsApi();
 app.MapSupportApi();
+app.MapOperationsApi();
 app.MapWebPages();
 
 app.Run();

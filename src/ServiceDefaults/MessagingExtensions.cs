@@ -1,3 +1,4 @@
+using Comments.ServiceDefaults.Broker;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,9 @@ public static class MessagingExtensions
             .BindConfiguration(RabbitMqOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+
+        builder.Services.AddSingleton<BrokerConnection>();
+        builder.Services.AddSingleton<ErrorQueues>();
 
         builder.Services.AddMassTransit(bus =>
         {

@@ -14,7 +14,7 @@ namespace Comments.Api.Tests;
 [Collection(StackCollection.Name)]
 public sealed class AuthorizationMatrixTests(CommentsStack stack)
 {
-    private enum Who { Public, Commenter, Moderator, Support }
+    private enum Who { Public, Commenter, Moderator, Support, Admin }
 
     private static readonly Dictionary<string, Who> Access = new()
     {
@@ -63,6 +63,8 @@ public sealed class AuthorizationMatrixTests(CommentsStack stack)
         ["POST /api/support/help-requests/{id:guid}/notes"] = Who.Support,
         ["POST /api/support/help-requests/{id:guid}/escalations"] = Who.Support,
         ["GET /api/support/stats"] = Who.Support,
+        ["GET /api/ops/errors"] = Who.Admin,
+        ["POST /api/ops/errors/{id}/replay"] = Who.Admin,
         ["GET /moderate"] = Who.Public,
         ["GET /support"] = Who.Public,
         ["GET /demo/articles/{articleId}"] = Who.Public,
@@ -109,6 +111,7 @@ public sealed class AuthorizationMatrixTests(CommentsStack stack)
             Who.Commenter => "allowed",
             Who.Moderator => caller is "moderator" or "admin" ? "allowed" : "403",
             Who.Support => caller is "support" or "admin" ? "allowed" : "403",
+            Who.Admin => caller is "admin" ? "allowed" : "403",
             _ => "?",
         };
     }
@@ -117,7 +120,7 @@ public sealed class AuthorizationMatrixTests(CommentsStack stack)
     private async Task<HttpStatusCode> SendAsync(string method, string pattern, string caller)
     {
         var path = pattern
-            .Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{articleId}", "authz-article").Replace("{queue}", "pending")
+            .Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{id}", Guid.NewGuid().ToString()).Replace("{articleId}", "authz-article").Replace("{queue}", "pending")
             .Replace("{kind}", "suspect").Replace("{userId}", "authz-user").Replace("{action}", "warn").Replace("{reference}", "HR-ZZZZZ");
         var request = new HttpRequestMessage(new HttpMethod(method), $"{path}?siteId=authz-matrix-site");
         if (method is "POST" or "PUT" or "PATCH")

@@ -82,7 +82,7 @@ public sealed class HostileInputTests(CommentsStack stack)
     private static IEnumerable<HttpRequestMessage> Variants(string method, string pattern)
     {
         string Path(string value) => pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{articleId}", value).Replace("{queue}", value)
-            .Replace("{kind}", value).Replace("{userId}", value).Replace("{action}", value).Replace("{reference}", value);
+            .Replace("{kind}", value).Replace("{userId}", value).Replace("{action}", value).Replace("{reference}", value).Replace("{id}", value);
         var site = "siteId=hostile-site";
         var hasBody = method is "POST" or "PUT" or "PATCH";
         foreach (var value in RouteValues)

@@ -37,7 +37,8 @@ public static class AuthenticationExtensions
                 .RequireAuthenticatedUser()
                 .RequireAssertion(context => context.User.UserId() is { Length: > 0 and <= CommentConfiguration.AuthorIdMaxLength }))
             .AddPolicy(Policies.Moderator, policy => policy.RequireRole(Roles.Moderator, Roles.Admin))
-            .AddPolicy(Policies.Support, policy => policy.RequireRole(Roles.Support, Roles.Admin));
+            .AddPolicy(Policies.Support, policy => policy.RequireRole(Roles.Support, Roles.Admin))
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
         return builder;
     }
 }

@@ -10,4 +10,7 @@ public static class Policies
 
     /// <summary>Moderators and admins.</summary>
     public const string Moderator = "moderator";
+
+    /// <summary>Admins only: operating the system itself (failed messages).</summary>
+    public const string Admin = "admin";
 }

@@ -31,6 +31,6 @@ public sealed class CommentSubmittedConsumerDefinition : ConsumerDefinition<Comm
         {
             rabbit.PrefetchCount = _options.PrefetchCount;
         }
-        endpointConfigurator.UseStandardRetry();
+        endpointConfigurator.UseStandardRetry(_options);
     }
 }

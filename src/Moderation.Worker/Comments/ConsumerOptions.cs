@@ -12,4 +12,10 @@ public sealed class ConsumerOptions
 
     /// <summary>Messages processed at the same time; 0 leaves it to MassTransit (the prefetch count).</summary>
     [Range(0, 10_000)] public int ConcurrentMessageLimit { get; set; }
+
+    /// <summary>Tries after the first before a message moves to its <c>_error</c> queue.</summary>
+    [Range(0, 100)] public int RetryLimit { get; set; } = 10;
+
+    /// <summary>The longest wait between two tries (the back-off starts at 200 ms).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.200", "00:10:00")] public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+
+namespace Comments.FaultInjection;
+
+/// <summary>The API or the worker as a real process of its own, so that it can be killed with SIGKILL.</summary>
+public sealed class AppProcess(string name, string directory, string dll, IReadOnlyDictionary<string, string> environment, string logDirectory)
+{
+    private Process? _process;
+
+    public string Name => name;
+
+    public void Start(IReadOnlyDictionary<string, string>? extra = null)
+    {
+        var start = new ProcessStartInfo("dotnet", [dll])
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in environment.Concat(extra ?? new Dictionary<string, string>()))
+        {
+            start.Environment[key] = value;
+        }
+        Directory.CreateDirectory(logDirectory);
+        var log = TextWriter.Synchronized(new StreamWriter(Path.Combine(logDirectory, name + ".log"), append: true) { AutoFlush = true });
+        _process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {name}");
+        _process.OutputDataReceived += (_, line) => { if (line.Data is not null) { log.WriteLine(line.Data); } };
+        _process.ErrorDataReceived += (_, line) => { if (line.Data is not null) { log.WriteLine(line.Data); } };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        Console.WriteLine($"    {name} started (pid {_process.Id})");
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing, in-flight work simply stops.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: false);
+            await process.WaitForExitAsync();
+            Console.WriteLine($"    {name} killed with SIGKILL (pid {process.Id})");
+        }
+    }
+
+    /// <summary>SIGTERM and a wait for a clean exit.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            using (var term = Process.Start("kill", ["-TERM", process.Id.ToString()]))
+            {
+                await term.WaitForExitAsync();
+            }
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                await KillAsync();
+            }
+        }
+    }
+}

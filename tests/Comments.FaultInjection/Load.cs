@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Comments.FaultInjection;
+
+/// <summary>One POST of the load: what the client was told.</summary>
+public sealed record Attempt(string Marker, string ArticleId, int Status, Guid? CommentId, string? Error)
+{
+    public bool Accepted => Status == (int)HttpStatusCode.Accepted && CommentId is not null;
+}
+
+/// <summary>
+/// A steady stream of new comments at a fixed rate from several readers, spread over a few articles. Every
+/// comment carries a marker of its own so that it can be found (and counted) in the database afterwards.
+/// </summary>
+public sealed class Load(HttpClient http, Tokens tokens, FaultSettings settings)
+{
+    public async Task<IReadOnlyList<Attempt>> RunAsync(string scenario, IReadOnlyList<string> articles, CancellationToken cancellationToken = default)
+    {
+        var interval = TimeSpan.FromSeconds(1.0 / settings.RatePerSecond);
+        var clock = Stopwatch.StartNew();
+        var sends = new List<Task<Attempt>>(settings.Comments);
+        for (var i = 0; i < settings.Comments; i++)
+        {
+            var due = interval * i;
+            if (due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed, cancellationToken);
+            }
+            sends.Add(SendAsync(scenario, i, articles[i % articles.Count]));
+        }
+        return await Task.WhenAll(sends);
+    }
+
+    private async Task<Attempt> SendAsync(string scenario, int index, string articleId)
+    {
+        var marker = $"{scenario}-{index:D5}-{Guid.NewGuid():N}";
+        var reader = $"fault-reader-{index % settings.Readers:D2}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/articles/{articleId}/comments")
+        {
+            Content = JsonContent.Create(new { body = $"Comment {index} of the {scenario} run, thank you for the report. [{marker}]" }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.For(reader, "reader"));
+        try
+        {
+            using var response = await http.SendAsync(request);
+            Guid? id = null;
+            if (response.StatusCode == HttpStatusCode.Accepted)
+            {
+                using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+                id = body.RootElement.GetProperty("id").GetGuid();
+            }
+            return new Attempt(marker, articleId, (int)response.StatusCode, id, null);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException or JsonException)
+        {
+            return new Attempt(marker, articleId, 0, null, exception.GetType().Name);
+        }
+    }
+}

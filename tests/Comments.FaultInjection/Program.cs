@@ -1,0 +1,28 @@
+using Comments.FaultInjection;
+using Npgsql;
+
+// Fault injection against the real system: scripts/faults.sh [scenario ...] (all five when none is named).
+var settings = FaultSettings.FromEnvironment();
+var names = args.Length > 0 ? args : Scenarios.Names;
+
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 2000, PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
+{
+    BaseAddress = new Uri(settings.ApiUrl),
+    Timeout = TimeSpan.FromSeconds(30),
+};
+await using var database = NpgsqlDataSource.Create(settings.ConnectionString);
+var broker = new Broker(settings);
+var tokens = new Tokens(settings.SigningKey);
+var stack = new Stack(settings, broker, http);
+var runner = new ScenarioRunner(settings, stack, new Load(http, tokens, settings), new Ledger(database));
+var scenarios = new Scenarios(runner, stack, new Services(settings.Root), broker, http, tokens, database);
+
+var results = new List<ScenarioResult>();
+foreach (var name in names)
+{
+    results.Add(await scenarios.RunAsync(name));
+}
+
+await Report.WriteAsync(settings.ReportPath, settings, results);
+Console.WriteLine($"{results.Count(r => r.Passed)} of {results.Count} scenarios passed; results in {settings.ReportPath}");
+return results.All(r => r.Passed) ? 0 : 1;

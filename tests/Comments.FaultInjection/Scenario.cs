@@ -1,0 +1,51 @@
+namespace Comments.FaultInjection;
+
+/// <summary>What one scenario found: the counts, its own checks, and whether it passed.</summary>
+public sealed record ScenarioResult(string Name, string Fault, Tally Tally, IReadOnlyList<(string Check, bool Held)> Checks)
+{
+    public bool Passed => Tally.Clean && Checks.All(c => c.Held);
+}
+
+/// <summary>The shared shape: start the stack, run the load with a fault part-way through, settle, judge.</summary>
+public sealed class ScenarioRunner(FaultSettings settings, Stack stack, Load load, Ledger ledger)
+{
+    public static readonly TimeSpan SettleTimeout = TimeSpan.FromMinutes(4);
+
+    public TimeSpan LoadDuration => TimeSpan.FromSeconds((double)settings.Comments / settings.RatePerSecond);
+
+    public async Task<ScenarioResult> RunAsync(
+        string name,
+        string fault,
+        Func<Task> injectFault,
+        double faultAt,
+        Func<IReadOnlyList<Attempt>, Tally, Task<IReadOnlyList<(string, bool)>>> check,
+        IReadOnlyDictionary<string, string>? workerSettings = null)
+    {
+        Console.WriteLine($"== {name}: {fault}");
+        await stack.StartAsync(workerSettings);
+        try
+        {
+            var articles = Enumerable.Range(0, 4).Select(i => $"fault-{name}-{DateTime.UtcNow:HHmmss}-{i}").ToList();
+            var running = load.RunAsync(name, articles);
+            await Task.Delay(LoadDuration * faultAt);
+            await injectFault();
+            var attempts = await running;
+            Console.WriteLine($"    load done: {attempts.Count(a => a.Accepted)} of {attempts.Count} accepted; waiting for decisions");
+            var tally = await ledger.SettleAsync(name, attempts, SettleTimeout);
+            var checks = await check(attempts, tally);
+            var result = new ScenarioResult(name, fault, tally, checks);
+            Report.Print(result);
+            return result;
+        }
+        finally
+        {
+            await stack.StopAsync();
+        }
+    }
+
+    public static IReadOnlyList<(string, bool)> OnlyStatuses(IReadOnlyList<Attempt> attempts, params int[] allowed)
+    {
+        var others = attempts.Where(a => !allowed.Contains(a.Status)).GroupBy(a => a.Status).Select(g => $"{g.Key}×{g.Count()}").ToList();
+        return [($"clients saw only {string.Join(" or ", allowed)}{(others.Count > 0 ? $" (also: {string.Join(", ", others)})" : "")}", others.Count == 0)];
+    }
+}

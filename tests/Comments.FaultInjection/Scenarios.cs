@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Comments.Contracts;
+using Npgsql;
+
+namespace Comments.FaultInjection;
+
+/// <summary>The five faults of issue 8, each under the same steady load.</summary>
+public sealed class Scenarios(ScenarioRunner runner, Stack stack, Services services, Broker broker, HttpClient http, Tokens tokens, NpgsqlDataSource database)
+{
+    public static readonly string[] Names = ["worker-kill", "rabbitmq-restart", "postgres-stop", "poison-message", "api-kill"];
+
+    public Task<ScenarioResult> RunAsync(string name) => name switch
+    {
+        "worker-kill" => WorkerKillAsync(),
+        "rabbitmq-restart" => RabbitMqRestartAsync(),
+        "postgres-stop" => PostgresStopAsync(),
+        "poison-message" => PoisonMessageAsync(),
+        "api-kill" => ApiKillAsync(),
+        _ => throw new ArgumentException($"unknown scenario {name}; known: {string.Join(", ", Names)}"),
+    };
+
+    private Task<ScenarioResult> WorkerKillAsync() => runner.RunAsync(
+        "worker-kill", "SIGKILL the worker at 40% of the load, start it again 2 s later",
+        async () =>
+        {
+            await stack.Worker.KillAsync();
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await stack.RestartWorkerAsync();
+        },
+        faultAt: 0.4,
+        (attempts, _) => Task.FromResult(ScenarioRunner.OnlyStatuses(attempts, 202)));
+
+    private Task<ScenarioResult> RabbitMqRestartAsync() => runner.RunAsync(
+        "rabbitmq-restart", "stop RabbitMQ at 30% of the load and start it again",
+        async () =>
+        {
+            await services.StopRabbitMqAsync();
+            await services.StartRabbitMqAsync();
+        },
+        faultAt: 0.3,
+        (attempts, _) => Task.FromResult(ScenarioRunner.OnlyStatuses(attempts, 202, 503)));
+
+    private Task<ScenarioResult> PostgresStopAsync() => runner.RunAsync(
+        "postgres-stop", "stop PostgreSQL at 20% of the load for 30 s",
+        async () =>
+        {
+            await services.StopPostgresAsync();
+            NpgsqlConnection.ClearAllPools();
+            await Task.Delay(TimeSpan.FromSeconds(30));
+            await services.StartPostgresAsync();
+        },
+        faultAt: 0.2,
+        (attempts, _) => Task.FromResult(ScenarioRunner.OnlyStatuses(attempts, 202)));
+
+    private Task<ScenarioResult> ApiKillAsync() => runner.RunAsync(
+        "api-kill", "SIGKILL the API at 50% of the load, mid-request, and start it again",
+        async () =>
+        {
+            await stack.Api.KillAsync();
+            await stack.RestartApiAsync();
+        },
+        faultAt: 0.5,
+        (attempts, _) => Task.FromResult<IReadOnlyList<(string, bool)>>(
+            [("some requests were cut off by the kill", attempts.Any(a => a.Status == 0))]));
+
+    /// <summary>
+    /// The poison: an edit (revision 2) of a comment whose original never arrived. The worker cannot apply it, so
+    /// after its bounded retries it waits in moderate-comment_error. The fix: the original arrives; then a replay
+    /// through <c>POST /api/ops/errors/{id}/replay</c> decides the edit.
+    /// </summary>
+    private async Task<ScenarioResult> PoisonMessageAsync()
+    {
+        var messageId = Guid.NewGuid();
+        var now = DateTimeOffset.UtcNow;
+        var original = new CommentSubmitted
+        {
+            CommentId = Guid.CreateVersion7(),
+            ArticleId = $"fault-poison-{now:HHmmss}",
+            AuthorId = "fault-reader-poison",
+            AuthorName = "Out of order",
+            Body = "The first version, sent after its own edit.",
+            SubmittedAt = now.AddTicks(-(now.Ticks % 10)),
+        };
+        var edit = original with { Revision = 2, Body = "The edit that arrived before the comment." };
+        return await runner.RunAsync(
+            "poison-message", "send an edit of a comment that does not exist yet at 30% of the load (retries: 3, at most 1 s apart)",
+            () => broker.SendAsync(edit, messageId),
+            faultAt: 0.3,
+            async (_, _) =>
+            {
+                var admin = tokens.For("fault-admin", "admin");
+                var listed = await WaitListedAsync(admin, messageId);
+                await broker.SendAsync(original, Guid.NewGuid());
+                var replay = await SendAsync(HttpMethod.Post, $"/api/ops/errors/{messageId}/replay", admin);
+                var decided = await WaitDecidedAsync(original.CommentId, revision: 2);
+                var gone = await WaitListedAsync(admin, messageId, TimeSpan.Zero) is null;
+                return
+                [
+                    ("the poison message is listed by GET /api/ops/errors", listed is not null),
+                    ($"it failed with the consumer's exception ({listed?.GetProperty("exceptionType").GetString()})", listed?.GetProperty("exceptionType").GetString()?.Contains("InvalidOperationException") == true),
+                    ($"POST /api/ops/errors/{{id}}/replay answered {(int)replay}", replay == HttpStatusCode.OK),
+                    ("after the original arrived, the replayed edit was decided exactly once", decided),
+                    ("the replayed message left the error queue", gone),
+                ];
+            },
+            new Dictionary<string, string> { ["Consumers__RetryLimit"] = "3", ["Consumers__RetryMaxInterval"] = "00:00:01" });
+    }
+
+    private async Task<JsonElement?> WaitListedAsync(string token, Guid messageId, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        do
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/ops/errors?limit=500");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await http.SendAsync(request);
+            using var page = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            foreach (var item in page.RootElement.GetProperty("items").EnumerateArray())
+            {
+                if (item.GetProperty("id").GetString() == messageId.ToString())
+                {
+                    return item.Clone();
+                }
+            }
+            await Task.Delay(500);
+        }
+        while (DateTime.UtcNow < deadline);
+        return null;
+    }
+
+    private async Task<HttpStatusCode> SendAsync(HttpMethod method, string path, string token)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    private async Task<bool> WaitDecidedAsync(Guid commentId, int revision)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var command = database.CreateCommand(
+                "select count(*)::int from decisions where comment_id = $1 and revision = $2 and actor = 'system'");
+            command.Parameters.Add(new NpgsqlParameter { Value = commentId });
+            command.Parameters.Add(new NpgsqlParameter { Value = revision });
+            var count = (int)(await command.ExecuteScalarAsync())!;
+            if (count > 0)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2)); // and it stays one
+                return (int)(await command.ExecuteScalarAsync())! == 1;
+            }
+            await Task.Delay(500);
+        }
+        return false;
+    }
+}
