@@ -1,15 +1,33 @@
 using Comments.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace Comments.ServiceDefaults;
 
 public static class DatabaseExtensions
 {
+    /// <summary>
+    /// Connections one process may hold (<c>Database:MaxPoolSize</c>, default 32) unless the connection string says
+    /// otherwise. PostgreSQL allows 100 by default for everyone: with Npgsql's own default of 100 per process, the API
+    /// and the worker together could ask for 200, and under load the refused connections turn into retries.
+    /// </summary>
+    public const int DefaultMaxPoolSize = 32;
+
     public static IHostApplicationBuilder AddDatabase(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddCommentsDatabase(builder.Configuration.GetRequiredConnectionString());
+        builder.Services.AddCommentsDatabase(builder.Configuration.GetPooledConnectionString());
         return builder;
+    }
+
+    public static string GetPooledConnectionString(this IConfiguration configuration)
+    {
+        var connection = new NpgsqlConnectionStringBuilder(configuration.GetRequiredConnectionString());
+        if (!configuration.GetRequiredConnectionString().Contains("Pool Size", StringComparison.OrdinalIgnoreCase))
+        {
+            connection.MaxPoolSize = configuration.GetValue("Database:MaxPoolSize", DefaultMaxPoolSize);
+        }
+        return connection.ConnectionString;
     }
 
     public static string GetRequiredConnectionString(this IConfiguration configuration) =>

@@ -24,7 +24,7 @@ public sealed record FaultSettings(
         RabbitHost: Required("RabbitMq__Host"),
         RabbitPort: int.Parse(Required("RabbitMq__Port")),
         Comments: Number("FAULTS_COMMENTS", 2000),
-        RatePerSecond: Number("FAULTS_RATE", 200),
+        RatePerSecond: Number("FAULTS_RATE", 100),
         Readers: Number("FAULTS_READERS", 20),
         SigningKey: Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
 

@@ -17,7 +17,8 @@ public sealed record Tally(
     int DuplicateDecisions,
     int StoredWithout202,
     IReadOnlyDictionary<int, int> Statuses,
-    TimeSpan Drain)
+    TimeSpan Drain,
+    string Latency)
 {
     public bool Clean => Lost == 0 && DuplicateComments == 0 && DuplicateDecisions == 0;
 
@@ -60,7 +61,18 @@ public sealed partial class Ledger(NpgsqlDataSource database)
             DuplicateDecisions: stored.Sum(s => Math.Max(0, s.SystemDecisions - s.Revision)),
             StoredWithout202: stored.Count(s => !acceptedMarkers.Contains(s.Marker)),
             Statuses: attempts.GroupBy(a => a.Status).ToDictionary(g => g.Key, g => g.Count()),
-            Drain: drain.Elapsed);
+            Drain: drain.Elapsed,
+            Latency: Describe(attempts));
+    }
+
+    /// <summary>Response times and when the answers other than 202 came, in seconds from the start of the load.</summary>
+    private static string Describe(IReadOnlyList<Attempt> attempts)
+    {
+        var times = attempts.Select(a => a.Took.TotalMilliseconds).Order().ToArray();
+        var odd = attempts.Where(a => !a.Accepted).ToList();
+        var window = odd.Count == 0 ? "" : $"; answers other than 202 between {odd.Min(a => a.SentAt).TotalSeconds:0.0} s and {odd.Max(a => a.SentAt).TotalSeconds:0.0} s" +
+            $" ({string.Join(", ", odd.GroupBy(a => a.Error ?? a.Status.ToString()).Select(g => $"{g.Key}×{g.Count()}"))})";
+        return $"response time p50 {times[times.Length / 2]:0} ms, p99 {times[(int)(times.Length * 0.99)]:0} ms, max {times[^1]:0} ms{window}";
     }
 
     private async Task<IReadOnlyList<StoredComment>> ReadAsync(string[] articles)

@@ -7,7 +7,7 @@ using System.Text.Json;
 namespace Comments.FaultInjection;
 
 /// <summary>One POST of the load: what the client was told.</summary>
-public sealed record Attempt(string Marker, string ArticleId, int Status, Guid? CommentId, string? Error)
+public sealed record Attempt(string Marker, string ArticleId, int Status, Guid? CommentId, string? Error, TimeSpan SentAt, TimeSpan Took)
 {
     public bool Accepted => Status == (int)HttpStatusCode.Accepted && CommentId is not null;
 }
@@ -30,13 +30,14 @@ public sealed class Load(HttpClient http, Tokens tokens, FaultSettings settings)
             {
                 await Task.Delay(due - clock.Elapsed, cancellationToken);
             }
-            sends.Add(SendAsync(scenario, i, articles[i % articles.Count]));
+            sends.Add(SendAsync(scenario, i, articles[i % articles.Count], clock));
         }
         return await Task.WhenAll(sends);
     }
 
-    private async Task<Attempt> SendAsync(string scenario, int index, string articleId)
+    private async Task<Attempt> SendAsync(string scenario, int index, string articleId, Stopwatch clock)
     {
+        var sentAt = clock.Elapsed;
         var marker = $"{scenario}-{index:D5}-{Guid.NewGuid():N}";
         var reader = $"fault-reader-{index % settings.Readers:D2}";
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/articles/{articleId}/comments")
@@ -53,11 +54,11 @@ public sealed class Load(HttpClient http, Tokens tokens, FaultSettings settings)
                 using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
                 id = body.RootElement.GetProperty("id").GetGuid();
             }
-            return new Attempt(marker, articleId, (int)response.StatusCode, id, null);
+            return new Attempt(marker, articleId, (int)response.StatusCode, id, null, sentAt, clock.Elapsed - sentAt);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException or JsonException)
         {
-            return new Attempt(marker, articleId, 0, null, exception.GetType().Name);
+            return new Attempt(marker, articleId, 0, null, exception.GetType().Name, sentAt, clock.Elapsed - sentAt);
         }
     }
 }

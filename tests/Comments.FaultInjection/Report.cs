@@ -14,7 +14,7 @@ public static class Report
         Console.WriteLine($"    sent {t.Sent}, accepted {t.Accepted}, refused {t.Refused}, no answer {t.NoAnswer}, decided {t.Decided}, " +
             $"lost {t.Lost}, duplicate comments {t.DuplicateComments}, duplicate decisions {t.DuplicateDecisions}, " +
             $"stored without a 202 {t.StoredWithout202}, all decided {t.Drain.TotalSeconds:0} s after the load");
-        Console.WriteLine($"    client statuses: {t.StatusSummary}");
+        Console.WriteLine($"    client statuses: {t.StatusSummary}; {t.Latency}");
         foreach (var (check, held) in result.Checks)
         {
             Console.WriteLine($"    [{(held ? "ok" : "FAILED")}] {check}");

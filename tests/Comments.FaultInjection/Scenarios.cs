@@ -9,10 +9,11 @@ namespace Comments.FaultInjection;
 /// <summary>The five faults of issue 8, each under the same steady load.</summary>
 public sealed class Scenarios(ScenarioRunner runner, Stack stack, Services services, Broker broker, HttpClient http, Tokens tokens, NpgsqlDataSource database)
 {
-    public static readonly string[] Names = ["worker-kill", "rabbitmq-restart", "postgres-stop", "poison-message", "api-kill"];
+    public static readonly string[] Names = ["baseline", "worker-kill", "rabbitmq-restart", "postgres-stop", "poison-message", "api-kill"];
 
     public Task<ScenarioResult> RunAsync(string name) => name switch
     {
+        "baseline" => BaselineAsync(),
         "worker-kill" => WorkerKillAsync(),
         "rabbitmq-restart" => RabbitMqRestartAsync(),
         "postgres-stop" => PostgresStopAsync(),
@@ -20,6 +21,11 @@ public sealed class Scenarios(ScenarioRunner runner, Stack stack, Services servi
         "api-kill" => ApiKillAsync(),
         _ => throw new ArgumentException($"unknown scenario {name}; known: {string.Join(", ", Names)}"),
     };
+
+    /// <summary>The same load with no fault: what the others are compared to.</summary>
+    private Task<ScenarioResult> BaselineAsync() => runner.RunAsync(
+        "baseline", "none", () => Task.CompletedTask, faultAt: 0,
+        (attempts, _) => Task.FromResult(ScenarioRunner.OnlyStatuses(attempts, 202)));
 
     private Task<ScenarioResult> WorkerKillAsync() => runner.RunAsync(
         "worker-kill", "SIGKILL the worker at 40% of the load, start it again 2 s later",

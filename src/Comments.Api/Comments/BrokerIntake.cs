@@ -41,8 +41,10 @@ public sealed class BrokerIntake(
         {
             await pipelines.GetPipeline(PipelineName).ExecuteAsync(async token =>
             {
+                // The timeout stops the wait, never the send itself: cancelling a send half-way through its channel
+                // operations (the queue declare, the confirm) breaks the shared channel for every other request.
                 var endpoint = await bus.GetSendEndpoint(queue);
-                await endpoint.Send(message, context => context.MessageId = messageId, token);
+                await endpoint.Send(message, context => context.MessageId = messageId, CancellationToken.None).WaitAsync(token);
             }, cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)

@@ -10,8 +10,11 @@ public sealed class ConsumerOptions
     /// <summary>Messages RabbitMQ hands this worker ahead of time (measured: 100 beats the default 16 on two cores).</summary>
     [Range(1, 10_000)] public int PrefetchCount { get; set; } = 100;
 
-    /// <summary>Messages processed at the same time; 0 leaves it to MassTransit (the prefetch count).</summary>
-    [Range(0, 10_000)] public int ConcurrentMessageLimit { get; set; }
+    /// <summary>
+    /// Messages processed at the same time, each with a database connection of its own, so it stays well below the
+    /// worker's connection pool (<c>Database:MaxPoolSize</c>); 0 leaves it to MassTransit (the prefetch count).
+    /// </summary>
+    [Range(0, 10_000)] public int ConcurrentMessageLimit { get; set; } = 16;
 
     /// <summary>Tries after the first before a message moves to its <c>_error</c> queue.</summary>
     [Range(0, 100)] public int RetryLimit { get; set; } = 10;

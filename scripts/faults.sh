@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Fault injection against the real system (issue 8): starts its own PostgreSQL and RabbitMQ, runs the API and the
+# worker as processes, drives a steady load of new comments and, one scenario at a time, kills the worker, restarts
+# RabbitMQ, stops PostgreSQL for 30 s, sends a poison message and kills the API. Prints each scenario's counts,
+# writes them into docs/reliability.md and fails on any lost or duplicated comment or decision.
+#   scripts/faults.sh [worker-kill|rabbitmq-restart|postgres-stop|poison-message|api-kill ...]
+# Settings (environment): FAULTS_COMMENTS (2000 per scenario), FAULTS_RATE (100 per second; see docs/reliability.md), FAULTS_READERS (20).
+set -euo pipefail
+
+export PROFILE=faults
+export PG_PORT=${FAULTS_PG_PORT:-55434}
+export AMQP_PORT=${FAULTS_AMQP_PORT:-5684}
+export MGMT_PORT=
+source "$(dirname "$0")/lib/services.sh"
+
+trap stop_services EXIT
+trap 'exit 130' INT TERM
+
+stop_leftover_services
+rm -rf "$DATA_DIR"
+start_services
+
+cd "$ROOT_DIR"
+log "building"
+dotnet build Comments.sln -c Release --nologo -v quiet >&2
+(cd src/Moderation.Worker/bin/Release/net10.0 && dotnet Moderation.Worker.dll migrate) >&2
+
+export COMMENTS_ROOT="$ROOT_DIR"
+dotnet tests/Comments.FaultInjection/bin/Release/net10.0/Comments.FaultInjection.dll "$@"
