@@ -16,7 +16,7 @@ public static class ApiServiceExtensions
 {
     public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDefaults();
+        builder.AddServiceDefaults("comments-api");
         builder.AddJwtAuthentication();
         builder.AddHealth();
         builder.AddCommentServices();

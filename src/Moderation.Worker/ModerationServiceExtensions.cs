@@ -2,6 +2,7 @@ using Comments.Moderation;
 using Comments.ServiceDefaults;
 using MassTransit;
 using Moderation.Worker.Comments;
+using Moderation.Worker.Messaging;
 using Moderation.Worker.Pipeline;
 using Moderation.Worker.Pipeline.Phases;
 using Moderation.Worker.Retention;
@@ -16,12 +17,14 @@ public static class ModerationServiceExtensions
     {
         // The pipeline first: its models load (hosted service) before the bus starts consuming.
         builder.Services.AddModerationPipeline();
-        builder.AddServiceDefaults(bus => bus.AddCommentConsumers());
+        builder.AddServiceDefaults("moderation-worker", bus => bus.AddCommentConsumers());
         builder.Services.AddOptions<ConsumerOptions>().BindConfiguration(ConsumerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<DeletedCommentPurger>();
         builder.Services.AddHostedService<QueueSnapshotter>();
+        builder.Services.AddSingleton<QueueMetrics>();
+        builder.Services.AddHostedService<BrokerWatch>();
         return builder;
     }
 

@@ -7,11 +7,12 @@ namespace Comments.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
-    /// <summary>What every host of the system needs: the database, the broker and a clock.</summary>
+    /// <summary>What every host of the system needs: the database, the broker, a clock, traces and metrics.</summary>
     public static IHostApplicationBuilder AddServiceDefaults(
-        this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configureBus = null)
+        this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? configureBus = null)
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddObservability(serviceName);
         builder.AddDatabase();
         builder.AddMessaging(configureBus);
         return builder;

@@ -65,6 +65,7 @@ public sealed class AuthorizationMatrixTests(CommentsStack stack)
         ["GET /api/support/stats"] = Who.Support,
         ["GET /api/ops/errors"] = Who.Admin,
         ["POST /api/ops/errors/{id}/replay"] = Who.Admin,
+        ["GET /metrics"] = Who.Public,
         ["GET /moderate"] = Who.Public,
         ["GET /support"] = Who.Public,
         ["GET /demo/articles/{articleId}"] = Who.Public,

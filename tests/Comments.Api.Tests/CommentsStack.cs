@@ -1,3 +1,4 @@
+using Comments.ServiceDefaults;
 using Comments.Testing;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +32,8 @@ public sealed class CommentsStack : IAsyncLifetime
             EnvironmentName = "Development",
             ContentRootPath = Path.Combine(TestServices.RepositoryRoot, "src", "Moderation.Worker"),
         });
+        // The in-process worker has no scrape endpoint of its own: its metrics would collide with a running worker.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [ObservabilityExtensions.ListenerPortKey] = "0" });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddModerationServices();
         builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);

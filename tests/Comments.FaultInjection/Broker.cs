@@ -9,17 +9,22 @@ public sealed class Broker(FaultSettings settings)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<uint> ConsumersAsync(string queue)
+    public async Task<uint> ConsumersAsync(string queue) => (await DeclarePassiveAsync(queue))?.ConsumerCount ?? 0;
+
+    /// <summary>Messages ready in the queue; -1 when the broker cannot say.</summary>
+    public async Task<long> DepthAsync(string queue) => (await DeclarePassiveAsync(queue)) is { } ok ? ok.MessageCount : -1;
+
+    private async Task<QueueDeclareOk?> DeclarePassiveAsync(string queue)
     {
         try
         {
             await using var connection = await Factory().CreateConnectionAsync();
             await using var channel = await connection.CreateChannelAsync();
-            return (await channel.QueueDeclarePassiveAsync(queue)).ConsumerCount;
+            return await channel.QueueDeclarePassiveAsync(queue);
         }
         catch (Exception exception) when (exception is RabbitMQ.Client.Exceptions.RabbitMQClientException or IOException)
         {
-            return 0;
+            return null;
         }
     }
 

@@ -38,7 +38,16 @@ public sealed partial class Ledger(NpgsqlDataSource database)
         IReadOnlyList<StoredComment> stored;
         while (true)
         {
-            stored = await ReadAsync(attempts.Select(a => a.ArticleId).Distinct().ToArray());
+            try
+            {
+                stored = await ReadAsync(attempts.Select(a => a.ArticleId).Distinct().ToArray());
+            }
+            catch (NpgsqlException) when (drain.Elapsed < timeout)
+            {
+                // A connection of this pool that PostgreSQL closed while it was stopped; the next try opens a new one.
+                await Task.Delay(TimeSpan.FromSeconds(1));
+                continue;
+            }
             var decided = stored.Count(s => accepted.ContainsKey(s.Id) && s.Decided);
             if (decided >= accepted.Count || drain.Elapsed > timeout)
             {

@@ -18,12 +18,12 @@ public sealed record Attempt(string Marker, string ArticleId, int Status, Guid? 
 /// </summary>
 public sealed class Load(HttpClient http, Tokens tokens, FaultSettings settings)
 {
-    public async Task<IReadOnlyList<Attempt>> RunAsync(string scenario, IReadOnlyList<string> articles, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Attempt>> RunAsync(string scenario, IReadOnlyList<string> articles, int comments, CancellationToken cancellationToken = default)
     {
         var interval = TimeSpan.FromSeconds(1.0 / settings.RatePerSecond);
         var clock = Stopwatch.StartNew();
-        var sends = new List<Task<Attempt>>(settings.Comments);
-        for (var i = 0; i < settings.Comments; i++)
+        var sends = new List<Task<Attempt>>(comments);
+        for (var i = 0; i < comments; i++)
         {
             var due = interval * i;
             if (due > clock.Elapsed)

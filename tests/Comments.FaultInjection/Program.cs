@@ -14,7 +14,7 @@ await using var database = NpgsqlDataSource.Create(settings.ConnectionString);
 var broker = new Broker(settings);
 var tokens = new Tokens(settings.SigningKey);
 var stack = new Stack(settings, broker, http);
-var runner = new ScenarioRunner(settings, stack, new Load(http, tokens, settings), new Ledger(database));
+var runner = new ScenarioRunner(settings, stack, new Load(http, tokens, settings), new Ledger(database), broker);
 var scenarios = new Scenarios(runner, stack, new Services(settings.Root), broker, http, tokens, database);
 
 var results = new List<ScenarioResult>();

@@ -1,3 +1,5 @@
+using Comments.Contracts;
+
 namespace Comments.FaultInjection;
 
 /// <summary>What one scenario found: the counts, its own checks, and whether it passed.</summary>
@@ -7,11 +9,10 @@ public sealed record ScenarioResult(string Name, string Fault, Tally Tally, IRea
 }
 
 /// <summary>The shared shape: start the stack, run the load with a fault part-way through, settle, judge.</summary>
-public sealed class ScenarioRunner(FaultSettings settings, Stack stack, Load load, Ledger ledger)
+public sealed class ScenarioRunner(FaultSettings settings, Stack stack, Load load, Ledger ledger, Broker broker)
 {
     public static readonly TimeSpan SettleTimeout = TimeSpan.FromMinutes(4);
 
-    public TimeSpan LoadDuration => TimeSpan.FromSeconds((double)settings.Comments / settings.RatePerSecond);
 
     public async Task<ScenarioResult> RunAsync(
         string name,
@@ -19,19 +20,23 @@ public sealed class ScenarioRunner(FaultSettings settings, Stack stack, Load loa
         Func<Task> injectFault,
         double faultAt,
         Func<IReadOnlyList<Attempt>, Tally, Task<IReadOnlyList<(string, bool)>>> check,
-        IReadOnlyDictionary<string, string>? workerSettings = null)
+        IReadOnlyDictionary<string, string>? workerSettings = null,
+        double loadFactor = 1)
     {
+        var comments = (int)(settings.Comments * loadFactor);
         Console.WriteLine($"== {name}: {fault}");
         await stack.StartAsync(workerSettings);
         try
         {
             var articles = Enumerable.Range(0, 4).Select(i => $"fault-{name}-{DateTime.UtcNow:HHmmss}-{i}").ToList();
-            var running = load.RunAsync(name, articles);
-            await Task.Delay(LoadDuration * faultAt);
+            var running = load.RunAsync(name, articles, comments);
+            await Task.Delay(TimeSpan.FromSeconds(faultAt * comments / settings.RatePerSecond));
             await injectFault();
             var attempts = await running;
             Console.WriteLine($"    load done: {attempts.Count(a => a.Accepted)} of {attempts.Count} accepted; waiting for decisions");
             var tally = await ledger.SettleAsync(name, attempts, SettleTimeout);
+            Console.WriteLine($"    left in the broker: {await broker.DepthAsync(QueueNames.ModerateComment)} in {QueueNames.ModerateComment}, " +
+                $"{await broker.DepthAsync(QueueNames.ModerateComment + "_error")} in its error queue, {await broker.ConsumersAsync(QueueNames.ModerateComment)} consumers");
             var checks = await check(attempts, tally);
             var result = new ScenarioResult(name, fault, tally, checks);
             Report.Print(result);

@@ -22,6 +22,8 @@ public static class HealthExtensions
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        // Prometheus scrapes here; the metrics carry no personal data (queues, routes, outcomes, reason codes).
+        app.MapPrometheusScrapingEndpoint();
         return app;
     }
 }

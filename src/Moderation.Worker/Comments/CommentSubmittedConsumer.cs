@@ -7,6 +7,7 @@ using Comments.Storage.Comments;
 using Comments.Storage.Decisions;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Moderation.Worker.Messaging;
 using Moderation.Worker.Pipeline;
 
 namespace Moderation.Worker.Comments;
@@ -23,6 +24,7 @@ public sealed class CommentSubmittedConsumer(
     SiteModerationStore sites,
     ContentAnalyzer analyzer,
     TimeProvider clock,
+    QueueMetrics metrics,
     ILogger<CommentSubmittedConsumer> logger)
     : IConsumer<CommentSubmitted>
 {
@@ -30,6 +32,7 @@ public sealed class CommentSubmittedConsumer(
     {
         var message = context.Message;
         var cancellationToken = context.CancellationToken;
+        metrics.RecordLag(clock.GetUtcNow() - message.SubmittedAt);
         var edited = false;
         var wasPublic = false;
 

@@ -21,4 +21,10 @@ public sealed class ConsumerOptions
 
     /// <summary>The longest wait between two tries (the back-off starts at 200 ms).</summary>
     [Range(typeof(TimeSpan), "00:00:00.200", "00:10:00")] public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often the worker reads its queues' depths and checks that it consumes.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")] public TimeSpan WatchInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long the broker may answer while this worker does not consume before the bus is restarted.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")] public TimeSpan StalledRestartAfter { get; set; } = TimeSpan.FromSeconds(45);
 }

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Comments.ServiceDefaults;
+
+/// <summary>
+/// OpenTelemetry for every host: traces across ASP.NET Core, MassTransit (which carries the trace through
+/// RabbitMQ in the message headers) and Npgsql; metrics from the system's own meters, MassTransit, ASP.NET Core,
+/// Npgsql and the runtime, for Prometheus to scrape. Traces and metrics also go to an OTLP collector when
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. Logs are JSON lines (appsettings) that carry the trace and span ids.
+/// </summary>
+public static class ObservabilityExtensions
+{
+    public static readonly string[] Meters = ["Comments.Api", "Comments.Worker", "MassTransit", "Npgsql"];
+
+    /// <summary>The port of the worker's own scrape endpoint on 127.0.0.1 (<c>Metrics:ListenerPort</c>); 0 turns it off.</summary>
+    public const string ListenerPortKey = "Metrics:ListenerPort";
+
+    public static IHostApplicationBuilder AddObservability(this IHostApplicationBuilder builder, string serviceName)
+    {
+        var listenerPort = builder.Configuration.GetValue(ListenerPortKey, 0);
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName))
+            .WithTracing(tracing => tracing
+                .AddSource("MassTransit")
+                .AddAspNetCoreInstrumentation(options => options.Filter = context =>
+                    !context.Request.Path.StartsWithSegments("/metrics") && !context.Request.Path.StartsWithSegments("/health"))
+                .AddHttpClientInstrumentation()
+                .AddNpgsql())
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(Meters).AddAspNetCoreInstrumentation().AddRuntimeInstrumentation();
+                if (listenerPort > 0)
+                {
+                    metrics.AddPrometheusHttpListener(options => (options.Host, options.Port) = ("127.0.0.1", listenerPort));
+                }
+                else
+                {
+                    metrics.AddPrometheusExporter();
+                }
+            });
+        if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            otel.UseOtlpExporter();
+        }
+        return builder;
+    }
+}

@@ -1,0 +1,23 @@
+using System.Net;
+using Comments.Testing;
+
+namespace Comments.Api.Tests;
+
+[Collection(StackCollection.Name)]
+public sealed class MetricsTests(CommentsStack stack)
+{
+    [Fact]
+    public async Task The_scrape_endpoint_shows_queue_depth_consumers_and_consumer_lag_in_prometheus_format()
+    {
+        var id = await stack.Api.CreateClientFor(TestData.NewUserId()).PostAcceptedCommentAsync(TestData.NewArticleId(), "Counting what waits.");
+        await stack.Api.CreateClientFor("x").WaitForStatusAsync(id, "approved");
+        var client = stack.Api.CreateClient();
+
+        var text = await Eventually.Until(async () => await (await client.GetAsync("/metrics")).Content.ReadAsStringAsync(),
+            body => body.Contains("comments_queue_depth") && body.Contains("comments_moderation_lag_seconds_bucket"), what: "the queue metrics");
+
+        Assert.Contains("comments_queue_depth{otel_scope_name=\"Comments.Worker\",queue=\"moderate-comment\"}", text.Replace("otel_scope_version=\"\",", ""));
+        Assert.Contains("comments_queue_consumers", text);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/metrics")).StatusCode);
+    }
+}
