@@ -35,7 +35,19 @@ API_DIR="$ROOT_DIR/src/Comments.Api/bin/Release/net10.0"
 log "applying database migrations"
 (cd "$WORKER_DIR" && dotnet Moderation.Worker.dll migrate)
 
-(cd "$WORKER_DIR" && exec dotnet Moderation.Worker.dll) & APP_PIDS+=($!)
+# The worker exits with 75 when it finds itself stalled (see BrokerWatch); like a container's restart policy, this
+# starts it again. Any other exit stops the whole system.
+supervise() {
+  local child code
+  trap 'kill -TERM $child 2>/dev/null; wait $child; exit 0' TERM INT
+  while true; do
+    "$@" & child=$!
+    wait $child && return 0 || code=$?
+    [ "$code" = 75 ] || return "$code"
+    log "the worker asked to be started again (exit 75)"
+  done
+}
+(cd "$WORKER_DIR" && supervise dotnet Moderation.Worker.dll) & APP_PIDS+=($!)
 (cd "$API_DIR" && exec dotnet Comments.Api.dll --urls "$API_URL") & APP_PIDS+=($!)
 
 for _ in $(seq 1 60); do

@@ -21,6 +21,6 @@ public static class Program
         }
 
         await host.RunAsync();
-        return 0;
+        return Environment.ExitCode; // 75 when the broker watch asks to be started again
     }
 }

@@ -33,7 +33,7 @@ public sealed class CommentsStack : IAsyncLifetime
             ContentRootPath = Path.Combine(TestServices.RepositoryRoot, "src", "Moderation.Worker"),
         });
         // The in-process worker has no scrape endpoint of its own: its metrics would collide with a running worker.
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [ObservabilityExtensions.ListenerPortKey] = "0" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [ObservabilityExtensions.ListenerPortKey] = "0", ["Consumers:ExitWhenStalled"] = "false" });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddModerationServices();
         builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);

@@ -5,12 +5,18 @@ namespace Comments.FaultInjection;
 /// <summary>The API or the worker as a real process of its own, so that it can be killed with SIGKILL.</summary>
 public sealed class AppProcess(string name, string directory, string dll, IReadOnlyDictionary<string, string> environment, string logDirectory)
 {
+    /// <summary>The exit code with which the worker asks its supervisor to start it again.</summary>
+    public const int RestartExitCode = 75;
+
     private Process? _process;
+    private bool _stopping;
 
     public string Name => name;
 
+    /// <summary>Starts the process and, like a supervisor, starts it again whenever it exits asking for that.</summary>
     public void Start(IReadOnlyDictionary<string, string>? extra = null)
     {
+        _stopping = false;
         var start = new ProcessStartInfo("dotnet", [dll])
         {
             WorkingDirectory = directory,
@@ -28,12 +34,23 @@ public sealed class AppProcess(string name, string directory, string dll, IReadO
         _process.ErrorDataReceived += (_, line) => { if (line.Data is not null) { log.WriteLine(line.Data); } };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+        var started = _process;
+        started.EnableRaisingEvents = true;
+        started.Exited += (_, _) =>
+        {
+            if (!_stopping && started.ExitCode == RestartExitCode)
+            {
+                Console.WriteLine($"    {name} exited with {RestartExitCode}: started again");
+                Start(extra);
+            }
+        };
         Console.WriteLine($"    {name} started (pid {_process.Id})");
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing, in-flight work simply stops.</summary>
     public async Task KillAsync()
     {
+        _stopping = true;
         if (_process is { HasExited: false } process)
         {
             process.Kill(entireProcessTree: false);
@@ -45,6 +62,7 @@ public sealed class AppProcess(string name, string directory, string dll, IReadO
     /// <summary>SIGTERM and a wait for a clean exit.</summary>
     public async Task StopAsync()
     {
+        _stopping = true;
         if (_process is { HasExited: false } process)
         {
             using (var term = Process.Start("kill", ["-TERM", process.Id.ToString()]))

@@ -27,4 +27,7 @@ public sealed class ConsumerOptions
 
     /// <summary>How long the broker may answer while this worker does not consume before the bus is restarted.</summary>
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")] public TimeSpan StalledRestartAfter { get; set; } = TimeSpan.FromSeconds(45);
+
+    /// <summary>Whether a stalled worker exits to be started again (off only where a process hosts more than the worker, as in tests).</summary>
+    public bool ExitWhenStalled { get; set; } = true;
 }

@@ -11,13 +11,17 @@ namespace Moderation.Worker.Messaging;
 /// Every few seconds: reads the depth of the worker's queues for the metrics, and checks that this worker really
 /// consumes. MassTransit reconnects after a broker restart, but not always (a known class of MassTransit issues);
 /// when the broker answers and yet the bus is unhealthy, or the moderation queue has no consumer at all, for longer
-/// than <see cref="ConsumerOptions.StalledRestartAfter"/>, the bus is stopped and started again.
+/// than <see cref="ConsumerOptions.StalledRestartAfter"/>, the worker exits with <see cref="StalledExitCode"/> so that
+/// its supervisor (scripts/run.sh, the container's restart policy, systemd) starts a fresh one. Restarting the bus in
+/// the same process was tried: MassTransit answers "already started" and stays stuck. Unacknowledged messages go
+/// back to the queue, and every message is safe to process again.
 /// </summary>
 public sealed class BrokerWatch(
     IBusControl bus,
     BrokerConnection broker,
     QueueMetrics metrics,
     IOptions<ConsumerOptions> options,
+    IHostApplicationLifetime lifetime,
     TimeProvider clock,
     ILogger<BrokerWatch> logger) : BackgroundService
 {
@@ -26,6 +30,9 @@ public sealed class BrokerWatch(
         QueueNames.ModerateComment, QueueNames.ModerateComment + ErrorQueues.Suffix,
         QueueNames.TriageHelpRequest, QueueNames.TriageHelpRequest + ErrorQueues.Suffix,
     ];
+
+    /// <summary>EX_TEMPFAIL: a temporary failure, start me again.</summary>
+    public const int StalledExitCode = 75;
 
     private DateTimeOffset? _stalledSince;
 
@@ -59,14 +66,15 @@ public sealed class BrokerWatch(
         {
             return;
         }
-        logger.LogWarning("The broker answers but this worker has not consumed for {Seconds:0} s; restarting the bus", (now - _stalledSince.Value).TotalSeconds);
-        using (var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        logger.LogCritical("The broker answers but this worker has not consumed for {Seconds:0} s; exiting with {ExitCode} to be started again",
+            (now - _stalledSince.Value).TotalSeconds, StalledExitCode);
+        if (!options.Value.ExitWhenStalled)
         {
-            stopping.CancelAfter(TimeSpan.FromSeconds(30));
-            await bus.StopAsync(stopping.Token);
+            return;
         }
-        await bus.StartAsync(cancellationToken);
-        _stalledSince = null;
-        logger.LogInformation("The bus was restarted");
+        Environment.ExitCode = StalledExitCode;
+        lifetime.StopApplication();
+        // A stuck bus can hold up a graceful stop; the supervisor needs the process gone either way.
+        _ = Task.Delay(TimeSpan.FromSeconds(40), CancellationToken.None).ContinueWith(_ => Environment.Exit(StalledExitCode), TaskScheduler.Default);
     }
 }
