@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test against real PostgreSQL and RabbitMQ. Sets up everything it needs on a fresh machine, uses its
 # own data folder and ports (so it never collides with a running scripts/run.sh), starts from empty services each
-# time, and stops what it started, also when a test fails. Extra arguments go to `dotnet test`.
+# time, and stops what it started, also when a test fails. Then, on a full run, the fault-injection scenarios
+# (scripts/faults.sh, about 8 minutes). Extra arguments go to `dotnet test` and skip the fault injection.
 set -euo pipefail
 
 PROFILE=test
@@ -22,3 +23,9 @@ start_services
 
 cd "$ROOT_DIR"
 dotnet test Comments.sln --logger "console;verbosity=normal" "$@"
+
+if [ $# -eq 0 ]; then
+  stop_services
+  STARTED_SERVICES=()
+  bash "$ROOT_DIR/scripts/faults.sh"
+fi

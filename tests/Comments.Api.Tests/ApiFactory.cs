@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;
@@ -44,6 +45,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
+        builder.ConfigureLogging(logging => logging.AddProvider(LogRecorder.Shared));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

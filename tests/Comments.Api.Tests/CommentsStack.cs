@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Comments.ServiceDefaults;
 using Comments.Testing;
 using MassTransit;
@@ -35,6 +36,7 @@ public sealed class CommentsStack : IAsyncLifetime
         // The in-process worker has no scrape endpoint of its own: its metrics would collide with a running worker.
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [ObservabilityExtensions.ListenerPortKey] = "0", ["Consumers:ExitWhenStalled"] = "false" });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        builder.Logging.AddProvider(LogRecorder.Shared);
         builder.AddModerationServices();
         builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
         _worker = builder.Build();
