@@ -4,6 +4,7 @@ using Comments.Api.Errors;
 using Comments.Api.Events;
 using Comments.Api.Health;
 using Comments.Api.Moderation;
+using Comments.Api.Observability;
 using Comments.Api.Pages;
 using Comments.Api.RateLimiting;
 using Comments.Api.Support;
@@ -24,6 +25,7 @@ public static class ApiServiceExtensions
         builder.AddRateLimits();
         builder.AddEmbedCors();
         builder.Services.AddScoped<EventPublisher>();
+        builder.Services.AddSingleton<IntakeMetrics>();
         builder.Services.AddOptions<WorkbenchOptions>().BindConfiguration(WorkbenchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<ModeratorDecisions>();
         builder.Services.AddScoped<IMailSender, RecordingMailSender>();

@@ -23,7 +23,6 @@ public static class ModerationServiceExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<DeletedCommentPurger>();
         builder.Services.AddHostedService<QueueSnapshotter>();
-        builder.Services.AddSingleton<QueueMetrics>();
         builder.Services.AddHostedService<BrokerWatch>();
         return builder;
     }
@@ -53,6 +52,9 @@ public static class ModerationServiceExtensions
         services.AddSingleton<IModerationPhase, PreModerationPhase>();
         services.AddSingleton<ModerationPipeline>();
         services.AddScoped<TriageContext>();
+        services.AddMetrics();
+        services.AddSingleton<QueueMetrics>();
+        services.AddSingleton<ModerationMetrics>();
         return services;
     }
 }

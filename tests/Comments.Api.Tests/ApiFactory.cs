@@ -46,6 +46,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(_environment);
         builder.ConfigureLogging(logging => logging.AddProvider(LogRecorder.Shared));
+        builder.ConfigureServices(services => services.AddTraceRecorder());
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -7,7 +7,7 @@ namespace Comments.Api.Tests;
 public sealed class MetricsTests(CommentsStack stack)
 {
     [Fact]
-    public async Task The_scrape_endpoint_shows_queue_depth_consumers_and_consumer_lag_in_prometheus_format()
+    public async Task The_scrape_endpoint_shows_intake_queue_depth_consumer_lag_decisions_and_classifier_time_in_prometheus_format()
     {
         var id = await stack.Api.CreateClientFor(TestData.NewUserId()).PostAcceptedCommentAsync(TestData.NewArticleId(), "Counting what waits.");
         await stack.Api.CreateClientFor("x").WaitForStatusAsync(id, "approved");
@@ -18,6 +18,10 @@ public sealed class MetricsTests(CommentsStack stack)
 
         Assert.Contains("comments_queue_depth{otel_scope_name=\"Comments.Worker\",queue=\"moderate-comment\"}", text.Replace("otel_scope_version=\"\",", ""));
         Assert.Contains("comments_queue_consumers", text);
+        Assert.Contains("comments_intake_total{otel_scope_name=\"Comments.Api\",outcome=\"accepted\"}", text.Replace("otel_scope_version=\"\",", ""));
+        Assert.Contains("comments_moderation_decision_latency_seconds_bucket", text);
+        Assert.Contains("comments_moderation_decisions_total", text);
+        Assert.Contains("comments_classifier_duration_milliseconds_bucket", text);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/metrics")).StatusCode);
     }
 }

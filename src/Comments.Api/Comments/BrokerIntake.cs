@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Comments.Api.Errors;
+using Comments.Api.Observability;
 using Comments.Contracts;
 using Comments.Storage;
 using Comments.Storage.Comments;
@@ -18,6 +19,7 @@ public sealed class BrokerIntake(
     IBus bus,
     ResiliencePipelineProvider<string> pipelines,
     CommentsDbContext db,
+    IntakeMetrics metrics,
     ILogger<BrokerIntake> logger)
 {
     public const string PipelineName = "comment-intake";
@@ -27,7 +29,16 @@ public sealed class BrokerIntake(
 
     public async Task SubmitAsync(CommentSubmitted comment, CancellationToken cancellationToken)
     {
-        await SendAsync(comment, comment.CommentId, ModerationQueue, cancellationToken);
+        try
+        {
+            await SendAsync(comment, comment.CommentId, ModerationQueue, cancellationToken);
+        }
+        catch (BrokerUnavailableException)
+        {
+            metrics.Unavailable();
+            throw;
+        }
+        metrics.Accepted();
         if (comment.Revision == 1)
         {
             await RecordPendingAsync(comment);

@@ -1,5 +1,6 @@
 using Comments.Api.Auth;
 using Comments.Api.Moderation;
+using Comments.Api.Observability;
 using Comments.Api.Support;
 using Comments.Contracts;
 using Comments.Moderation.Analysis;
@@ -22,17 +23,20 @@ public static class CommentPosting
         BrokerIntake intake,
         CommentsDbContext db,
         IOptions<CommentOptions> options,
+        IntakeMetrics metrics,
         TimeProvider clock)
     {
         var errors = CommentValidation.ValidatePost(articleId, request, options.Value);
         if (errors.Count > 0)
         {
+            metrics.Invalid();
             await PostRefusals.RecordAsync(http, http.User.UserId(), "validation", string.Join(" ", errors.SelectMany(e => e.Value)));
             return TypedResults.ValidationProblem(errors);
         }
 
         if (await StandingCheck.RefusalAsync(db, http.User.UserId()!, clock.GetUtcNow()) is { } refusal)
         {
+            metrics.Refused();
             await PostRefusals.RecordAsync(http, http.User.UserId(), "standing", refusal.ProblemDetails.Detail);
             return refusal;
         }

@@ -25,6 +25,7 @@ public sealed class CommentSubmittedConsumer(
     ContentAnalyzer analyzer,
     TimeProvider clock,
     QueueMetrics metrics,
+    ModerationMetrics moderationMetrics,
     ILogger<CommentSubmittedConsumer> logger)
     : IConsumer<CommentSubmitted>
 {
@@ -58,12 +59,13 @@ public sealed class CommentSubmittedConsumer(
 
             if (comment.Status == CommentStatus.Pending && message.Revision == comment.Revision)
             {
-                Decide(comment, await ModerateAsync(comment, message.AuthorRoles, cancellationToken));
+                var decision = Decide(comment, await ModerateAsync(comment, message.AuthorRoles, cancellationToken));
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);
                     await db.ApplyAsync(comment, wasPublic, comment.UpdatedAt, cancellationToken);
                     await transaction.CommitAsync(cancellationToken);
+                    moderationMetrics.Decided(decision, message.SubmittedAt);
                 }
                 catch (DbUpdateException exception) when (exception.IsUniqueViolation())
                 {
@@ -98,7 +100,7 @@ public sealed class CommentSubmittedConsumer(
         return await pipeline.ModerateAsync(context, cancellationToken);
     }
 
-    private void Decide(Comment comment, ModerationResult result)
+    private Decision Decide(Comment comment, ModerationResult result)
     {
         comment.Status = result.Outcome switch
         {
@@ -107,7 +109,7 @@ public sealed class CommentSubmittedConsumer(
             _ => CommentStatus.Rejected,
         };
         comment.UpdatedAt = clock.GetUtcNow();
-        db.Decisions.Add(new Decision
+        var decision = new Decision
         {
             Id = Guid.CreateVersion7(),
             CommentId = comment.Id,
@@ -117,9 +119,11 @@ public sealed class CommentSubmittedConsumer(
             Actor = Decision.SystemActor,
             DecidedAt = comment.UpdatedAt,
             Details = result.Details,
-        });
+        };
+        db.Decisions.Add(decision);
         db.Audit(Decision.SystemActor, comment.Status.ToString().ToLowerInvariant(), "comment", comment.Id.ToString(), comment.UpdatedAt, null,
             new { comment.Revision, result.ReasonCodes, result.Details.Scores, result.Details.ModelVersions });
+        return decision;
     }
 
     /// <summary>Publishes the stored decision, also on a redelivery, so that a publish lost after the commit is made good.</summary>

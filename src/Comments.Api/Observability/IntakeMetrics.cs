@@ -1,0 +1,21 @@
+using System.Diagnostics.Metrics;
+
+namespace Comments.Api.Observability;
+
+/// <summary>The intake rate: every new comment or edit the API was asked to take, by what came of it.</summary>
+public sealed class IntakeMetrics
+{
+    public const string MeterName = "Comments.Api";
+    private readonly Counter<long> _intake;
+
+    public IntakeMetrics(IMeterFactory meters) =>
+        _intake = meters.Create(MeterName).CreateCounter<long>("comments.intake", unit: "{comment}",
+            description: "Comments and edits offered to the API, by outcome: accepted (202), invalid, refused (standing) or unavailable (broker).");
+
+    public void Accepted() => Record("accepted");
+    public void Invalid() => Record("invalid");
+    public void Refused() => Record("refused");
+    public void Unavailable() => Record("unavailable");
+
+    private void Record(string outcome) => _intake.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+}

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using Comments.Testing;
+
+namespace Comments.Api.Tests;
+
+[Collection(StackCollection.Name)]
+public sealed class TracingTests(CommentsStack stack)
+{
+    [Fact]
+    public async Task One_trace_follows_a_comment_from_the_request_through_the_broker_to_the_worker_and_its_sql()
+    {
+        var articleId = TestData.NewArticleId();
+        var id = await stack.Api.CreateClientFor(TestData.NewUserId()).PostAcceptedCommentAsync(articleId, "Follow me through the system.");
+        await stack.Api.CreateClientFor("x").WaitForStatusAsync(id, "approved");
+
+        var request = TraceRecorder.Snapshot().Single(s => s.Kind == ActivityKind.Server
+            && s.GetTagItem("url.path") is string path && path == $"/api/articles/{articleId}/comments");
+        var trace = await Eventually.Until(() => Task.FromResult(TraceRecorder.Snapshot().Where(s => s.TraceId == request.TraceId).ToList()),
+            spans => spans.Any(s => s.Kind == ActivityKind.Consumer && s.Source.Name == "MassTransit"), what: "the worker's span in the same trace");
+
+        Assert.Contains(trace, s => s.Kind == ActivityKind.Producer && s.Source.Name == "MassTransit");
+        var consume = trace.First(s => s.Kind == ActivityKind.Consumer && s.Source.Name == "MassTransit");
+        Assert.Contains(trace, s => s.Source.Name == "Npgsql" && IsWithin(s, consume, trace));
+    }
+
+    /// <summary>Whether the span is a descendant of <paramref name="ancestor"/> in this trace.</summary>
+    private static bool IsWithin(Activity span, Activity ancestor, IReadOnlyList<Activity> trace)
+    {
+        var parent = span.ParentSpanId;
+        for (var depth = 0; depth < 20 && parent != default; depth++)
+        {
+            if (parent == ancestor.SpanId)
+            {
+                return true;
+            }
+            parent = trace.FirstOrDefault(s => s.SpanId == parent)?.ParentSpanId ?? default;
+        }
+        return false;
+    }
+}
