@@ -1,7 +1,40 @@
 #!/usr/bin/env bash
-# Benchmarks, run on demand (not by the tests). Extra arguments go to BenchmarkDotNet, e.g. --filter '*Toxicity*'.
-#   scripts/bench.sh            the moderation pipeline and classifiers per comment (results: docs/classifier.md)
+# Benchmarks, run on demand (not by the tests); results go to docs/performance.md and docs/classifier.md.
+#   scripts/bench.sh            both of the below
+#   scripts/bench.sh system     the system end to end against the limits of its parts: starts its own PostgreSQL
+#                               and RabbitMQ (ports 55435, 5685), the API and the worker as processes; measures a
+#                               raw RabbitMQ round trip, a raw PostgreSQL batched insert, a trivial endpoint, intake
+#                               capacity and submit-to-decision latency at 50, 200 and 1,000 comments per second,
+#                               reads of an article with 100,000 comments, and peak memory (BENCH_SECONDS, default 10)
+#   scripts/bench.sh pipeline   BenchmarkDotNet: the moderation pipeline and the classifiers per comment; extra
+#                               arguments go to BenchmarkDotNet, e.g. scripts/bench.sh pipeline --filter '*Toxicity*'
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$root/bench/Moderation.Benchmarks"
-dotnet run -c Release -- --filter '*' --job short "$@"
+what=${1:-all}
+[ $# -gt 0 ] && shift
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+
+run_system() (
+  export PROFILE=bench PG_PORT=${BENCH_PG_PORT:-55435} AMQP_PORT=${BENCH_AMQP_PORT:-5685} MGMT_PORT=
+  source "$ROOT/scripts/lib/services.sh"
+  trap stop_services EXIT
+  stop_leftover_services
+  rm -rf "$DATA_DIR"
+  start_services
+  cd "$ROOT"
+  dotnet build Comments.sln -c Release --nologo -v quiet >&2
+  (cd src/Moderation.Worker/bin/Release/net10.0 && dotnet Moderation.Worker.dll migrate) >&2
+  export COMMENTS_ROOT="$ROOT"
+  dotnet bench/Comments.Bench/bin/Release/net10.0/Comments.Bench.dll
+)
+
+run_pipeline() {
+  cd "$ROOT/bench/Moderation.Benchmarks"
+  dotnet run -c Release -- --filter '*' --job short "$@"
+}
+
+case $what in
+  system) run_system ;;
+  pipeline) run_pipeline "$@" ;;
+  all) run_system && run_pipeline "$@" ;;
+  *) echo "usage: $0 [system|pipeline|all]" >&2; exit 2 ;;
+esac

@@ -66,6 +66,7 @@ public sealed class AuthorizationMatrixTests(CommentsStack stack)
         ["GET /api/ops/errors"] = Who.Admin,
         ["POST /api/ops/errors/{id}/replay"] = Who.Admin,
         ["GET /metrics"] = Who.Public,
+        ["GET /api/ping"] = Who.Public,
         ["GET /moderate"] = Who.Public,
         ["GET /support"] = Who.Public,
         ["GET /demo/articles/{articleId}"] = Who.Public,

@@ -4,6 +4,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
+using Comments.Harness;
+
 namespace Comments.FaultInjection;
 
 /// <summary>One POST of the load: what the client was told.</summary>

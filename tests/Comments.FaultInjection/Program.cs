@@ -1,21 +1,23 @@
 using Comments.FaultInjection;
+using Comments.Harness;
 using Npgsql;
 
 // Fault injection against the real system: scripts/faults.sh [scenario ...] (all five when none is named).
 var settings = FaultSettings.FromEnvironment();
+var harness = settings.Harness;
 var names = args.Length > 0 ? args : Scenarios.Names;
 
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 2000, PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
 {
-    BaseAddress = new Uri(settings.ApiUrl),
+    BaseAddress = new Uri(harness.ApiUrl),
     Timeout = TimeSpan.FromSeconds(30),
 };
-await using var database = NpgsqlDataSource.Create(settings.ConnectionString);
-var broker = new Broker(settings);
-var tokens = new Tokens(settings.SigningKey);
-var stack = new Stack(settings, broker, http);
+await using var database = NpgsqlDataSource.Create(harness.ConnectionString);
+var broker = new Broker(harness);
+var tokens = new Tokens(harness.SigningKey);
+var stack = new Stack(harness, broker, http);
 var runner = new ScenarioRunner(settings, stack, new Load(http, tokens, settings), new Ledger(database), broker);
-var scenarios = new Scenarios(runner, stack, new Services(settings.Root), broker, http, tokens, database);
+var scenarios = new Scenarios(runner, stack, new Services(harness.Root), broker, http, tokens, database);
 
 var results = new List<ScenarioResult>();
 foreach (var name in names)

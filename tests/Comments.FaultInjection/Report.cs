@@ -1,5 +1,7 @@
 using System.Text;
 
+using Comments.Harness;
+
 namespace Comments.FaultInjection;
 
 /// <summary>Prints each scenario's counts and writes the latest results into docs/reliability.md.</summary>

@@ -1,5 +1,7 @@
 using Comments.Contracts;
 
+using Comments.Harness;
+
 namespace Comments.FaultInjection;
 
 /// <summary>What one scenario found: the counts, its own checks, and whether it passed.</summary>

@@ -4,6 +4,8 @@ using System.Text.Json;
 using Comments.Contracts;
 using Npgsql;
 
+using Comments.Harness;
+
 namespace Comments.FaultInjection;
 
 /// <summary>The five faults of issue 8, each under the same steady load.</summary>

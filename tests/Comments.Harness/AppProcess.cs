@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Comments.FaultInjection;
+namespace Comments.Harness;
 
 /// <summary>The API or the worker as a real process of its own, so that it can be killed with SIGKILL.</summary>
 public sealed class AppProcess(string name, string directory, string dll, IReadOnlyDictionary<string, string> environment, string logDirectory)
@@ -12,6 +12,12 @@ public sealed class AppProcess(string name, string directory, string dll, IReadO
     private bool _stopping;
 
     public string Name => name;
+
+    /// <summary>The highest resident set size of the running process so far (VmHWM), in MB.</summary>
+    public double PeakResidentMegabytes =>
+        _process is { HasExited: false } process && File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:")) is { } line
+            ? double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024
+            : double.NaN;
 
     /// <summary>Starts the process and, like a supervisor, starts it again whenever it exits asking for that.</summary>
     public void Start(IReadOnlyDictionary<string, string>? extra = null)

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace Comments.FaultInjection;
+namespace Comments.Harness;
 
 /// <summary>The API and the worker of one scenario, as processes, against this run's PostgreSQL and RabbitMQ.</summary>
-public sealed class Stack(FaultSettings settings, Broker broker, HttpClient http)
+public sealed class Stack(HarnessSettings settings, Broker broker, HttpClient http)
 {
     private readonly Dictionary<string, string> _environment = new()
     {

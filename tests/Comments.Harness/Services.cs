@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Comments.FaultInjection;
+namespace Comments.Harness;
 
 /// <summary>Stops and starts this profile's PostgreSQL and RabbitMQ with the same functions the scripts use.</summary>
 public sealed class Services(string root)

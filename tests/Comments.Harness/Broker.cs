@@ -2,10 +2,10 @@ using System.Text.Json;
 using Comments.Contracts;
 using RabbitMQ.Client;
 
-namespace Comments.FaultInjection;
+namespace Comments.Harness;
 
 /// <summary>RabbitMQ as the run sees it directly: consumers on a queue, and messages put there by hand.</summary>
-public sealed class Broker(FaultSettings settings)
+public sealed class Broker(HarnessSettings settings)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

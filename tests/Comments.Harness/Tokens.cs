@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Comments.FaultInjection;
+namespace Comments.Harness;
 
 /// <summary>Signs readers' and the admin's tokens with the key the API of this run was started with.</summary>
 public sealed class Tokens(string signingKey)

@@ -1,0 +1,97 @@
+using System.Text;
+
+namespace Comments.Bench;
+
+/// <summary>Collects one run's figures, prints them as they come, and writes them with their ratios and targets.</summary>
+public sealed class PerformanceReport
+{
+    private const string Start = "<!-- benchmark results: written by scripts/bench.sh -->";
+    private const string End = "<!-- end of benchmark results -->";
+    private readonly List<Throughput> _limits = [];
+    private readonly List<Throughput> _reads = [];
+    private readonly List<string> _rates = [];
+    private readonly List<(string Target, string Measured, bool Met)> _targets = [];
+    private Throughput? _intake;
+    private double _decidedPerSecond;
+    private (double Api, double Worker) _memory;
+
+    public void Limit(Throughput figure) => Print(_limits, figure);
+
+    public void Read(Throughput figure) => Print(_reads, figure);
+
+    public void IntakeCapacity(Throughput accepted, double decidedPerSecond)
+    {
+        (_intake, _decidedPerSecond) = (accepted, decidedPerSecond);
+        Console.WriteLine($"    {accepted}; decided end to end: {decidedPerSecond:0} /s");
+    }
+
+    public void IntakeAtRate(int rate, int sent, int accepted, double p50, double p99)
+    {
+        var line = $"| {rate}/s | {sent} | {accepted} | {p50:0.0} ms | {p99:0.0} ms |";
+        _rates.Add(line);
+        Console.WriteLine($"    at {rate}/s: {accepted} of {sent} accepted, submit-to-decision p50 {p50:0.0} ms, p99 {p99:0.0} ms");
+        if (rate == 200)
+        {
+            _targets.Add(("p99 submit-to-decision at 200/s ≤ 50 ms", $"{p99:0.0} ms", p99 <= 50 && accepted == sent));
+        }
+    }
+
+    public void Memory(double api, double worker)
+    {
+        _memory = (api, worker);
+        Console.WriteLine($"    peak RSS: API {api:0} MB, worker {worker:0} MB");
+    }
+
+    public async Task WriteAsync(string path)
+    {
+        var broker = _limits.First(l => l.Name.Contains("RabbitMQ"));
+        var ping = _limits.First(l => l.Name.Contains("trivial"));
+        var first = _reads.First(r => r.Name == "first page");
+        var deep = _reads.First(r => r.Name.StartsWith("deep page"));
+        _targets.Insert(0, ("intake end to end ≥ 50% of the raw broker round trip", $"{_decidedPerSecond:0}/s = {_decidedPerSecond / broker.PerSecond:P0} of {broker.PerSecond:0}/s", _decidedPerSecond >= broker.PerSecond / 2));
+        _targets.Add(("first page ≥ 40% of the trivial endpoint's requests per second", $"{first.PerSecond:0}/s = {first.PerSecond / ping.PerSecond:P0} of {ping.PerSecond:0}/s", first.PerSecond >= ping.PerSecond * 0.4));
+        _targets.Add(("first page p99 ≤ 10 ms", $"{first.P99Ms:0.0} ms", first.P99Ms <= 10));
+        _targets.Add(("deep page within 20% of the first page's cost", $"{deep.P50Ms:0.0} ms vs {first.P50Ms:0.0} ms p50 ({deep.P50Ms / first.P50Ms - 1:+0%;-0%})", deep.P50Ms <= first.P50Ms * 1.2));
+        _targets.Add(("API peak RSS ≤ 250 MB, worker ≤ 300 MB", $"{_memory.Api:0} MB, {_memory.Worker:0} MB", _memory.Api <= 250 && _memory.Worker <= 300));
+
+        var text = new StringBuilder();
+        text.AppendLine(Start);
+        text.AppendLine($"Latest run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, API, worker, RabbitMQ, PostgreSQL and the load generator on the same machine (`scripts/bench.sh`).");
+        text.AppendLine();
+        text.AppendLine("| Target | Measured | Met |");
+        text.AppendLine("|---|---|---|");
+        foreach (var (target, measured, met) in _targets)
+        {
+            text.AppendLine($"| {target} | {measured} | {(met ? "yes" : "**no**")} |");
+        }
+        text.AppendLine();
+        text.AppendLine("| Measurement | Per second | p50 | p99 |");
+        text.AppendLine("|---|---:|---:|---:|");
+        foreach (var figure in _limits.Concat(_intake is null ? [] : [_intake]).Concat(_reads))
+        {
+            text.AppendLine($"| {figure.Name} | {figure.PerSecond:0} | {figure.P50Ms:0.0} ms | {figure.P99Ms:0.0} ms |");
+        }
+        text.AppendLine($"| intake decided end to end (closed loop, 32 callers) | {_decidedPerSecond:0} | | |");
+        text.AppendLine();
+        text.AppendLine("| Fixed rate | Sent | Accepted | Submit-to-decision p50 | p99 |");
+        text.AppendLine("|---|---:|---:|---:|---:|");
+        _rates.ForEach(line => text.AppendLine(line));
+        text.Append(End);
+
+        foreach (var (target, measured, met) in _targets)
+        {
+            Console.WriteLine($"    [{(met ? "met" : "NOT MET")}] {target}: {measured}");
+        }
+        var document = File.Exists(path) ? await File.ReadAllTextAsync(path) : $"# Performance\n\n{Start}\n{End}\n";
+        var from = document.IndexOf(Start, StringComparison.Ordinal);
+        var to = document.IndexOf(End, StringComparison.Ordinal);
+        document = from >= 0 && to > from ? document[..from] + text + document[(to + End.Length)..] : document.TrimEnd() + "\n\n" + text + "\n";
+        await File.WriteAllTextAsync(path, document);
+    }
+
+    private static void Print(List<Throughput> list, Throughput figure)
+    {
+        list.Add(figure);
+        Console.WriteLine($"    {figure}");
+    }
+}

@@ -1,0 +1,48 @@
+using Comments.Bench;
+using Comments.Harness;
+using Npgsql;
+
+// The system benchmarks: scripts/bench.sh (which also runs the BenchmarkDotNet suite for the pipeline).
+var settings = HarnessSettings.FromEnvironment("bench", "http://127.0.0.1:5791");
+var seconds = TimeSpan.FromSeconds(HarnessSettings.Number("BENCH_SECONDS", 10));
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { BaseAddress = new Uri(settings.ApiUrl), Timeout = TimeSpan.FromSeconds(30) };
+await using var database = NpgsqlDataSource.Create(settings.ConnectionString);
+var stack = new Stack(settings, new Broker(settings), http);
+var limits = new Limits(settings, database);
+var bench = new SystemBench(http, new Tokens(settings.SigningKey), database);
+var report = new PerformanceReport();
+
+Console.WriteLine("== limits of the parts");
+report.Limit(await limits.BrokerRoundTripAsync(10_000));
+report.Limit(await limits.BatchedInsertAsync(20_000));
+
+await stack.StartAsync();
+try
+{
+    report.Limit(await bench.PingAsync(concurrency: 16, seconds));
+
+    Console.WriteLine("== intake");
+    var (accepted, decidedPerSecond) = await bench.IntakeCapacityAsync(concurrency: 32, seconds * 1.5);
+    report.IntakeCapacity(accepted, decidedPerSecond);
+    foreach (var rate in new[] { 50, 200, 1000 })
+    {
+        var (sent, ok, p50, p99) = await bench.IntakeAtRateAsync(rate, seconds);
+        report.IntakeAtRate(rate, sent, ok, p50, p99);
+    }
+
+    Console.WriteLine("== reads of an article with 100,000 comments");
+    await bench.SeedBigArticleAsync();
+    var article = SystemBench.BigArticle;
+    report.Read(await bench.GetAsync("first page", $"/api/articles/{article}/comments", 16, seconds));
+    report.Read(await bench.GetAsync("deep page (after 50,000)", $"/api/articles/{article}/comments?cursor={await bench.CursorAtAsync(50_000)}", 16, seconds));
+    report.Read(await bench.GetAsync("replies of a thread", $"/api/comments/{await bench.ThreadWithRepliesAsync()}/replies", 16, seconds));
+    report.Read(await bench.GetAsync("article stats", $"/api/articles/{article}/stats", 16, seconds));
+
+    report.Memory(stack.Api.PeakResidentMegabytes, stack.Worker.PeakResidentMegabytes);
+}
+finally
+{
+    await stack.StopAsync();
+}
+
+await report.WriteAsync(Path.Combine(settings.Root, "docs", "performance.md"));
