@@ -33,7 +33,7 @@ public static class DecisionsApi
         BulkDecisionRequest request, HttpContext http, ModeratorDecisions decisions, IOptions<WorkbenchOptions> options)
     {
         var max = options.Value.MaxBulkDecisions;
-        if (request.Items is not { Count: > 0 } items || items.Count > max || items.Any(i => i.CommentId is null))
+        if (request.Items is not { Count: > 0 } items || items.Count > max || items.Any(i => i?.CommentId is null))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["items"] = [$"items must hold 1 to {max} decisions, each with a commentId."] });
         }
