@@ -69,7 +69,7 @@ public sealed class PerformanceReport
         text.AppendLine("|---|---:|---:|---:|");
         foreach (var figure in _limits.Concat(_intake is null ? [] : [_intake]).Concat(_reads))
         {
-            text.AppendLine($"| {figure.Name} | {figure.PerSecond:0} | {figure.P50Ms:0.0} ms | {figure.P99Ms:0.0} ms |");
+            text.AppendLine($"| {figure.Name} | {figure.PerSecond:0} | {Milliseconds(figure.P50Ms)} | {Milliseconds(figure.P99Ms)} |");
         }
         text.AppendLine($"| intake decided end to end (closed loop, 32 callers) | {_decidedPerSecond:0} | | |");
         text.AppendLine();
@@ -88,6 +88,8 @@ public sealed class PerformanceReport
         document = from >= 0 && to > from ? document[..from] + text + document[(to + End.Length)..] : document.TrimEnd() + "\n\n" + text + "\n";
         await File.WriteAllTextAsync(path, document);
     }
+
+    private static string Milliseconds(double value) => double.IsNaN(value) ? "" : $"{value:0.0} ms";
 
     private static void Print(List<Throughput> list, Throughput figure)
     {
