@@ -1,5 +1,4 @@
 using Comments.Contracts;
-
 using Comments.Harness;
 
 namespace Comments.FaultInjection;
@@ -14,7 +13,6 @@ public sealed record ScenarioResult(string Name, string Fault, Tally Tally, IRea
 public sealed class ScenarioRunner(FaultSettings settings, Stack stack, Load load, Ledger ledger, Broker broker)
 {
     public static readonly TimeSpan SettleTimeout = TimeSpan.FromMinutes(4);
-
 
     public async Task<ScenarioResult> RunAsync(
         string name,
