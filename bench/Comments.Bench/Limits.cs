@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Comments.Contracts;
-using Comments.Harness;
+using Comments.ServiceDefaults.Broker;
 using Npgsql;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
@@ -12,17 +12,15 @@ namespace Comments.Bench;
 /// What the parts allow on this machine, measured with their own clients and the same messages and rows the system
 /// handles: RabbitMQ publish-with-confirm and consume, and PostgreSQL batched inserts.
 /// </summary>
-public sealed class Limits(HarnessSettings settings, NpgsqlDataSource database)
+public sealed class Limits(BrokerConnection broker, NpgsqlDataSource database)
 {
     private const string Queue = "bench-raw-round-trip";
 
     /// <summary>Persistent messages the size of a CommentSubmitted envelope, published with confirms (64 in flight) and consumed with acks.</summary>
     public async Task<Throughput> BrokerRoundTripAsync(int messages)
     {
-        var factory = new ConnectionFactory { HostName = settings.RabbitHost, Port = settings.RabbitPort };
-        await using var connection = await factory.CreateConnectionAsync();
-        await using var publisher = await connection.CreateChannelAsync(new CreateChannelOptions(true, true));
-        await using var consumerChannel = await connection.CreateChannelAsync();
+        await using var publisher = await broker.OpenChannelAsync(confirms: true, CancellationToken.None);
+        await using var consumerChannel = await broker.OpenChannelAsync(confirms: false, CancellationToken.None);
         await publisher.QueueDeclareAsync(Queue, durable: true, exclusive: false, autoDelete: false);
         await publisher.QueuePurgeAsync(Queue);
         await consumerChannel.BasicQosAsync(0, 100, false);

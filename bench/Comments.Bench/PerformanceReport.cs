@@ -1,12 +1,13 @@
 using System.Text;
+using Comments.Harness;
 
 namespace Comments.Bench;
 
 /// <summary>Collects one run's figures, prints them as they come, and writes them with their ratios and targets.</summary>
 public sealed class PerformanceReport
 {
-    private const string Start = "<!-- benchmark results: written by scripts/bench.sh -->";
-    private const string End = "<!-- end of benchmark results -->";
+    private static readonly GeneratedSection Results =
+        new("<!-- benchmark results: written by scripts/bench.sh -->", "<!-- end of benchmark results -->");
     private readonly List<Throughput> _limits = [];
     private readonly List<Throughput> _reads = [];
     private readonly List<string> _rates = [];
@@ -55,7 +56,6 @@ public sealed class PerformanceReport
         _targets.Add(("API peak RSS ≤ 250 MB, worker ≤ 300 MB", $"{_memory.Api:0} MB, {_memory.Worker:0} MB", _memory.Api <= 250 && _memory.Worker <= 300));
 
         var text = new StringBuilder();
-        text.AppendLine(Start);
         text.AppendLine($"Latest run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, API, worker, RabbitMQ, PostgreSQL and the load generator on the same machine (`scripts/bench.sh`).");
         text.AppendLine();
         text.AppendLine("| Target | Measured | Met |");
@@ -76,17 +76,12 @@ public sealed class PerformanceReport
         text.AppendLine("| Fixed rate | Sent | Accepted | Submit-to-decision p50 | p99 |");
         text.AppendLine("|---|---:|---:|---:|---:|");
         _rates.ForEach(line => text.AppendLine(line));
-        text.Append(End);
 
         foreach (var (target, measured, met) in _targets)
         {
             Console.WriteLine($"    [{(met ? "met" : "NOT MET")}] {target}: {measured}");
         }
-        var document = File.Exists(path) ? await File.ReadAllTextAsync(path) : $"# Performance\n\n{Start}\n{End}\n";
-        var from = document.IndexOf(Start, StringComparison.Ordinal);
-        var to = document.IndexOf(End, StringComparison.Ordinal);
-        document = from >= 0 && to > from ? document[..from] + text + document[(to + End.Length)..] : document.TrimEnd() + "\n\n" + text + "\n";
-        await File.WriteAllTextAsync(path, document);
+        await Results.WriteAsync(path, "Performance", text.ToString());
     }
 
     private static string Milliseconds(double value) => double.IsNaN(value) ? "" : $"{value:0.0} ms";

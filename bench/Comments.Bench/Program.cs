@@ -7,9 +7,10 @@ var settings = HarnessSettings.FromEnvironment("bench", "http://127.0.0.1:5791")
 var seconds = TimeSpan.FromSeconds(HarnessSettings.Number("BENCH_SECONDS", 10));
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { BaseAddress = new Uri(settings.ApiUrl), Timeout = TimeSpan.FromSeconds(30) };
 await using var database = NpgsqlDataSource.Create(settings.ConnectionString);
-var stack = new Stack(settings, new Broker(settings), http);
-var limits = new Limits(settings, database);
-var bench = new SystemBench(http, new Tokens(settings.SigningKey), database);
+await using var broker = new Broker(settings);
+var stack = new Stack(settings, broker, http);
+var limits = new Limits(broker.Connection, database);
+var bench = new SystemBench(http, new Readers(http, new Tokens(settings.SigningKey)), database);
 var report = new PerformanceReport();
 
 Console.WriteLine("== limits of the parts");

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using Comments.Harness;
 using Npgsql;
@@ -9,7 +7,7 @@ using Npgsql;
 namespace Comments.Bench;
 
 /// <summary>The system end to end through its HTTP API: intake to a stored decision, and the read path.</summary>
-public sealed class SystemBench(HttpClient http, Tokens tokens, NpgsqlDataSource database)
+public sealed class SystemBench(HttpClient http, Readers readers, NpgsqlDataSource database)
 {
     public const string BigArticle = "bench-article-100k";
     private int _readerSeed;
@@ -54,14 +52,9 @@ public sealed class SystemBench(HttpClient http, Tokens tokens, NpgsqlDataSource
     private async Task<bool> PostAsync(string article)
     {
         var n = Interlocked.Increment(ref _readerSeed);
-        var reader = $"bench-reader-{n % 500:D3}";
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/articles/{article}-{n % 16}/comments")
-        {
-            Content = JsonContent.Create(new { body = $"A measured comment number {Guid.NewGuid():N} about the report, thank you." }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.For(reader, "reader"));
-        using var response = await http.SendAsync(request);
-        return response.StatusCode == HttpStatusCode.Accepted;
+        var (status, _) = await readers.PostAsync($"bench-reader-{n % 500:D3}", $"{article}-{n % 16}",
+            $"A measured comment number {Guid.NewGuid():N} about the report, thank you.");
+        return status == HttpStatusCode.Accepted;
     }
 
     private async Task<(int Decided, double[] LatenciesMs)> WaitDecidedAsync(string article, int expected)

@@ -38,7 +38,6 @@ public sealed class CommentsStack : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.AddProvider(LogRecorder.Shared);
         builder.AddModerationServices();
-        builder.Services.AddTraceRecorder();
         builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
         _worker = builder.Build();
         await _worker.StartAsync();

@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Npgsql;
 
-using Comments.Harness;
-
 namespace Comments.FaultInjection;
 
 /// <summary>The counts a scenario is judged by.</summary>

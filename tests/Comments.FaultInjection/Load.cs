@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
-
 using Comments.Harness;
 
 namespace Comments.FaultInjection;
@@ -18,7 +15,7 @@ public sealed record Attempt(string Marker, string ArticleId, int Status, Guid? 
 /// A steady stream of new comments at a fixed rate from several readers, spread over a few articles. Every
 /// comment carries a marker of its own so that it can be found (and counted) in the database afterwards.
 /// </summary>
-public sealed class Load(HttpClient http, Tokens tokens, FaultSettings settings)
+public sealed class Load(Readers readers, FaultSettings settings)
 {
     public async Task<IReadOnlyList<Attempt>> RunAsync(string scenario, IReadOnlyList<string> articles, int comments, CancellationToken cancellationToken = default)
     {
@@ -42,21 +39,10 @@ public sealed class Load(HttpClient http, Tokens tokens, FaultSettings settings)
         var sentAt = clock.Elapsed;
         var marker = $"{scenario}-{index:D5}-{Guid.NewGuid():N}";
         var reader = $"fault-reader-{index % settings.Readers:D2}";
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/articles/{articleId}/comments")
-        {
-            Content = JsonContent.Create(new { body = $"Comment {index} of the {scenario} run, thank you for the report. [{marker}]" }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.For(reader, "reader"));
         try
         {
-            using var response = await http.SendAsync(request);
-            Guid? id = null;
-            if (response.StatusCode == HttpStatusCode.Accepted)
-            {
-                using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-                id = body.RootElement.GetProperty("id").GetGuid();
-            }
-            return new Attempt(marker, articleId, (int)response.StatusCode, id, null, sentAt, clock.Elapsed - sentAt);
+            var (status, id) = await readers.PostAsync(reader, articleId, $"Comment {index} of the {scenario} run, thank you for the report. [{marker}]");
+            return new Attempt(marker, articleId, (int)status, id, null, sentAt, clock.Elapsed - sentAt);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException or JsonException)
         {

@@ -13,10 +13,10 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
     Timeout = TimeSpan.FromSeconds(30),
 };
 await using var database = NpgsqlDataSource.Create(harness.ConnectionString);
-var broker = new Broker(harness);
+await using var broker = new Broker(harness);
 var tokens = new Tokens(harness.SigningKey);
 var stack = new Stack(harness, broker, http);
-var runner = new ScenarioRunner(settings, stack, new Load(http, tokens, settings), new Ledger(database), broker);
+var runner = new ScenarioRunner(settings, stack, new Load(new Readers(http, tokens), settings), new Ledger(database), broker);
 var scenarios = new Scenarios(runner, stack, new Services(harness.Root), broker, http, tokens, database);
 
 var results = new List<ScenarioResult>();

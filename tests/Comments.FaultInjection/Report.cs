@@ -1,5 +1,4 @@
 using System.Text;
-
 using Comments.Harness;
 
 namespace Comments.FaultInjection;
@@ -7,8 +6,8 @@ namespace Comments.FaultInjection;
 /// <summary>Prints each scenario's counts and writes the latest results into docs/reliability.md.</summary>
 public static class Report
 {
-    private const string Start = "<!-- fault-injection results: written by scripts/faults.sh -->";
-    private const string End = "<!-- end of fault-injection results -->";
+    private static readonly GeneratedSection Results =
+        new("<!-- fault-injection results: written by scripts/faults.sh -->", "<!-- end of fault-injection results -->");
 
     public static void Print(ScenarioResult result)
     {
@@ -27,7 +26,6 @@ public static class Report
     public static async Task WriteAsync(string path, FaultSettings settings, IReadOnlyList<ScenarioResult> results)
     {
         var table = new StringBuilder();
-        table.AppendLine(Start);
         table.AppendLine($"Latest run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, " +
             $"{settings.Comments} comments per scenario at {settings.RatePerSecond}/s from {settings.Readers} readers (`scripts/faults.sh`).");
         table.AppendLine();
@@ -45,14 +43,7 @@ public static class Report
             table.AppendLine($"- **{r.Name}**: client statuses {r.Tally.StatusSummary}" +
                 string.Concat(r.Checks.Select(c => $"; {(c.Held ? "✓" : "✗")} {c.Check}")));
         }
-        table.Append(End);
 
-        var document = File.Exists(path) ? await File.ReadAllTextAsync(path) : $"# Reliability\n\n{Start}\n{End}\n";
-        var from = document.IndexOf(Start, StringComparison.Ordinal);
-        var to = document.IndexOf(End, StringComparison.Ordinal);
-        document = from >= 0 && to > from
-            ? document[..from] + table + document[(to + End.Length)..]
-            : document.TrimEnd() + "\n\n" + table + "\n";
-        await File.WriteAllTextAsync(path, document);
+        await Results.WriteAsync(path, "Reliability", table.ToString());
     }
 }

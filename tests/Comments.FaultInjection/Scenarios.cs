@@ -2,9 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Comments.Contracts;
-using Npgsql;
-
 using Comments.Harness;
+using Npgsql;
 
 namespace Comments.FaultInjection;
 

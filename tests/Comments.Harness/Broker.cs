@@ -1,30 +1,36 @@
 using System.Text.Json;
 using Comments.Contracts;
+using Comments.ServiceDefaults;
+using Comments.ServiceDefaults.Broker;
+using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
 
 namespace Comments.Harness;
 
-/// <summary>RabbitMQ as the run sees it directly: consumers on a queue, and messages put there by hand.</summary>
-public sealed class Broker(HarnessSettings settings)
+/// <summary>
+/// RabbitMQ as the run sees it directly, through the system's own <see cref="BrokerConnection"/>: the depth and
+/// consumers of a queue, and messages put there by hand.
+/// </summary>
+public sealed class Broker(HarnessSettings settings) : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<uint> ConsumersAsync(string queue) => (await DeclarePassiveAsync(queue))?.ConsumerCount ?? 0;
+    public BrokerConnection Connection { get; } = new(Options.Create(new RabbitMqOptions { Host = settings.RabbitHost, Port = settings.RabbitPort }));
+
+    public async Task<long> ConsumersAsync(string queue) => (await ReadAsync(queue))?.Consumers ?? 0;
 
     /// <summary>Messages ready in the queue; -1 when the broker cannot say.</summary>
-    public async Task<long> DepthAsync(string queue) => (await DeclarePassiveAsync(queue)) is { } ok ? ok.MessageCount : -1;
+    public async Task<long> DepthAsync(string queue) => (await ReadAsync(queue))?.Messages ?? -1;
 
-    private async Task<QueueDeclareOk?> DeclarePassiveAsync(string queue)
+    private async Task<QueueDepth?> ReadAsync(string queue)
     {
         try
         {
-            await using var connection = await Factory().CreateConnectionAsync();
-            await using var channel = await connection.CreateChannelAsync();
-            return await channel.QueueDeclarePassiveAsync(queue);
+            return (await Connection.ReadDepthsAsync([queue], CancellationToken.None)).FirstOrDefault();
         }
         catch (Exception exception) when (exception is RabbitMQ.Client.Exceptions.RabbitMQClientException or IOException)
         {
-            return null;
+            return null; // The broker is away (a scenario stopped it).
         }
     }
 
@@ -40,18 +46,10 @@ public sealed class Broker(HarnessSettings settings)
             SentTime = DateTimeOffset.UtcNow,
             Headers = new { },
         };
-        await using var connection = await Factory().CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true));
+        await using var channel = await Connection.OpenChannelAsync(confirms: true, CancellationToken.None);
         var properties = new BasicProperties { MessageId = messageId.ToString(), ContentType = "application/vnd.masstransit+json", Persistent = true };
         await channel.BasicPublishAsync("", QueueNames.ModerateComment, mandatory: true, properties, JsonSerializer.SerializeToUtf8Bytes(envelope, Json));
     }
 
-    private ConnectionFactory Factory() => new()
-    {
-        HostName = settings.RabbitHost,
-        Port = settings.RabbitPort,
-        UserName = "guest",
-        Password = "guest",
-        RequestedConnectionTimeout = TimeSpan.FromSeconds(3),
-    };
+    public ValueTask DisposeAsync() => Connection.DisposeAsync();
 }
