@@ -55,6 +55,33 @@ public sealed class MessagingTests(CommentsStack stack)
     }
 
     [Fact]
+    public async Task Once_sends_keep_failing_the_circuit_opens_and_intake_answers_503_without_trying_the_broker()
+    {
+        await using var cutOff = new ApiFactory(new Dictionary<string, string?>
+        {
+            ["RabbitMq:Port"] = "1",
+            ["Intake:AttemptTimeout"] = "00:00:00.200",
+            ["Intake:RetryAttempts"] = "0",
+            ["Intake:BreakerMinimumThroughput"] = "3",
+            ["Intake:BreakerBreakDuration"] = "00:01:00",
+        });
+        var articleId = TestData.NewArticleId();
+
+        for (var i = 0; i < 6; i++)
+        {
+            var response = await cutOff.CreateClientFor(TestData.NewUserId()).PostCommentAsync(articleId, $"Knocking on a closed door, {i}.");
+            await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+            Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        }
+
+        var scrape = cutOff.CreateClient();
+        var metrics = await Eventually.Until(async () => await (await scrape.GetAsync("/metrics")).Content.ReadAsStringAsync(),
+            text => text.Contains("comments_intake_shed_total"), what: "the shed counter");
+        Assert.Matches(@"comments_intake_shed_total\{[^}]*\} 3\b", metrics);
+        Assert.Equal(0, await TestData.StoredCommentCountAsync(articleId));
+    }
+
+    [Fact]
     public async Task While_the_worker_is_down_intake_reads_and_health_keep_answering_and_the_queue_is_worked_off_later()
     {
         var articleId = TestData.NewArticleId();

@@ -6,6 +6,7 @@ using Comments.Storage;
 using Comments.Storage.Comments;
 using MassTransit;
 using Polly;
+using Polly.CircuitBreaker;
 using Polly.Registry;
 
 namespace Comments.Api.Comments;
@@ -50,18 +51,26 @@ public sealed class BrokerIntake(
     {
         try
         {
-            await pipelines.GetPipeline(PipelineName).ExecuteAsync(async token =>
-            {
-                // The timeout stops the wait, never the send itself: cancelling a send half-way through its channel
-                // operations (the queue declare, the confirm) breaks the shared channel for every other request.
-                var endpoint = await bus.GetSendEndpoint(queue);
-                await endpoint.Send(message, context => context.MessageId = messageId, CancellationToken.None).WaitAsync(token);
-            }, cancellationToken);
+            // The timeout stops the wait, never the send itself: cancelling a send half-way through its channel
+            // operations (the queue declare, the confirm) breaks the shared channel for every other request.
+            await pipelines.GetPipeline(PipelineName).ExecuteAsync(
+                async token => await SendOnceAsync(message, messageId, queue).WaitAsync(token), cancellationToken);
+        }
+        catch (BrokenCircuitException exception)
+        {
+            metrics.Shed();
+            throw new BrokerUnavailableException(exception);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             throw new BrokerUnavailableException(exception);
         }
+    }
+
+    private async Task SendOnceAsync<T>(T message, Guid messageId, Uri queue) where T : class
+    {
+        var endpoint = await bus.GetSendEndpoint(queue);
+        await endpoint.Send(message, context => context.MessageId = messageId, CancellationToken.None);
     }
 
     private async Task RecordPendingAsync(CommentSubmitted comment)

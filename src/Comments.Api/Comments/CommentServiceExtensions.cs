@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.CircuitBreaker;
 using Polly.Retry;
 
 namespace Comments.Api.Comments;
@@ -13,18 +14,30 @@ public static class CommentServiceExtensions
         builder.Services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
 
-        // Retry outside, a deadline per attempt inside: a send with confirms can hang after a broker restart
-        // (rabbitmq-dotnet-client #1928/#1930), so no attempt may wait for ever.
+        // Retry outside, then the circuit breaker, a deadline per attempt inside: a send with confirms can hang after a
+        // broker restart (rabbitmq-dotnet-client #1928/#1930), so no attempt may wait for ever; and while the broker is
+        // away the open circuit answers at once instead of leaving thousands of abandoned sends waiting for it.
         builder.Services.AddResiliencePipeline(BrokerIntake.PipelineName, (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<IntakeOptions>>().Value;
-            pipeline
-                .AddRetry(new RetryStrategyOptions
+            if (options.RetryAttempts > 0)
+            {
+                pipeline.AddRetry(new RetryStrategyOptions
                 {
                     MaxRetryAttempts = options.RetryAttempts,
                     Delay = options.RetryDelay,
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
+                    ShouldHandle = new PredicateBuilder().Handle<Exception>(exception => exception is not BrokenCircuitException),
+                });
+            }
+            pipeline
+                .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+                {
+                    FailureRatio = 0.5,
+                    MinimumThroughput = options.BreakerMinimumThroughput,
+                    SamplingDuration = options.BreakerSamplingDuration,
+                    BreakDuration = options.BreakerBreakDuration,
                     ShouldHandle = new PredicateBuilder().Handle<Exception>(),
                 })
                 .AddTimeout(options.AttemptTimeout);

@@ -18,7 +18,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, IOption
         {
             BadHttpRequestException bad => (bad.StatusCode, TitleFor(bad.StatusCode), bad.Message),
             BrokerUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Service unavailable",
-                "Comments cannot be accepted right now. Nothing was saved; please try again shortly."),
+                "Comments cannot be accepted right now; please try again shortly. If your comment appears in the meantime, it did arrive after all."),
             NpgsqlException { IsTransient: true } => (StatusCodes.Status503ServiceUnavailable, "Service unavailable",
                 "Comments cannot be read right now; please try again shortly."),
             _ => (0, "", ""),

@@ -7,15 +7,22 @@ public sealed class IntakeMetrics
 {
     public const string MeterName = "Comments.Api";
     private readonly Counter<long> _intake;
+    private readonly Counter<long> _shed;
 
-    public IntakeMetrics(IMeterFactory meters) =>
-        _intake = meters.Create(MeterName).CreateCounter<long>("comments.intake", unit: "{comment}",
+    public IntakeMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        _intake = meter.CreateCounter<long>("comments.intake", unit: "{comment}",
             description: "Comments and edits offered to the API, by outcome: accepted (202), invalid, refused (standing) or unavailable (broker).");
+        _shed = meter.CreateCounter<long>("comments.intake.shed", unit: "{message}",
+            description: "Messages (comments, edits, help requests) answered 503 at once because the circuit to the broker was open.");
+    }
 
     public void Accepted() => Record("accepted");
     public void Invalid() => Record("invalid");
     public void Refused() => Record("refused");
     public void Unavailable() => Record("unavailable");
+    public void Shed() => _shed.Add(1);
 
     private void Record(string outcome) => _intake.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 }
