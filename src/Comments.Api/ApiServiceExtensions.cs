@@ -1,4 +1,5 @@
 using Comments.Api.Auth;
+using Comments.Api.Caching;
 using Comments.Api.Comments;
 using Comments.Api.Errors;
 using Comments.Api.Events;
@@ -17,7 +18,9 @@ public static class ApiServiceExtensions
 {
     public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDefaults("comments-api");
+        builder.AddServiceDefaults("comments-api", bus => bus.AddConsumer<ListingCacheEviction>()
+            .Endpoint(endpoint => { endpoint.Temporary = true; endpoint.InstanceId = Guid.NewGuid().ToString("N")[..12]; }));
+        builder.AddListingCache();
         builder.AddJwtAuthentication();
         builder.AddHealth();
         builder.AddCommentServices();

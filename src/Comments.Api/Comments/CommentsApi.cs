@@ -1,4 +1,5 @@
 using Comments.Api.Auth;
+using Comments.Api.Caching;
 using Comments.Api.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -22,8 +23,8 @@ public static class CommentsApi
         api.MapDelete("/comments/{id:guid}", CommentChanges.DeleteComment)
             .RequireAuthorization(Policies.Commenter);
 
-        api.MapGet("/articles/{articleId}/comments", CommentListing.ListArticleComments);
-        api.MapGet("/articles/{articleId}/stats", CommentListing.GetArticleStats);
+        api.MapGet("/articles/{articleId}/comments", CommentListing.ListArticleComments).CacheAsPublicListing();
+        api.MapGet("/articles/{articleId}/stats", CommentListing.GetArticleStats).CacheAsPublicListing();
         api.MapGet("/articles/{articleId}/comments/mine", CommentListing.ListMyUnpublished).RequireAuthorization(Policies.Commenter);
         api.MapGet("/comments/{id:guid}", CommentListing.GetComment);
         api.MapGet("/comments/{id:guid}/replies", CommentListing.ListReplies);

@@ -1,3 +1,5 @@
+using Comments.Api.Caching;
+using Comments.Contracts;
 using MassTransit;
 
 namespace Comments.Api.Events;
@@ -7,12 +9,16 @@ namespace Comments.Api.Events;
 /// a broker that does not confirm within the deadline is logged, not reported to the caller (there is no
 /// transactional outbox in the packages available to us; see the README).
 /// </summary>
-public sealed class EventPublisher(IPublishEndpoint publisher, ILogger<EventPublisher> logger)
+public sealed class EventPublisher(IPublishEndpoint publisher, ArticleCacheEvictor cache, ILogger<EventPublisher> logger)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(2);
 
     public async Task PublishAsync<T>(T message) where T : class
     {
+        if (ArticleOf(message) is { } articleId)
+        {
+            await cache.EvictAsync(articleId); // at once for this instance; the others hear the event
+        }
         using var deadline = new CancellationTokenSource(Deadline);
         try
         {
@@ -23,4 +29,13 @@ public sealed class EventPublisher(IPublishEndpoint publisher, ILogger<EventPubl
             logger.LogWarning(exception, "Could not publish {Event}", typeof(T).Name);
         }
     }
+
+    private static string? ArticleOf(object message) => message switch
+    {
+        CommentModerated moderated => moderated.ArticleId,
+        CommentDeleted deleted => deleted.ArticleId,
+        CommentReported reported => reported.ArticleId,
+        ReactionChanged reaction => reaction.ArticleId,
+        _ => null,
+    };
 }

@@ -51,7 +51,7 @@ public static class ReactionsApi
         {
             await events.PublishAsync(new ReactionChanged
             {
-                CommentId = id, UserId = user, Kind = Reaction.Respect, Added = add, Count = comment.RespectCount, ChangedAt = now,
+                CommentId = id, ArticleId = comment.ArticleId, UserId = user, Kind = Reaction.Respect, Added = add, Count = comment.RespectCount, ChangedAt = now,
             });
         }
         return TypedResults.Ok(new ReactionView(id, comment.RespectCount, add));

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Comments.Api.Caching;
+
+/// <summary>
+/// ASP.NET Core's output cache for the public reads of an article (its comment pages and its stats), tagged by
+/// article so that a change to one article's comments evicts only that article's entries. The API evicts at once
+/// for its own changes (<see cref="Events.EventPublisher"/>) and for the worker's decisions and edits when their
+/// events arrive (<see cref="ListingCacheEviction"/>); the entry's lifetime bounds anything else.
+/// </summary>
+public static class ListingCache
+{
+    public const string PolicyName = "public-listing";
+
+    public static string Tag(string articleId) => $"article:{articleId}";
+
+    public static IHostApplicationBuilder AddListingCache(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ListingCacheOptions>().BindConfiguration(ListingCacheOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOutputCache(options => options.AddPolicy(PolicyName, new ListingCachePolicy()));
+        builder.Services.AddSingleton<ArticleCacheEvictor>();
+        return builder;
+    }
+
+    /// <summary>Caches the endpoint's 200 answers and gives each one an ETag, so a client that sends it back gets 304.</summary>
+    public static TBuilder CacheAsPublicListing<TBuilder>(this TBuilder endpoint) where TBuilder : IEndpointConventionBuilder =>
+        endpoint.CacheOutput(PolicyName).AddEndpointFilter(async (context, next) =>
+        {
+            var response = context.HttpContext.Response;
+            response.Headers.ETag = $"\"{Guid.NewGuid():N}\"";
+            response.Headers.CacheControl = "no-cache";
+            return await next(context);
+        });
+}

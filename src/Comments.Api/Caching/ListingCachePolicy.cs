@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+
+namespace Comments.Api.Caching;
+
+/// <summary>
+/// Unlike the default policy, caches whether or not the caller is signed in: a public listing is the same for
+/// everybody. Varies by every query value and by <c>Origin</c> (the CORS headers are part of the cached answer).
+/// </summary>
+public sealed class ListingCachePolicy : IOutputCachePolicy
+{
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var http = context.HttpContext;
+        var duration = http.RequestServices.GetRequiredService<IOptions<ListingCacheOptions>>().Value.Duration;
+        var cacheable = duration > TimeSpan.Zero && HttpMethods.IsGet(http.Request.Method)
+            && http.Request.RouteValues["articleId"] is string articleId && articleId.Length > 0;
+        context.EnableOutputCaching = cacheable;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = true;
+        if (cacheable)
+        {
+            context.ResponseExpirationTimeSpan = duration;
+            context.CacheVaryByRules.QueryKeys = "*";
+            context.CacheVaryByRules.HeaderNames = "Origin";
+            context.Tags.Add(ListingCache.Tag((string)http.Request.RouteValues["articleId"]!));
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || !StringValues.IsNullOrEmpty(response.Headers.SetCookie))
+        {
+            context.AllowCacheStorage = false;
+        }
+        return ValueTask.CompletedTask;
+    }
+}

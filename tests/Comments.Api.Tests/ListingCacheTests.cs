@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Comments.Testing;
+
+namespace Comments.Api.Tests;
+
+[Collection(StackCollection.Name)]
+public sealed class ListingCacheTests(CommentsStack stack)
+{
+    [Fact]
+    public async Task A_cached_listing_answers_304_to_its_own_etag_and_200_with_the_same_etag_otherwise()
+    {
+        var articleId = TestData.NewArticleId();
+        var id = await stack.Api.CreateClientFor(TestData.NewUserId()).PostAcceptedCommentAsync(articleId, "Worth keeping for a while.");
+        await stack.Api.CreateClient().WaitForStatusAsync(id, "approved");
+        var anonymous = stack.Api.CreateClient();
+        var url = $"/api/articles/{articleId}/comments?limit=5";
+
+        var first = await Eventually.Until(() => anonymous.GetAsync(url), r => ListedIds(r).Contains(id), what: "the approved comment in the listing");
+        var again = await anonymous.GetAsync(url);
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, url);
+        conditional.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        var notModified = await anonymous.SendAsync(conditional);
+
+        Assert.NotNull(first.Headers.ETag);
+        Assert.Equal(first.Headers.ETag, again.Headers.ETag);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+        Assert.Equal(first.Headers.ETag, notModified.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task The_worker_s_decision_evicts_the_cached_listing_long_before_it_would_expire()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?> { ["ListingCache:Duration"] = "01:00:00" });
+        var articleId = TestData.NewArticleId();
+        var anonymous = api.CreateClient();
+        var url = $"/api/articles/{articleId}/comments";
+        var before = await anonymous.GetAsync(url);
+        Assert.Empty(ListedIds(before));
+        Assert.Equal(before.Headers.ETag, (await anonymous.GetAsync(url)).Headers.ETag);
+
+        var id = await api.CreateClientFor(TestData.NewUserId()).PostAcceptedCommentAsync(articleId, "Decided by the worker, seen by everyone.");
+
+        await Eventually.Until(() => anonymous.GetAsync(url), r => ListedIds(r).Contains(id), what: "the cached listing to be evicted by the decision");
+        using var stale = new HttpRequestMessage(HttpMethod.Get, url);
+        stale.Headers.IfNoneMatch.Add(before.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.SendAsync(stale)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_author_s_deletion_is_visible_in_the_very_next_listing()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?> { ["ListingCache:Duration"] = "01:00:00" });
+        var articleId = TestData.NewArticleId();
+        var author = api.CreateClientFor(TestData.NewUserId());
+        var id = await author.PostAcceptedCommentAsync(articleId, "Thought better of it.");
+        await author.WaitForStatusAsync(id, "approved");
+        var anonymous = api.CreateClient();
+        var url = $"/api/articles/{articleId}/comments";
+        await Eventually.Until(() => anonymous.GetAsync(url), r => ListedIds(r).Contains(id), what: "the approved comment in the listing");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await author.DeleteAsync($"/api/comments/{id}")).StatusCode);
+
+        Assert.DoesNotContain(id, ListedIds(await anonymous.GetAsync(url)));
+    }
+
+    private static List<Guid> ListedIds(HttpResponseMessage response)
+    {
+        using var json = JsonDocument.Parse(response.Content.ReadAsStream());
+        return [.. json.RootElement.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid())];
+    }
+}
