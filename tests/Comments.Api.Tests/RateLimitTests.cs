@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Comments.Testing;
 
 namespace Comments.Api.Tests;
 
@@ -21,6 +22,28 @@ public sealed class RateLimitTests : IAsyncLifetime
     {
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.TooManyRequests);
         Assert.True(response.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), "Retry-After in seconds");
+    }
+
+    [Fact]
+    public async Task Beyond_the_instance_s_intake_concurrency_new_comments_get_503_with_retry_after_and_nothing_is_stored_for_them()
+    {
+        await using var narrow = new ApiFactory(new Dictionary<string, string?> { ["RateLimits:IntakeConcurrency"] = "1" });
+        var articleId = TestData.NewArticleId();
+        var clients = Enumerable.Range(0, 40).Select(_ => narrow.CreateClientFor(TestData.NewUserId())).ToList();
+
+        var responses = await Task.WhenAll(clients.Select((client, i) => client.PostCommentAsync(articleId, $"All at once, number {i}.")));
+
+        var refused = responses.Where(r => r.StatusCode == HttpStatusCode.ServiceUnavailable).ToList();
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Accepted, HttpStatusCode.ServiceUnavailable }));
+        Assert.NotEmpty(refused);
+        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.Accepted);
+        foreach (var response in refused)
+        {
+            await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+            Assert.True(response.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), "Retry-After in seconds");
+        }
+        var accepted = responses.Count(r => r.StatusCode == HttpStatusCode.Accepted);
+        await Eventually.Until(() => TestData.StoredCommentCountAsync(articleId), count => count == accepted, what: "the accepted comments stored");
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class IntakeMetrics
         _intake = meter.CreateCounter<long>("comments.intake", unit: "{comment}",
             description: "Comments and edits offered to the API, by outcome: accepted (202), invalid, refused (standing) or unavailable (broker).");
         _shed = meter.CreateCounter<long>("comments.intake.shed", unit: "{message}",
-            description: "Messages (comments, edits, help requests) answered 503 at once because the circuit to the broker was open.");
+            description: "Comments, edits and help requests answered 503 at once: the circuit to the broker was open, or the instance was at its intake concurrency limit.");
     }
 
     public void Accepted() => Record("accepted");

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Comments.Api.RateLimiting;
 
-/// <summary>Per-user limits (per IP for anonymous calls). Section <c>RateLimits</c>.</summary>
+/// <summary>Per-user limits (per IP for anonymous calls), and one for the whole instance. Section <c>RateLimits</c>.</summary>
 public sealed class RateLimitOptions
 {
     public const string SectionName = "RateLimits";
@@ -19,4 +19,11 @@ public sealed class RateLimitOptions
 
     [Range(1, 1_000_000)] public int HelpRequestsPerWindow { get; set; } = 5;
     [Range(1, 86_400)] public int HelpRequestsWindowSeconds { get; set; } = 3_600;
+
+    /// <summary>
+    /// New comments, edits and help requests being worked on at once by this instance, from all callers together;
+    /// beyond it the API answers 503 with Retry-After at once instead of queueing (and holding memory for) the
+    /// excess. Sized well above what the broker confirms in a round trip's time at full rate.
+    /// </summary>
+    [Range(1, 100_000)] public int IntakeConcurrency { get; set; } = 256;
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Comments.Api.Auth;
+using Comments.Api.Comments;
+using Comments.Api.Observability;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -21,6 +23,13 @@ public static class RateLimitingExtensions
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = WriteProblemAsync;
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => IsIntake(http)
+                ? RateLimitPartition.GetConcurrencyLimiter("intake", _ => new ConcurrencyLimiterOptions
+                {
+                    PermitLimit = Options(http).IntakeConcurrency,
+                    QueueLimit = 0,
+                })
+                : RateLimitPartition.GetNoLimiter("other"));
             limiter.AddPolicy(RateLimitPolicies.Posting, http => RateLimitPartition.GetTokenBucketLimiter(PartitionKey(http), _ =>
             {
                 var options = Options(http);
@@ -42,6 +51,9 @@ public static class RateLimitingExtensions
         return builder;
     }
 
+    private static bool IsIntake(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName is RateLimitPolicies.Posting or RateLimitPolicies.HelpRequests;
+
     private static RateLimitOptions Options(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
 
     private static RateLimitPartition<string> Window(HttpContext http, Func<RateLimitOptions, (int Permits, int Seconds)> pick) =>
@@ -57,6 +69,13 @@ public static class RateLimitingExtensions
 
     private static async ValueTask WriteProblemAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
+        // The per-user limits (token bucket, fixed window) say when to come back; the instance-wide concurrency
+        // limit does not, and its refusal is the server's overload, not the caller's fault: 503.
+        if (!context.Lease.TryGetMetadata(MetadataName.RetryAfter, out _))
+        {
+            await WriteOverloadedAsync(context.HttpContext);
+            return;
+        }
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         var http = context.HttpContext;
@@ -73,6 +92,24 @@ public static class RateLimitingExtensions
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Too many requests",
                 Detail = $"Please wait {seconds} s before trying again.",
+            },
+        });
+    }
+
+    private static async Task WriteOverloadedAsync(HttpContext http)
+    {
+        var retryAfter = http.RequestServices.GetRequiredService<IOptions<IntakeOptions>>().Value.RetryAfterSeconds;
+        http.RequestServices.GetRequiredService<IntakeMetrics>().Shed();
+        http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Service unavailable",
+                Detail = "Too many comments are arriving at once. Nothing was saved; please try again shortly.",
             },
         });
     }
