@@ -69,48 +69,33 @@ public static class RateLimitingExtensions
 
     private static async ValueTask WriteProblemAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
+        var http = context.HttpContext;
         // The per-user limits (token bucket, fixed window) say when to come back; the instance-wide concurrency
         // limit does not, and its refusal is the server's overload, not the caller's fault: 503.
-        if (!context.Lease.TryGetMetadata(MetadataName.RetryAfter, out _))
+        if (!context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
         {
-            await WriteOverloadedAsync(context.HttpContext);
+            http.RequestServices.GetRequiredService<IntakeMetrics>().Shed();
+            await WriteAsync(http, StatusCodes.Status503ServiceUnavailable, "Service unavailable",
+                http.RequestServices.GetRequiredService<IOptions<IntakeOptions>>().Value.RetryAfterSeconds,
+                "Too many comments are arriving at once. Nothing was saved; please try again shortly.");
             return;
         }
-        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        var http = context.HttpContext;
         if (http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == RateLimitPolicies.Posting)
         {
             await Support.PostRefusals.RecordAsync(http, http.User.UserId(), "rate_limit", $"retry after {seconds} s");
         }
-        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = $"Please wait {seconds} s before trying again.",
-            },
-        });
+        await WriteAsync(http, StatusCodes.Status429TooManyRequests, "Too many requests", seconds, $"Please wait {seconds} s before trying again.");
     }
 
-    private static async Task WriteOverloadedAsync(HttpContext http)
+    private static async Task WriteAsync(HttpContext http, int status, string title, int retryAfterSeconds, string detail)
     {
-        var retryAfter = http.RequestServices.GetRequiredService<IOptions<IntakeOptions>>().Value.RetryAfterSeconds;
-        http.RequestServices.GetRequiredService<IntakeMetrics>().Shed();
-        http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        http.Response.StatusCode = status;
+        http.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Service unavailable",
-                Detail = "Too many comments are arriving at once. Nothing was saved; please try again shortly.",
-            },
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
         });
     }
 }
