@@ -23,6 +23,7 @@ public static class ModerationServiceExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<DeletedCommentPurger>();
         builder.Services.AddHostedService<QueueSnapshotter>();
+        builder.Services.AddHostedService<QueueCountFolder>();
         builder.Services.AddHostedService<BrokerWatch>();
         return builder;
     }

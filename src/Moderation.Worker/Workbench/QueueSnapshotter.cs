@@ -1,5 +1,6 @@
 using Comments.Moderation;
 using Comments.Storage;
+using Comments.Storage.Comments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Moderation.Worker.Workbench;
@@ -19,6 +20,7 @@ public sealed class QueueSnapshotter(IServiceScopeFactory scopes, TimeProvider c
         var db = scope.ServiceProvider.GetRequiredService<CommentsDbContext>();
         var now = clock.GetUtcNow();
         var stamp = new DateTimeOffset(now.UtcTicks - now.UtcTicks % Interval.Ticks, TimeSpan.Zero);
+        await db.FoldQueueCountsAsync(cancellationToken);
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             insert into queue_snapshots (site_id, queue, taken_at, count)
             select site_id, queue, {stamp}, greatest(count, 0) from queue_counts
