@@ -15,6 +15,7 @@ public sealed class PerformanceReport
     private Throughput? _intake;
     private double _decidedPerSecond;
     private (double Api, double Worker) _memory;
+    private string _intakeCpu = "";
 
     public void Limit(Throughput figure) => Print(_limits, figure);
 
@@ -24,6 +25,15 @@ public sealed class PerformanceReport
     {
         (_intake, _decidedPerSecond) = (accepted, decidedPerSecond);
         Console.WriteLine($"    {accepted}; decided end to end: {decidedPerSecond:0} /s");
+    }
+
+    /// <summary>Where the CPU went while the closed-loop intake ran and was decided: seconds per part, and per decided comment.</summary>
+    public void IntakeCpu(IReadOnlyDictionary<string, double> before, IReadOnlyDictionary<string, double> after, int decided)
+    {
+        var parts = after.Select(part => (part.Key, Seconds: part.Value - before.GetValueOrDefault(part.Key))).ToList();
+        _intakeCpu = string.Join(", ", parts.Select(p => $"{p.Key} {p.Seconds:0.0} s ({1000 * p.Seconds / Math.Max(decided, 1):0.00} ms)"))
+            + $"; total {parts.Sum(p => p.Seconds):0.0} s = {1000 * parts.Sum(p => p.Seconds) / Math.Max(decided, 1):0.00} ms per decided comment";
+        Console.WriteLine($"    CPU during the closed-loop intake (per decided comment): {_intakeCpu}");
     }
 
     public void IntakeAtRate(int rate, int sent, int accepted, double p50, double p99)
@@ -72,6 +82,8 @@ public sealed class PerformanceReport
             text.AppendLine($"| {figure.Name} | {figure.PerSecond:0} | {Milliseconds(figure.P50Ms)} | {Milliseconds(figure.P99Ms)} |");
         }
         text.AppendLine($"| intake decided end to end (closed loop, 32 callers) | {_decidedPerSecond:0} | | |");
+        text.AppendLine();
+        text.AppendLine($"CPU used while the closed-loop intake ran and was decided (per decided comment in brackets): {_intakeCpu}.");
         text.AppendLine();
         text.AppendLine("| Fixed rate | Sent | Accepted | Submit-to-decision p50 | p99 |");
         text.AppendLine("|---|---:|---:|---:|---:|");

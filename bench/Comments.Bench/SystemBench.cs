@@ -17,13 +17,13 @@ public sealed class SystemBench(HttpClient http, Readers readers, NpgsqlDataSour
             (await http.GetAsync("/api/ping")).IsSuccessStatusCode);
 
     /// <summary>As many posts as <paramref name="concurrency"/> callers can make, then the time until every one is decided.</summary>
-    public async Task<(Throughput Accepted, double DecidedPerSecond)> IntakeCapacityAsync(int concurrency, TimeSpan duration)
+    public async Task<(Throughput Accepted, int Decided, double DecidedPerSecond)> IntakeCapacityAsync(int concurrency, TimeSpan duration, string name = "intake, closed loop")
     {
         var article = $"bench-intake-{Guid.NewGuid():N}";
         var clock = Stopwatch.StartNew();
-        var accepted = await Closed.RunAsync("intake, closed loop", concurrency, duration, () => PostAsync(article));
+        var accepted = await Closed.RunAsync(name, concurrency, duration, () => PostAsync(article));
         var (decided, _) = await WaitDecidedAsync(article, accepted.Count - accepted.Failures);
-        return (accepted, decided / clock.Elapsed.TotalSeconds);
+        return (accepted, decided, decided / clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>Posts at a fixed rate for a while; submit-to-decision latencies come from the stored rows.</summary>

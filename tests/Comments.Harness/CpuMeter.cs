@@ -1,0 +1,65 @@
+namespace Comments.Harness;
+
+/// <summary>
+/// CPU time (user + system, from /proc) used by each part of the co-located system between two readings: the API,
+/// the worker, PostgreSQL (all its backends), RabbitMQ (the Erlang VM) and the calling process (the load).
+/// </summary>
+public sealed class CpuMeter(AppProcess api, AppProcess worker)
+{
+    private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
+
+    public IReadOnlyDictionary<string, double> ReadSeconds()
+    {
+        var parts = new Dictionary<string, double> { ["API"] = 0, ["worker"] = 0, ["PostgreSQL"] = 0, ["RabbitMQ"] = 0, ["load"] = 0 };
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid) || PartOf(pid) is not { } part)
+            {
+                continue;
+            }
+            if (Seconds(pid) is { } seconds)
+            {
+                parts[part] += seconds;
+            }
+        }
+        return parts;
+    }
+
+    private string? PartOf(int pid)
+    {
+        if (pid == api.ProcessId) return "API";
+        if (pid == worker.ProcessId) return "worker";
+        if (pid == Environment.ProcessId) return "load";
+        var command = Read($"/proc/{pid}/comm")?.Trim();
+        return command switch
+        {
+            "postgres" => "PostgreSQL",
+            "beam.smp" => "RabbitMQ",
+            _ => null,
+        };
+    }
+
+    private static double? Seconds(int pid)
+    {
+        // Fields after the command (which is in parentheses and may hold spaces): utime and stime are the 12th and 13th.
+        var stat = Read($"/proc/{pid}/stat");
+        if (stat is null)
+        {
+            return null;
+        }
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11]) + long.Parse(fields[12])) / TicksPerSecond;
+    }
+
+    private static string? Read(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null; // the process ended meanwhile
+        }
+    }
+}
