@@ -20,7 +20,9 @@ report.Limit(await limits.BatchedInsertAsync(20_000));
 await stack.StartAsync();
 try
 {
+    PrintMemory("at start");
     report.Limit(await bench.PingAsync(concurrency: 16, seconds));
+    PrintMemory("after the trivial endpoint");
 
     Console.WriteLine("== intake");
     // The first thousands of comments run while the JIT is still compiling and re-compiling (measured: up to 1 s of
@@ -31,10 +33,12 @@ try
     var (accepted, decided, decidedPerSecond) = await bench.IntakeCapacityAsync(concurrency: 32, seconds * 1.5);
     report.IntakeCapacity(accepted, decidedPerSecond);
     report.IntakeCpu(cpuBefore, cpu.ReadSeconds(), decided);
+    PrintMemory("after the closed-loop intake");
     foreach (var rate in new[] { 50, 200, 1000 })
     {
         var (sent, ok, p50, p99) = await bench.IntakeAtRateAsync(rate, seconds);
         report.IntakeAtRate(rate, sent, ok, p50, p99);
+        PrintMemory($"after {rate}/s");
     }
 
     Console.WriteLine("== reads of an article with 100,000 comments");
@@ -45,6 +49,7 @@ try
     report.Read(await bench.GetAsync("replies of a thread", $"/api/comments/{await bench.ThreadWithRepliesAsync()}/replies", 16, seconds));
     report.Read(await bench.GetAsync("article stats", $"/api/articles/{article}/stats", 16, seconds));
 
+    PrintMemory("after the reads");
     report.Memory(stack.Api.PeakResidentMegabytes, stack.Worker.PeakResidentMegabytes);
 }
 finally
@@ -53,3 +58,6 @@ finally
 }
 
 await report.WriteAsync(Path.Combine(settings.Root, "docs", "performance.md"));
+
+void PrintMemory(string when) => Console.WriteLine(
+    $"    memory {when}: API {stack.Api.ResidentMegabytes:0} MB (peak {stack.Api.PeakResidentMegabytes:0}), worker {stack.Worker.ResidentMegabytes:0} MB (peak {stack.Worker.PeakResidentMegabytes:0})");

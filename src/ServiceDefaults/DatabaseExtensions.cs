@@ -14,6 +14,9 @@ public static class DatabaseExtensions
     /// </summary>
     public const int DefaultMaxPoolSize = 32;
 
+    /// <summary>Statements Npgsql prepares automatically per connection (<c>Database:MaxAutoPrepare</c>; 0 turns it off).</summary>
+    public const int DefaultMaxAutoPrepare = 64;
+
     public static IHostApplicationBuilder AddDatabase(this IHostApplicationBuilder builder)
     {
         builder.Services.AddCommentsDatabase(builder.Configuration.GetPooledConnectionString());
@@ -26,6 +29,13 @@ public static class DatabaseExtensions
         if (!configuration.GetRequiredConnectionString().Contains("Pool Size", StringComparison.OrdinalIgnoreCase))
         {
             connection.MaxPoolSize = configuration.GetValue("Database:MaxPoolSize", DefaultMaxPoolSize);
+        }
+        if (!configuration.GetRequiredConnectionString().Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            // Every comment runs the same dozen statements; prepared once per connection, PostgreSQL stops parsing
+            // and planning them each time.
+            connection.MaxAutoPrepare = configuration.GetValue("Database:MaxAutoPrepare", DefaultMaxAutoPrepare);
+            connection.AutoPrepareMinUsages = 2;
         }
         return connection.ConnectionString;
     }

@@ -13,11 +13,16 @@ public sealed class AppProcess(string name, string directory, string dll, IReadO
 
     public string Name => name;
 
-    /// <summary>The highest resident set size of the running process so far (VmHWM), in MB.</summary>
     public int? ProcessId => _process is { HasExited: false } process ? process.Id : null;
 
-    public double PeakResidentMegabytes =>
-        _process is { HasExited: false } process && File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:")) is { } line
+    /// <summary>The highest resident set size of the running process so far (VmHWM), in MB.</summary>
+    public double PeakResidentMegabytes => StatusMegabytes("VmHWM:");
+
+    /// <summary>The resident set size of the running process now (VmRSS), in MB.</summary>
+    public double ResidentMegabytes => StatusMegabytes("VmRSS:");
+
+    private double StatusMegabytes(string field) =>
+        _process is { HasExited: false } process && File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith(field)) is { } line
             ? double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024
             : double.NaN;
 

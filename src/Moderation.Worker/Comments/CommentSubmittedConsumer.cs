@@ -36,6 +36,7 @@ public sealed class CommentSubmittedConsumer(
         metrics.RecordLag(clock.GetUtcNow() - message.SubmittedAt);
         var edited = false;
         var wasPublic = false;
+        StoredDecision? decided = null;
 
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -66,6 +67,7 @@ public sealed class CommentSubmittedConsumer(
                     await db.ApplyAsync(comment, wasPublic, comment.UpdatedAt, cancellationToken);
                     await transaction.CommitAsync(cancellationToken);
                     moderationMetrics.Decided(decision, message.SubmittedAt);
+                    decided = new StoredDecision(decision, comment.ArticleId, comment.Status);
                 }
                 catch (DbUpdateException exception) when (exception.IsUniqueViolation())
                 {
@@ -74,7 +76,7 @@ public sealed class CommentSubmittedConsumer(
                 }
             }
         }
-        await PublishDecisionAsync(context, message, edited);
+        await PublishDecisionAsync(context, message, edited, decided ?? await FindDecisionAsync(message, cancellationToken));
     }
 
     /// <summary>The author's new text replaces the old (kept in comment_revisions) and waits for its own decision.</summary>
@@ -108,7 +110,9 @@ public sealed class CommentSubmittedConsumer(
             DecisionOutcome.Held => CommentStatus.Held,
             _ => CommentStatus.Rejected,
         };
-        comment.UpdatedAt = clock.GetUtcNow();
+        var now = clock.GetUtcNow();
+        // PostgreSQL keeps microseconds; cutting here keeps the published event and the stored row identical.
+        comment.UpdatedAt = now.AddTicks(-(now.Ticks % 10));
         var decision = new Decision
         {
             Id = Guid.CreateVersion7(),
@@ -126,14 +130,19 @@ public sealed class CommentSubmittedConsumer(
         return decision;
     }
 
-    /// <summary>Publishes the stored decision, also on a redelivery, so that a publish lost after the commit is made good.</summary>
-    private async Task PublishDecisionAsync(ConsumeContext context, CommentSubmitted message, bool edited)
+    /// <summary>The decision stored for this revision by an earlier delivery of the message, if any.</summary>
+    private async Task<StoredDecision?> FindDecisionAsync(CommentSubmitted message, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        var stored = await db.Decisions.AsNoTracking()
+        return await db.Decisions.AsNoTracking()
             .Where(d => d.CommentId == message.CommentId && d.Revision == message.Revision && d.Actor == Decision.SystemActor)
-            .Join(db.Comments, d => d.CommentId, c => c.Id, (d, c) => new { Decision = d, c.ArticleId, c.Status })
-            .FirstOrDefaultAsync(context.CancellationToken);
+            .Join(db.Comments, d => d.CommentId, c => c.Id, (d, c) => new StoredDecision(d, c.ArticleId, c.Status))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Publishes the stored decision, also on a redelivery, so that a publish lost after the commit is made good.</summary>
+    private static async Task PublishDecisionAsync(ConsumeContext context, CommentSubmitted message, bool edited, StoredDecision? stored)
+    {
         if (stored is null)
         {
             return; // A revision of a deleted comment, or one overtaken by a later revision: nothing was decided.
@@ -161,3 +170,6 @@ public sealed class CommentSubmittedConsumer(
         }
     }
 }
+
+/// <summary>A system decision as stored, with what the events about it need from its comment.</summary>
+internal sealed record StoredDecision(Decision Decision, string ArticleId, CommentStatus Status);
