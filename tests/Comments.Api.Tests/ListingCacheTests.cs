@@ -17,14 +17,16 @@ public sealed class ListingCacheTests(CommentsStack stack)
         var anonymous = stack.Api.CreateClient();
         var url = $"/api/articles/{articleId}/comments?limit=5";
 
-        var first = await Eventually.Until(() => anonymous.GetAsync(url), r => ListedIds(r).Contains(id), what: "the approved comment in the listing");
-        var again = await anonymous.GetAsync(url);
+        // The decision's event may still be on its way and evict once more; wait until two reads share one entry.
+        var (first, again) = await Eventually.Until(async () => (await anonymous.GetAsync(url), await anonymous.GetAsync(url)),
+            pair => ListedIds(pair.Item1).Contains(id) && pair.Item1.Headers.ETag?.Tag == pair.Item2.Headers.ETag?.Tag,
+            what: "the approved comment in a cached listing");
         using var conditional = new HttpRequestMessage(HttpMethod.Get, url);
         conditional.Headers.IfNoneMatch.Add(first.Headers.ETag!);
         var notModified = await anonymous.SendAsync(conditional);
 
         Assert.NotNull(first.Headers.ETag);
-        Assert.Equal(first.Headers.ETag, again.Headers.ETag);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
         Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
         Assert.Equal(first.Headers.ETag, notModified.Headers.ETag);

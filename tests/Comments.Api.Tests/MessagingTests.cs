@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Comments.Contracts;
 using Comments.Testing;
 using MassTransit;
@@ -66,6 +67,8 @@ public sealed class MessagingTests(CommentsStack stack)
             ["Intake:BreakerBreakDuration"] = "00:01:00",
         });
         var articleId = TestData.NewArticleId();
+        var scrape = cutOff.CreateClient();
+        var shedBefore = await ShedCountAsync(scrape);
 
         for (var i = 0; i < 6; i++)
         {
@@ -74,10 +77,8 @@ public sealed class MessagingTests(CommentsStack stack)
             Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         }
 
-        var scrape = cutOff.CreateClient();
-        var metrics = await Eventually.Until(async () => await (await scrape.GetAsync("/metrics")).Content.ReadAsStringAsync(),
-            text => text.Contains("comments_intake_shed_total"), what: "the shed counter");
-        Assert.Matches(@"comments_intake_shed_total\{[^}]*\} 3\b", metrics);
+        // Three sends failed and opened the circuit; the other three were answered without trying the broker.
+        await Eventually.Until(() => ShedCountAsync(scrape), count => count - shedBefore == 3, what: "three requests shed by the open circuit");
         Assert.Equal(0, await TestData.StoredCommentCountAsync(articleId));
     }
 
@@ -116,5 +117,13 @@ public sealed class MessagingTests(CommentsStack stack)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
         var ready = await Eventually.Until(() => client.GetAsync("/health/ready"), r => r.IsSuccessStatusCode, what: "readiness");
         Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The shed counter as the scrape endpoint shows it (summed over series: meters of other hosts in this test process may show too).</summary>
+    private static async Task<long> ShedCountAsync(HttpClient scrape)
+    {
+        var text = await (await scrape.GetAsync("/metrics")).Content.ReadAsStringAsync();
+        return Regex.Matches(text, @"^comments_intake_shed_total(?:\{[^}]*\})? (\d+)", RegexOptions.Multiline)
+            .Sum(match => long.Parse(match.Groups[1].Value));
     }
 }

@@ -14,8 +14,8 @@ public sealed class ListingCachePolicy : IOutputCachePolicy
     {
         var http = context.HttpContext;
         var duration = http.RequestServices.GetRequiredService<IOptions<ListingCacheOptions>>().Value.Duration;
-        var cacheable = duration > TimeSpan.Zero && HttpMethods.IsGet(http.Request.Method)
-            && http.Request.RouteValues["articleId"] is string articleId && articleId.Length > 0;
+        var articleId = http.Request.RouteValues["articleId"] as string;
+        var cacheable = duration > TimeSpan.Zero && HttpMethods.IsGet(http.Request.Method) && !string.IsNullOrEmpty(articleId);
         context.EnableOutputCaching = cacheable;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
@@ -25,7 +25,7 @@ public sealed class ListingCachePolicy : IOutputCachePolicy
             context.ResponseExpirationTimeSpan = duration;
             context.CacheVaryByRules.QueryKeys = "*";
             context.CacheVaryByRules.HeaderNames = "Origin";
-            context.Tags.Add(ListingCache.Tag((string)http.Request.RouteValues["articleId"]!));
+            context.Tags.Add(ListingCache.Tag(articleId!));
         }
         return ValueTask.CompletedTask;
     }
