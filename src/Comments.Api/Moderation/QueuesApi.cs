@@ -29,8 +29,7 @@ public static class QueuesApi
         {
             return problem;
         }
-        await db.FoldQueueCountsAsync(cancellationToken);
-        var counts = await db.QueueCounts.AsNoTracking().Where(q => q.SiteId == site).ToDictionaryAsync(q => q.Queue, q => q.Count, cancellationToken);
+        var counts = await db.ReadQueueCountsAsync(site, cancellationToken);
         return TypedResults.Ok(new QueueCounts(site, Queues.Names.ToDictionary(name => name, name => Math.Max(0, counts.GetValueOrDefault(name)))));
     }
 

@@ -9,7 +9,7 @@ namespace Comments.Storage.Migrations
     /// The queue counts were one row per site and queue, updated by every comment's insert and decision: every
     /// intake and every decision on a site queued on the same row lock until the commit before it was flushed. Now
     /// the trigger appends a +1 or -1 to <c>queue_count_deltas</c> (no shared row) and
-    /// <c>QueueCountLedger</c> folds the deltas into <c>queue_counts</c> before they are read and
+    /// <c>QueueCountLedger</c> adds the deltas to <c>queue_counts</c> when reading, and folds them in
     /// every few seconds in the worker.
     /// </summary>
     [DbContext(typeof(CommentsDbContext))]
