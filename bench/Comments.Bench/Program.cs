@@ -12,17 +12,25 @@ var stack = new Stack(settings, broker, http);
 var limits = new Limits(broker.Connection, database);
 var bench = new SystemBench(http, new Readers(http, new Tokens(settings.SigningKey)), database);
 var report = new PerformanceReport();
+// BENCH_INTAKE_ONLY=1 runs the intake stages alone (for profiling one part): printed, not written to the docs.
+var intakeOnly = HarnessSettings.Number("BENCH_INTAKE_ONLY", 0) == 1;
 
-Console.WriteLine("== limits of the parts");
-report.Limit(await limits.BrokerRoundTripAsync(10_000));
-report.Limit(await limits.BatchedInsertAsync(20_000));
+if (!intakeOnly)
+{
+    Console.WriteLine("== limits of the parts");
+    report.Limit(await limits.BrokerRoundTripAsync(10_000));
+    report.Limit(await limits.BatchedInsertAsync(20_000));
+}
 
 await stack.StartAsync();
 try
 {
     PrintMemory("at start");
-    report.Limit(await bench.PingAsync(concurrency: 16, seconds));
-    PrintMemory("after the trivial endpoint");
+    if (!intakeOnly)
+    {
+        report.Limit(await bench.PingAsync(concurrency: 16, seconds));
+        PrintMemory("after the trivial endpoint");
+    }
 
     Console.WriteLine("== intake");
     // The first thousands of comments run while the JIT is still compiling and re-compiling (measured: up to 1 s of
@@ -41,6 +49,10 @@ try
         PrintMemory($"after {rate}/s");
     }
 
+    if (intakeOnly)
+    {
+        return; // after the finally below has stopped the stack
+    }
     Console.WriteLine("== reads of an article with 100,000 comments");
     await bench.SeedBigArticleAsync();
     var article = SystemBench.BigArticle;

@@ -7,11 +7,13 @@ namespace Comments.Moderation;
 
 public static class ModerationLibraryExtensions
 {
-    /// <summary>The classifiers (loaded once), the compiled word-list cache and the settings store.</summary>
+    /// <summary>
+    /// The classifiers (each loaded once, on its first use; <see cref="ContentAnalyzerWarmup"/> loads them at start
+    /// where every comment needs them), the compiled word-list cache and the settings store.
+    /// </summary>
     public static IServiceCollection AddContentModeration(this IServiceCollection services)
     {
         services.AddSingleton(_ => ContentAnalyzer.LoadShipped());
-        services.AddHostedService<ContentAnalyzerWarmup>();
         services.AddSingleton<ModelRefresher>();
         services.AddHostedService(provider => provider.GetRequiredService<ModelRefresher>());
         services.AddSingleton<WordMatcherCache>();

@@ -1,4 +1,5 @@
 using Comments.Moderation;
+using Comments.Moderation.Analysis;
 using Comments.ServiceDefaults;
 using MassTransit;
 using Moderation.Worker.Comments;
@@ -37,6 +38,7 @@ public static class ModerationServiceExtensions
     public static IServiceCollection AddModerationPipeline(this IServiceCollection services)
     {
         services.AddContentModeration();
+        services.AddHostedService<ContentAnalyzerWarmup>();
 
         // The phases run in the order they are registered here.
         services.AddSingleton<IModerationPhase, LengthPhase>();

@@ -5,32 +5,41 @@ using Microsoft.ML;
 namespace Comments.Moderation.Classification;
 
 /// <summary>
-/// A trained classifier loaded once. <see cref="Score"/> is thread-safe: ML.NET prediction engines are not, so
-/// each call borrows one from a pool.
+/// A trained classifier. Its card is read at once; the model itself is loaded on the first <see cref="Score"/>
+/// (about 20 MB each: the API, which scores only drafts, does not carry them until a draft is checked).
+/// <see cref="Score"/> is thread-safe: ML.NET prediction engines are not, so each call borrows one from a pool.
 /// </summary>
 public sealed class ClassifierModel
 {
-    private readonly ObjectPool<PredictionEngine<LabelledText, ScoredText>> _engines;
+    private readonly Lazy<ObjectPool<PredictionEngine<LabelledText, ScoredText>>> _engines;
 
-    public ClassifierModel(ITransformer model, ModelCard card)
+    public ClassifierModel(ITransformer model, ModelCard card) : this(() => model, card)
+    {
+    }
+
+    private ClassifierModel(Func<ITransformer> load, ModelCard card)
     {
         Card = card;
-        var ml = new MLContext(card.Seed);
-        _engines = new DefaultObjectPool<PredictionEngine<LabelledText, ScoredText>>(new EnginePolicy(ml, model), Environment.ProcessorCount * 4);
+        _engines = new(() => new DefaultObjectPool<PredictionEngine<LabelledText, ScoredText>>(
+            new EnginePolicy(new MLContext(card.Seed), load()), Environment.ProcessorCount * 4));
     }
 
     public ModelCard Card { get; }
 
+    /// <summary>Whether the model has been loaded (by a first <see cref="Score"/>).</summary>
+    public bool IsLoaded => _engines.IsValueCreated;
+
     public float Score(string text)
     {
-        var engine = _engines.Get();
+        var engines = _engines.Value;
+        var engine = engines.Get();
         try
         {
             return engine.Predict(new LabelledText { Text = text }).Probability;
         }
         finally
         {
-            _engines.Return(engine);
+            engines.Return(engine);
         }
     }
 
@@ -40,18 +49,24 @@ public sealed class ClassifierModel
 
     public static ClassifierModel Load(string directory, ClassifierKind kind)
     {
-        var ml = new MLContext();
-        var model = ml.Model.Load(ModelPath(directory, kind), out _);
+        var path = ModelPath(directory, kind);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"No {kind} model at {path}", path);
+        }
         var card = JsonSerializer.Deserialize<ModelCard>(File.ReadAllText(CardPath(directory, kind)))
             ?? throw new InvalidDataException($"Empty model card for {kind}");
-        return new ClassifierModel(model, card);
+        return new ClassifierModel(() => new MLContext().Model.Load(path, out _), card);
     }
 
     public static ClassifierModel FromBytes(byte[] zip, string cardJson)
     {
-        using var stream = new MemoryStream(zip);
-        var model = new MLContext().Model.Load(stream, out _);
-        return new ClassifierModel(model, JsonSerializer.Deserialize<ModelCard>(cardJson) ?? throw new InvalidDataException("Empty model card"));
+        var card = JsonSerializer.Deserialize<ModelCard>(cardJson) ?? throw new InvalidDataException("Empty model card");
+        return new ClassifierModel(() =>
+        {
+            using var stream = new MemoryStream(zip);
+            return new MLContext().Model.Load(stream, out _);
+        }, card);
     }
 
     public static byte[] ToBytes(ITransformer model, DataViewSchema schema, int seed)
