@@ -39,6 +39,9 @@ public static class ModerationServiceExtensions
     {
         services.AddContentModeration();
         services.AddHostedService<ContentAnalyzerWarmup>();
+        services.AddScoped<CommentDecider>();
+        services.AddScoped<CommentGroup>();
+        services.AddSingleton<DecisionGroups>();
 
         // The phases run in the order they are registered here.
         services.AddSingleton<IModerationPhase, LengthPhase>();

@@ -19,6 +19,9 @@ public static class ObservabilityExtensions
 {
     public static readonly string[] Meters = ["Comments.Api", "Comments.Worker", "MassTransit", "Npgsql"];
 
+    /// <summary>The worker's own spans (a group of comments decided together, and each comment's part in it).</summary>
+    public const string WorkerSource = "Comments.Worker";
+
     /// <summary>The port of the worker's own scrape endpoint on 127.0.0.1 (<c>Metrics:ListenerPort</c>); 0 turns it off.</summary>
     public const string ListenerPortKey = "Metrics:ListenerPort";
 
@@ -28,7 +31,7 @@ public static class ObservabilityExtensions
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithTracing(tracing => tracing
-                .AddSource("MassTransit")
+                .AddSource("MassTransit", WorkerSource)
                 .AddAspNetCoreInstrumentation(options => options.Filter = context =>
                     !context.Request.Path.StartsWithSegments("/metrics") && !context.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation()

@@ -5,41 +5,22 @@ using Comments.Testing;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Moderation.Worker.Comments;
 
 namespace Moderation.Worker.Tests;
 
 /// <summary>
-/// The consumer with MassTransit's in-memory test harness in place of RabbitMQ, and the real PostgreSQL (the
-/// end-to-end tests through RabbitMQ are in Comments.Api.Tests).
+/// The consumer through MassTransit's in-memory test harness (<see cref="ConsumerHarness"/>).
 /// </summary>
 public sealed class CommentSubmittedConsumerTests : IAsyncLifetime
 {
-    private ServiceProvider _services = null!;
-    private ITestHarness _harness = null!;
+    private ConsumerHarness _consumers = null!;
 
-    public async Task InitializeAsync()
-    {
-        await TestServices.EnsureMigratedAsync();
-        _services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
-            .AddSingleton(TimeProvider.System)
-            .AddLogging()
-            .AddCommentsDatabase(TestServices.ConnectionString)
-            .AddModerationPipeline()
-            .AddMassTransitTestHarness(bus => bus.AddCommentConsumers())
-            .BuildServiceProvider(true);
-        _harness = _services.GetRequiredService<ITestHarness>();
-        await _harness.Start();
-    }
+    private ITestHarness Harness => _consumers.Harness;
 
-    public async Task DisposeAsync()
-    {
-        await _harness.Stop();
-        await _services.DisposeAsync();
-    }
+    public async Task InitializeAsync() => _consumers = await ConsumerHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _consumers.DisposeAsync();
 
     private static CommentSubmitted NewMessage(string body = "A fair point about the budget.") => new()
     {
@@ -56,9 +37,9 @@ public sealed class CommentSubmittedConsumerTests : IAsyncLifetime
     {
         var message = NewMessage();
 
-        await _harness.Bus.Publish(message);
+        await Harness.Bus.Publish(message);
 
-        Assert.True(await _harness.Published.Any<CommentModerated>(m => m.Context.Message.CommentId == message.CommentId));
+        Assert.True(await Harness.Published.Any<CommentModerated>(m => m.Context.Message.CommentId == message.CommentId));
         await using var db = TestServices.CreateDbContext();
         var comment = await db.Comments.Include(c => c.Decisions).SingleAsync(c => c.Id == message.CommentId);
         Assert.Equal(CommentStatus.Approved, comment.Status);
@@ -74,9 +55,9 @@ public sealed class CommentSubmittedConsumerTests : IAsyncLifetime
     {
         var message = NewMessage();
 
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _harness.Bus.Publish(message)));
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Harness.Bus.Publish(message)));
 
-        var consumer = _harness.GetConsumerHarness<CommentSubmittedConsumer>();
+        var consumer = Harness.GetConsumerHarness<CommentSubmittedConsumer>();
         await Eventually.Until(() => Task.FromResult(consumer.Consumed.Select<CommentSubmitted>(m => m.Context.Message.CommentId == message.CommentId).Count()),
             count => count == 8, what: "eight deliveries consumed");
         Assert.False(await consumer.Consumed.Any<CommentSubmitted>(m => m.Exception is not null));
@@ -94,9 +75,9 @@ public sealed class CommentSubmittedConsumerTests : IAsyncLifetime
             await db.InsertPendingIfAbsentAsync(message.ToPendingComment(), CancellationToken.None);
         }
 
-        await _harness.Bus.Publish(message);
+        await Harness.Bus.Publish(message);
 
-        Assert.True(await _harness.Published.Any<CommentModerated>(m => m.Context.Message.CommentId == message.CommentId));
+        Assert.True(await Harness.Published.Any<CommentModerated>(m => m.Context.Message.CommentId == message.CommentId));
         await using var check = TestServices.CreateDbContext();
         var comment = await check.Comments.SingleAsync(c => c.Id == message.CommentId);
         Assert.Equal(CommentStatus.Approved, comment.Status);

@@ -16,7 +16,35 @@ public static class PendingComments
             on conflict (id) do nothing
             """, cancellationToken);
 
+    /// <summary>The same for many comments in one statement (the worker's grouped decisions).</summary>
+    public static Task<int> InsertPendingIfAbsentAsync(this CommentsDbContext db, IReadOnlyList<Comment> comments, CancellationToken cancellationToken)
+    {
+        var ids = comments.Select(c => c.Id).ToArray();
+        var sites = comments.Select(c => c.SiteId).ToArray();
+        var articles = comments.Select(c => c.ArticleId).ToArray();
+        var parents = comments.Select(c => c.ParentId).ToArray();
+        var authors = comments.Select(c => c.AuthorId).ToArray();
+        var names = comments.Select(c => c.AuthorName).ToArray();
+        var bodies = comments.Select(c => c.Body).ToArray();
+        var revisions = comments.Select(c => c.Revision).ToArray();
+        var depths = comments.Select(c => c.Depth).ToArray();
+        var created = comments.Select(c => c.CreatedAt).ToArray();
+        var updated = comments.Select(c => c.UpdatedAt).ToArray();
+        return db.Database.ExecuteSqlInterpolatedAsync($"""
+            insert into comments (id, site_id, article_id, parent_id, author_id, author_name, body, status, revision, depth, created_at, updated_at)
+            select id, site_id, article_id, parent_id, author_id, author_name, body, 'pending', revision, depth, created_at, updated_at
+            from unnest({ids}::uuid[], {sites}::text[], {articles}::text[], {parents}::uuid[], {authors}::text[], {names}::text[],
+                        {bodies}::text[], {revisions}::integer[], {depths}::integer[], {created}::timestamptz[], {updated}::timestamptz[])
+                 as c(id, site_id, article_id, parent_id, author_id, author_name, body, revision, depth, created_at, updated_at)
+            on conflict (id) do nothing
+            """, cancellationToken);
+    }
+
     /// <summary>Loads a comment and locks its row until the transaction ends, so that concurrent deliveries take turns.</summary>
     public static Task<Comment?> LockAsync(this DbSet<Comment> comments, Guid id, CancellationToken cancellationToken) =>
         comments.FromSql($"select *, xmin from comments where id = {id} for update").SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>Loads and locks many comments, in the order of their ids (two groups that share comments lock them in the same order).</summary>
+    public static Task<List<Comment>> LockAsync(this DbSet<Comment> comments, Guid[] ids, CancellationToken cancellationToken) =>
+        comments.FromSql($"select *, xmin from comments where id = any({ids}) order by id for update").ToListAsync(cancellationToken);
 }

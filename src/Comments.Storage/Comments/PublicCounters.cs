@@ -28,4 +28,39 @@ public static class PublicCounters
                 $"update comments set reply_count = greatest(reply_count + {delta}, 0) where id = {parentId}", cancellationToken);
         }
     }
+
+    /// <summary>
+    /// The same for comments decided for the first time (none was public before): one statement for the articles and
+    /// one for the parents, however many comments, in the order of their keys.
+    /// </summary>
+    public static async Task ApplyNewAsync(this CommentsDbContext db, IEnumerable<Comment> decided, CancellationToken cancellationToken)
+    {
+        var published = decided.Where(c => c.IsPublic).ToList();
+        if (published.Count == 0)
+        {
+            return;
+        }
+        var articles = published.GroupBy(c => c.ArticleId).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var articleIds = articles.Select(g => g.Key).ToArray();
+        var counts = articles.Select(g => g.Count()).ToArray();
+        var lastActivity = articles.Select(g => g.Max(c => c.UpdatedAt)).ToArray();
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            insert into article_stats (article_id, published_count, last_activity_at)
+            select * from unnest({articleIds}::text[], {counts}::integer[], {lastActivity}::timestamptz[])
+            on conflict (article_id) do update set
+                published_count = article_stats.published_count + excluded.published_count,
+                last_activity_at = greatest(article_stats.last_activity_at, excluded.last_activity_at)
+            """, cancellationToken);
+        var parents = published.Where(c => c.ParentId is not null).GroupBy(c => c.ParentId!.Value).OrderBy(g => g.Key).ToList();
+        if (parents.Count > 0)
+        {
+            var parentIds = parents.Select(g => g.Key).ToArray();
+            var replies = parents.Select(g => g.Count()).ToArray();
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                update comments set reply_count = comments.reply_count + d.replies
+                from unnest({parentIds}::uuid[], {replies}::integer[]) as d(id, replies)
+                where comments.id = d.id
+                """, cancellationToken);
+        }
+    }
 }

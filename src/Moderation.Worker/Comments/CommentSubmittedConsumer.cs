@@ -1,28 +1,25 @@
 using Comments.Contracts;
-using Comments.Moderation.Analysis;
-using Comments.Moderation.Settings;
 using Comments.Storage;
-using Comments.Storage.Audit;
 using Comments.Storage.Comments;
 using Comments.Storage.Decisions;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Moderation.Worker.Messaging;
-using Moderation.Worker.Pipeline;
 
 namespace Moderation.Worker.Comments;
 
 /// <summary>
 /// Moderates a submitted comment or a new revision of it, and stores the text, the status, the decision and the
-/// public counters in one transaction. Safe to run any number of times for the same message: the comment row is
-/// locked while it is decided, a revision that already has its decision is not decided again (its decision is
-/// published again instead), and the unique key on system decisions is the last guard.
+/// public counters in one transaction. A new comment is decided in a group with the others that arrive at the same
+/// time (<see cref="DecisionGroups"/>); a revision, a redelivery and a comment whose group failed are decided here on
+/// their own. Safe to run any number of times for the same message: the comment row is locked while it is decided,
+/// a revision that already has its decision is not decided again (its decision is published again instead), and the
+/// unique key on system decisions is the last guard.
 /// </summary>
 public sealed class CommentSubmittedConsumer(
     CommentsDbContext db,
-    ModerationPipeline pipeline,
-    SiteModerationStore sites,
-    ContentAnalyzer analyzer,
+    CommentDecider decider,
+    DecisionGroups groups,
     TimeProvider clock,
     QueueMetrics metrics,
     ModerationMetrics moderationMetrics,
@@ -34,6 +31,16 @@ public sealed class CommentSubmittedConsumer(
         var message = context.Message;
         var cancellationToken = context.CancellationToken;
         metrics.RecordLag(clock.GetUtcNow() - message.SubmittedAt);
+        if (await groups.DecideAsync(message, cancellationToken) is { } decidedInGroup)
+        {
+            await PublishDecisionAsync(context, message, edited: false, decidedInGroup);
+            return;
+        }
+        await DecideAloneAsync(context, message, cancellationToken);
+    }
+
+    private async Task DecideAloneAsync(ConsumeContext context, CommentSubmitted message, CancellationToken cancellationToken)
+    {
         var edited = false;
         var wasPublic = false;
         StoredDecision? decided = null;
@@ -60,7 +67,8 @@ public sealed class CommentSubmittedConsumer(
 
             if (comment.Status == CommentStatus.Pending && message.Revision == comment.Revision)
             {
-                var decision = Decide(comment, await ModerateAsync(comment, message.AuthorRoles, cancellationToken));
+                var standing = (await decider.StandingsAsync([comment.AuthorId], cancellationToken)).GetValueOrDefault(comment.AuthorId);
+                var decision = await decider.DecideAsync(comment, message.AuthorRoles, standing, cancellationToken);
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);
@@ -91,43 +99,6 @@ public sealed class CommentSubmittedConsumer(
         comment.Body = message.Body;
         comment.EditedAt = message.SubmittedAt;
         comment.Status = CommentStatus.Pending;
-    }
-
-    private async Task<ModerationResult> ModerateAsync(Comment comment, IReadOnlyList<string> roles, CancellationToken cancellationToken)
-    {
-        var standing = await db.UserStandings.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == comment.AuthorId, cancellationToken);
-        var subject = new ModerationSubject(comment.Id, comment.SiteId, comment.AuthorId, roles, comment.Body, comment.EditedAt ?? comment.CreatedAt, standing);
-        var site = await sites.GetAsync(comment.SiteId, cancellationToken);
-        var context = new ModerationContext(subject, site, analyzer, new AuthorHistory(db, subject));
-        return await pipeline.ModerateAsync(context, cancellationToken);
-    }
-
-    private Decision Decide(Comment comment, ModerationResult result)
-    {
-        comment.Status = result.Outcome switch
-        {
-            DecisionOutcome.Approved => CommentStatus.Approved,
-            DecisionOutcome.Held => CommentStatus.Held,
-            _ => CommentStatus.Rejected,
-        };
-        var now = clock.GetUtcNow();
-        // PostgreSQL keeps microseconds; cutting here keeps the published event and the stored row identical.
-        comment.UpdatedAt = now.AddTicks(-(now.Ticks % 10));
-        var decision = new Decision
-        {
-            Id = Guid.CreateVersion7(),
-            CommentId = comment.Id,
-            Revision = comment.Revision,
-            Outcome = result.Outcome,
-            ReasonCodes = [.. result.ReasonCodes],
-            Actor = Decision.SystemActor,
-            DecidedAt = comment.UpdatedAt,
-            Details = result.Details,
-        };
-        db.Decisions.Add(decision);
-        db.Audit(Decision.SystemActor, comment.Status.ToString().ToLowerInvariant(), "comment", comment.Id.ToString(), comment.UpdatedAt, null,
-            new { comment.Revision, result.ReasonCodes, result.Details.Scores, result.Details.ModelVersions });
-        return decision;
     }
 
     /// <summary>The decision stored for this revision by an earlier delivery of the message, if any.</summary>
@@ -172,4 +143,4 @@ public sealed class CommentSubmittedConsumer(
 }
 
 /// <summary>A system decision as stored, with what the events about it need from its comment.</summary>
-internal sealed record StoredDecision(Decision Decision, string ArticleId, CommentStatus Status);
+public sealed record StoredDecision(Decision Decision, string ArticleId, CommentStatus Status);

@@ -11,10 +11,17 @@ public sealed class ConsumerOptions
     [Range(1, 10_000)] public int PrefetchCount { get; set; } = 100;
 
     /// <summary>
-    /// Messages processed at the same time, each with a database connection of its own, so it stays well below the
-    /// worker's connection pool (<c>Database:MaxPoolSize</c>); 0 leaves it to MassTransit (the prefetch count).
+    /// Messages processed at the same time; 0 leaves it to MassTransit (the prefetch count). New comments wait for
+    /// their group without a database connection; a message decided on its own holds one, so this stays near the
+    /// worker's connection pool (<c>Database:MaxPoolSize</c>, 32), beyond which a message waits for a connection.
     /// </summary>
-    [Range(0, 10_000)] public int ConcurrentMessageLimit { get; set; } = 16;
+    [Range(0, 10_000)] public int ConcurrentMessageLimit { get; set; } = 48;
+
+    /// <summary>The most new comments decided together in one transaction (measured in docs/performance.md); 1 decides each on its own.</summary>
+    [Range(1, 1_000)] public int DecisionGroupSize { get; set; } = 32;
+
+    /// <summary>Groups being decided at the same time, each with one database connection.</summary>
+    [Range(1, 16)] public int DecisionGroupLoops { get; set; } = 2;
 
     /// <summary>Tries after the first before a message moves to its <c>_error</c> queue.</summary>
     [Range(0, 100)] public int RetryLimit { get; set; } = 10;

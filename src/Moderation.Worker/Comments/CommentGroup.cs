@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using Comments.Contracts;
+using Comments.Storage;
+using Comments.Storage.Comments;
+using Comments.Storage.Decisions;
+using Moderation.Worker.Messaging;
+
+namespace Moderation.Worker.Comments;
+
+/// <summary>
+/// Decides new comments (first revisions) together, in one transaction: one insert of their pending rows, one lock,
+/// one read of their authors' standings, each site's settings once, the pipeline for each comment, one save, one
+/// statement for the articles' counters and one for the parents', one commit. A comment that is no longer pending
+/// (decided by an earlier delivery) is left out, for its consumer to handle on its own.
+/// </summary>
+public sealed class CommentGroup(CommentsDbContext db, CommentDecider decider, ModerationMetrics metrics)
+{
+    public async Task<IReadOnlyDictionary<Guid, StoredDecision>> DecideAsync(IReadOnlyList<GroupMember> members, CancellationToken cancellationToken)
+    {
+        using var span = WorkerTracing.Source.StartActivity("moderate comment group", ActivityKind.Internal, parentContext: default,
+            links: members.Select(m => new ActivityLink(m.Trace)));
+        span?.SetTag("comments.group.size", members.Count);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.InsertPendingIfAbsentAsync(members.Select(m => m.Message.ToPendingComment()).ToList(), cancellationToken);
+        var locked = await db.Comments.LockAsync(members.Select(m => m.Message.CommentId).ToArray(), cancellationToken);
+        var pending = locked.Where(c => c.Status == CommentStatus.Pending && c.Revision == 1).ToDictionary(c => c.Id);
+        var standings = await decider.StandingsAsync(pending.Values.Select(c => c.AuthorId), cancellationToken);
+
+        var decided = new List<(GroupMember Member, Comment Comment, Decision Decision)>();
+        foreach (var member in members)
+        {
+            if (pending.Remove(member.Message.CommentId, out var comment))
+            {
+                // The comment's own queries show in its own trace, under the consumer that received it.
+                using var own = WorkerTracing.Source.StartActivity("moderate comment", ActivityKind.Internal, member.Trace);
+                var decision = await decider.DecideAsync(comment, member.Message.AuthorRoles, standings.GetValueOrDefault(comment.AuthorId), cancellationToken);
+                decided.Add((member, comment, decision));
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await db.ApplyNewAsync(decided.Select(d => d.Comment), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        foreach (var (member, _, decision) in decided)
+        {
+            metrics.Decided(decision, member.Message.SubmittedAt);
+        }
+        return decided.ToDictionary(d => d.Member.Message.CommentId, d => new StoredDecision(d.Decision, d.Comment.ArticleId, d.Comment.Status));
+    }
+}
+
+/// <summary>A message in a group, with the trace of the consumer that received it.</summary>
+public sealed record GroupMember(CommentSubmitted Message, ActivityContext Trace);

@@ -1,0 +1,41 @@
+using Comments.Storage;
+using Comments.Testing;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Moderation.Worker.Tests;
+
+/// <summary>
+/// The worker's consumers with MassTransit's in-memory test harness in place of RabbitMQ, and the real PostgreSQL
+/// (the end-to-end tests through RabbitMQ are in Comments.Api.Tests).
+/// </summary>
+public sealed class ConsumerHarness : IAsyncDisposable
+{
+    private ConsumerHarness(ServiceProvider services) => (Services, Harness) = (services, services.GetRequiredService<ITestHarness>());
+
+    public ServiceProvider Services { get; }
+    public ITestHarness Harness { get; }
+
+    public static async Task<ConsumerHarness> StartAsync(Action<IServiceCollection>? configure = null)
+    {
+        await TestServices.EnsureMigratedAsync();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
+            .AddSingleton(TimeProvider.System)
+            .AddLogging()
+            .AddCommentsDatabase(TestServices.ConnectionString)
+            .AddModerationPipeline();
+        configure?.Invoke(services);
+        var harness = new ConsumerHarness(services.AddMassTransitTestHarness(bus => bus.AddCommentConsumers()).BuildServiceProvider(true));
+        await harness.Harness.Start();
+        return harness;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Harness.Stop();
+        await Services.DisposeAsync();
+    }
+}

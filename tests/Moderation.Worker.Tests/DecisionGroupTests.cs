@@ -1,0 +1,119 @@
+using Comments.Contracts;
+using Comments.Storage;
+using Comments.Storage.Comments;
+using Comments.Testing;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Moderation.Worker.Comments;
+
+namespace Moderation.Worker.Tests;
+
+/// <summary>New comments decided in groups: one transaction for many, and a message that fails does so alone.</summary>
+public sealed class DecisionGroupTests : IAsyncLifetime
+{
+    private ConsumerHarness _consumers = null!;
+
+    private ServiceProvider Services => _consumers.Services;
+    private ITestHarness Harness => _consumers.Harness;
+
+    public async Task InitializeAsync() => _consumers = await ConsumerHarness.StartAsync(services => services.Configure<ConsumerOptions>(options => (options.RetryLimit, options.RetryMaxInterval) = (1, TimeSpan.FromMilliseconds(200))));
+
+    public async Task DisposeAsync() => await _consumers.DisposeAsync();
+
+    private static string NewArticleId() => $"article-{Guid.NewGuid():N}";
+
+    private static CommentSubmitted NewMessage(string articleId, string body = "A fair point about the budget.", Guid? parentId = null) => new()
+    {
+        CommentId = Guid.CreateVersion7(),
+        ArticleId = articleId,
+        ParentId = parentId,
+        Depth = parentId is null ? 0 : 1,
+        AuthorId = $"reader-{Guid.NewGuid():N}",
+        AuthorName = "Reader",
+        Body = body,
+        SubmittedAt = DateTimeOffset.UtcNow,
+    };
+
+    private async Task<IReadOnlyDictionary<Guid, StoredDecision>> DecideTogetherAsync(IEnumerable<CommentSubmitted> messages)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CommentGroup>()
+            .DecideAsync([.. messages.Select(m => new GroupMember(m, default))], CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_group_decides_every_comment_and_counts_only_the_published_ones_on_articles_and_parents()
+    {
+        var (article, other) = (NewArticleId(), NewArticleId());
+        var parent = NewMessage(article, "The opening comment of a thread.");
+        Assert.Single(await DecideTogetherAsync([parent]));
+        var replies = Enumerable.Range(0, 3).Select(i => NewMessage(article, $"Reply number {i} to the opening comment.", parent.CommentId)).ToList();
+        var topLevel = Enumerable.Range(0, 8).Select(i => NewMessage(article, $"Top-level comment number {i} on the budget.")).ToList();
+        var held = NewMessage(other, "Cheap watches at http://cheap-watches.example.com today");
+
+        var decided = await DecideTogetherAsync([.. replies, .. topLevel, held]);
+
+        Assert.Equal(12, decided.Count);
+        Assert.Equal("held", decided[held.CommentId].Decision.Outcome.ToString().ToLowerInvariant());
+        await using var db = TestServices.CreateDbContext();
+        Assert.Equal(12, await db.ArticleStats.Where(s => s.ArticleId == article).Select(s => s.PublishedCount).SingleAsync());
+        Assert.False(await db.ArticleStats.AnyAsync(s => s.ArticleId == other && s.PublishedCount > 0));
+        Assert.Equal(3, await db.Comments.Where(c => c.Id == parent.CommentId).Select(c => c.ReplyCount).SingleAsync());
+        var ids = decided.Keys.ToList();
+        Assert.Equal(12, await db.Decisions.CountAsync(d => ids.Contains(d.CommentId)));
+        Assert.Equal(11, await db.Comments.CountAsync(c => ids.Contains(c.Id) && c.Status == CommentStatus.Approved));
+    }
+
+    [Fact]
+    public async Task A_comment_already_decided_is_left_out_of_the_group_for_its_consumer()
+    {
+        var article = NewArticleId();
+        var first = NewMessage(article);
+        await DecideTogetherAsync([first]);
+        var second = NewMessage(article);
+
+        var decided = await DecideTogetherAsync([first, second]);
+
+        Assert.Equal([second.CommentId], decided.Keys);
+        await using var db = TestServices.CreateDbContext();
+        Assert.Equal(1, await db.Decisions.CountAsync(d => d.CommentId == first.CommentId));
+        Assert.Equal(2, await db.ArticleStats.Where(s => s.ArticleId == article).Select(s => s.PublishedCount).SingleAsync());
+    }
+
+    [Fact]
+    public async Task A_group_with_a_message_that_cannot_be_stored_stores_nothing()
+    {
+        var good = NewMessage(NewArticleId());
+        var poison = NewMessage(new string('a', CommentConfiguration.ArticleIdMaxLength + 1));
+
+        await Assert.ThrowsAnyAsync<Exception>(() => DecideTogetherAsync([good, poison]));
+
+        await using var db = TestServices.CreateDbContext();
+        Assert.False(await db.Comments.AnyAsync(c => c.Id == good.CommentId || c.Id == poison.CommentId));
+    }
+
+    [Fact]
+    public async Task Through_the_consumers_a_poison_message_fails_alone_and_every_other_comment_is_decided_once()
+    {
+        var article = NewArticleId();
+        var good = Enumerable.Range(0, 30).Select(i => NewMessage(article, $"Comment number {i} on the council budget.")).ToList();
+        var poison = NewMessage(new string('a', CommentConfiguration.ArticleIdMaxLength + 1));
+
+        await Task.WhenAll([.. good.Select(m => Harness.Bus.Publish(m)), Harness.Bus.Publish(poison)]);
+
+        foreach (var message in good)
+        {
+            Assert.True(await Harness.Published.Any<CommentModerated>(m => m.Context.Message.CommentId == message.CommentId));
+        }
+        var consumer = Harness.GetConsumerHarness<CommentSubmittedConsumer>();
+        Assert.True(await consumer.Consumed.Any<CommentSubmitted>(m => m.Context.Message.CommentId == poison.CommentId && m.Exception is not null));
+        Assert.Empty(consumer.Consumed.Select<CommentSubmitted>(m => m.Context.Message.CommentId != poison.CommentId && m.Exception is not null));
+        await using var db = TestServices.CreateDbContext();
+        var ids = good.Select(m => m.CommentId).ToList();
+        Assert.Equal(30, await db.Decisions.CountAsync(d => ids.Contains(d.CommentId)));
+        Assert.Equal(30, await db.ArticleStats.Where(s => s.ArticleId == article).Select(s => s.PublishedCount).SingleAsync());
+        Assert.False(await db.Comments.AnyAsync(c => c.Id == poison.CommentId));
+    }
+}
