@@ -7,8 +7,7 @@ public sealed class InMemoryHistory : IAuthorHistory
 {
     public static readonly InMemoryHistory Instance = new();
 
-    public Task<int> ApprovedCountAsync(CancellationToken cancellationToken) => Task.FromResult(10);
-    public Task<int> EarlierCommentCountAsync(CancellationToken cancellationToken) => Task.FromResult(10);
-    public Task<bool> SameTextSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) => Task.FromResult(false);
-    public Task<(int Decided, int Rejected)> DecidedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) => Task.FromResult((10, 0));
+    private static readonly Task<AuthorRecord> Record = Task.FromResult(new AuthorRecord(Approved: 10, Earlier: 10, SameTextRecently: false, RecentDecided: 10, RecentRejected: 0));
+
+    public Task<AuthorRecord> ReadAsync(HistoryWindows windows, CancellationToken cancellationToken) => Record;
 }

@@ -36,8 +36,6 @@ public static class PipelineHarness
 /// <summary>An in-memory author history for fast unit tests (the real one is exercised through PostgreSQL).</summary>
 public sealed record FakeHistory(int Approved = 10, int Earlier = 10, bool SameText = false, int Decided = 0, int Rejected = 0) : IAuthorHistory
 {
-    public Task<int> ApprovedCountAsync(CancellationToken cancellationToken) => Task.FromResult(Approved);
-    public Task<int> EarlierCommentCountAsync(CancellationToken cancellationToken) => Task.FromResult(Earlier);
-    public Task<bool> SameTextSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) => Task.FromResult(SameText);
-    public Task<(int Decided, int Rejected)> DecidedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) => Task.FromResult((Decided, Rejected));
+    public Task<AuthorRecord> ReadAsync(HistoryWindows windows, CancellationToken cancellationToken) =>
+        Task.FromResult(new AuthorRecord(Approved, Earlier, SameText, Decided, Rejected));
 }

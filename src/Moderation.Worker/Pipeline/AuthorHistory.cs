@@ -1,31 +1,19 @@
 using Comments.Storage;
-using Comments.Storage.Comments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Moderation.Worker.Pipeline;
 
-/// <summary>Answers <see cref="IAuthorHistory"/> from PostgreSQL, leaving out the comment being moderated.</summary>
+/// <summary>Answers <see cref="IAuthorHistory"/> from PostgreSQL in one statement, leaving out the comment being moderated.</summary>
 public sealed class AuthorHistory(CommentsDbContext db, ModerationSubject subject) : IAuthorHistory
 {
-    private IQueryable<Comment> Others => db.Comments.AsNoTracking()
-        .Where(c => c.AuthorId == subject.AuthorId && c.Id != subject.CommentId);
-
-    public Task<int> ApprovedCountAsync(CancellationToken cancellationToken) =>
-        Others.CountAsync(c => c.Status == CommentStatus.Approved, cancellationToken);
-
-    public Task<int> EarlierCommentCountAsync(CancellationToken cancellationToken) =>
-        Others.CountAsync(c => c.CreatedAt <= subject.CreatedAt, cancellationToken);
-
-    public Task<bool> SameTextSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
-        Others.AnyAsync(c => c.CreatedAt >= since && c.Body.ToLower() == subject.Body.ToLower(), cancellationToken);
-
-    public async Task<(int Decided, int Rejected)> DecidedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        var counts = await Others
-            .Where(c => c.CreatedAt >= since && (c.Status == CommentStatus.Approved || c.Status == CommentStatus.Rejected))
-            .GroupBy(_ => 1)
-            .Select(g => new { Decided = g.Count(), Rejected = g.Count(c => c.Status == CommentStatus.Rejected) })
-            .SingleOrDefaultAsync(cancellationToken);
-        return counts is null ? (0, 0) : (counts.Decided, counts.Rejected);
-    }
+    public Task<AuthorRecord> ReadAsync(HistoryWindows windows, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<AuthorRecord>($"""
+            select count(*) filter (where status = 'approved')::int as approved,
+                   count(*) filter (where created_at <= {subject.CreatedAt})::int as earlier,
+                   coalesce(bool_or(created_at >= {windows.RepeatSince} and lower(body) = lower({subject.Body})), false) as same_text_recently,
+                   count(*) filter (where created_at >= {windows.RecentSince} and status in ('approved', 'rejected'))::int as recent_decided,
+                   count(*) filter (where created_at >= {windows.RecentSince} and status = 'rejected')::int as recent_rejected
+            from comments
+            where author_id = {subject.AuthorId} and id <> {subject.CommentId}
+            """).SingleAsync(cancellationToken);
 }

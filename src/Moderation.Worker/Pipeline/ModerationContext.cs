@@ -9,6 +9,7 @@ namespace Moderation.Worker.Pipeline;
 public sealed class ModerationContext(ModerationSubject subject, SiteModeration site, ContentAnalyzer analyzer, IAuthorHistory history)
 {
     private ContentFindings? _findings;
+    private Task<AuthorRecord>? _record;
 
     public ModerationSubject Subject { get; } = subject;
     public SiteModeration Site { get; } = site;
@@ -38,6 +39,11 @@ public sealed class ModerationContext(ModerationSubject subject, SiteModeration 
             return _findings;
         }
     }
+
+    /// <summary>The author's history, read once, when a phase first asks; the windows come from the site's settings.</summary>
+    public Task<AuthorRecord> AuthorRecordAsync(CancellationToken cancellationToken) => _record ??= History.ReadAsync(new HistoryWindows(
+        RepeatSince: Subject.CreatedAt - TimeSpan.FromMinutes(Settings.RepeatPostWindowMinutes),
+        RecentSince: Subject.CreatedAt - TimeSpan.FromDays(Settings.RecentHistoryWindowDays)), cancellationToken);
 
     public void Hold(string code, string phase, string? detail = null)
     {

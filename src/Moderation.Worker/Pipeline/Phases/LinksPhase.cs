@@ -11,7 +11,7 @@ public sealed class LinksPhase : IModerationPhase
     {
         if (context.Settings.LinksEnabled && context.Findings.HasLink)
         {
-            var approved = await context.History.ApprovedCountAsync(cancellationToken);
+            var approved = (await context.AuthorRecordAsync(cancellationToken)).Approved;
             if (approved < context.Settings.LinksMinApprovedComments)
             {
                 context.Hold(ReasonCodes.Links, Name, $"{approved} approved comments");

@@ -10,7 +10,7 @@ public sealed class NewCommenterPhase : IModerationPhase
     public async ValueTask EvaluateAsync(ModerationContext context, CancellationToken cancellationToken)
     {
         if (context.Settings.NewCommenterCount > 0
-            && await context.History.EarlierCommentCountAsync(cancellationToken) < context.Settings.NewCommenterCount)
+            && (await context.AuthorRecordAsync(cancellationToken)).Earlier < context.Settings.NewCommenterCount)
         {
             context.Hold(ReasonCodes.NewCommenter, Name);
         }

@@ -14,8 +14,8 @@ public sealed class RecentHistoryPhase : IModerationPhase
         {
             return;
         }
-        var since = context.Subject.CreatedAt - TimeSpan.FromDays(settings.RecentHistoryWindowDays);
-        var (decided, rejected) = await context.History.DecidedSinceAsync(since, cancellationToken);
+        var record = await context.AuthorRecordAsync(cancellationToken);
+        var (decided, rejected) = (record.RecentDecided, record.RecentRejected);
         if (decided >= settings.RecentHistoryMinDecided && rejected >= settings.RecentHistoryRejectedRatio * decided)
         {
             context.Hold(ReasonCodes.RecentHistory, Name, $"{rejected} of {decided} rejected");

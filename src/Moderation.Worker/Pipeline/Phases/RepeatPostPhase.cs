@@ -9,9 +9,8 @@ public sealed class RepeatPostPhase : IModerationPhase
 
     public async ValueTask EvaluateAsync(ModerationContext context, CancellationToken cancellationToken)
     {
-        var window = TimeSpan.FromMinutes(context.Settings.RepeatPostWindowMinutes);
-        if (context.Settings.RepeatPostEnabled && window > TimeSpan.Zero
-            && await context.History.SameTextSinceAsync(context.Subject.CreatedAt - window, cancellationToken))
+        if (context.Settings.RepeatPostEnabled && context.Settings.RepeatPostWindowMinutes > 0
+            && (await context.AuthorRecordAsync(cancellationToken)).SameTextRecently)
         {
             context.Hold(ReasonCodes.RepeatPost, Name);
         }
