@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 
 namespace Comments.Api.Caching;
 
@@ -19,6 +20,8 @@ public static class ListingCache
         builder.Services.AddOptions<ListingCacheOptions>().BindConfiguration(ListingCacheOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOutputCache(options => options.AddPolicy(PolicyName, new ListingCachePolicy()));
+        builder.Services.AddOptions<OutputCacheOptions>().Configure<IOptions<ListingCacheOptions>>((output, listing) =>
+            output.SizeLimit = listing.Value.SizeLimitMegabytes * 1024L * 1024);
         builder.Services.AddSingleton<ArticleCacheEvictor>();
         return builder;
     }

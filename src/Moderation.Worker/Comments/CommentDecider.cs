@@ -25,16 +25,19 @@ public sealed class CommentDecider(CommentsDbContext db, ModerationPipeline pipe
         return await db.UserStandings.AsNoTracking().Where(s => ids.Contains(s.UserId)).ToDictionaryAsync(s => s.UserId, cancellationToken);
     }
 
-    public async Task<Decision> DecideAsync(Comment comment, IReadOnlyList<string> roles, UserStanding? standing, CancellationToken cancellationToken)
+    /// <summary>What the pipeline needs for the comment; its author's history is read when first asked for, unless given beforehand.</summary>
+    public async Task<ModerationContext> ContextAsync(Comment comment, IReadOnlyList<string> roles, UserStanding? standing, CancellationToken cancellationToken)
     {
         var subject = new ModerationSubject(comment.Id, comment.SiteId, comment.AuthorId, roles, comment.Body, comment.EditedAt ?? comment.CreatedAt, standing);
         if (!_sites.TryGetValue(comment.SiteId, out var site))
         {
             site = _sites[comment.SiteId] = await sites.GetAsync(comment.SiteId, cancellationToken);
         }
-        var result = await pipeline.ModerateAsync(new ModerationContext(subject, site, analyzer, new AuthorHistory(db, subject)), cancellationToken);
-        return Record(comment, result);
+        return new ModerationContext(subject, site, analyzer, new AuthorHistory(db, subject));
     }
+
+    public async Task<Decision> DecideAsync(Comment comment, ModerationContext context, CancellationToken cancellationToken) =>
+        Record(comment, await pipeline.ModerateAsync(context, cancellationToken));
 
     private Decision Record(Comment comment, ModerationResult result)
     {

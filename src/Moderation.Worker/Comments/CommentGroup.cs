@@ -4,21 +4,24 @@ using Comments.Storage;
 using Comments.Storage.Comments;
 using Comments.Storage.Decisions;
 using Moderation.Worker.Messaging;
+using Moderation.Worker.Pipeline;
 
 namespace Moderation.Worker.Comments;
 
 /// <summary>
 /// Decides new comments (first revisions) together, in one transaction: one insert of their pending rows, one lock,
-/// one read of their authors' standings, each site's settings once, the pipeline for each comment, one save, one
-/// statement for the articles' counters and one for the parents', one commit. A comment that is no longer pending
+/// one read of their authors' standings, each site's settings once, one read of their authors' histories, the
+/// pipeline for each comment (then without I/O), one save, one statement for the articles' counters and one for the
+/// parents', one commit. A comment that is no longer pending
 /// (decided by an earlier delivery) is left out, for its consumer to handle on its own.
 /// </summary>
 public sealed class CommentGroup(CommentsDbContext db, CommentDecider decider, ModerationMetrics metrics)
 {
     public async Task<IReadOnlyDictionary<Guid, StoredDecision>> DecideAsync(IReadOnlyList<GroupMember> members, CancellationToken cancellationToken)
     {
-        using var span = WorkerTracing.Source.StartActivity("moderate comment group", ActivityKind.Internal, parentContext: default,
-            links: members.Select(m => new ActivityLink(m.Trace)));
+        // One span for the group's statements, linked to the trace of every comment in it (the trace itself when alone).
+        using var span = WorkerTracing.Source.StartActivity("moderate comment group", ActivityKind.Internal,
+            parentContext: members.Count == 1 ? members[0].Trace : default, links: members.Select(m => new ActivityLink(m.Trace)));
         span?.SetTag("comments.group.size", members.Count);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -27,16 +30,23 @@ public sealed class CommentGroup(CommentsDbContext db, CommentDecider decider, M
         var pending = locked.Where(c => c.Status == CommentStatus.Pending && c.Revision == 1).ToDictionary(c => c.Id);
         var standings = await decider.StandingsAsync(pending.Values.Select(c => c.AuthorId), cancellationToken);
 
-        var decided = new List<(GroupMember Member, Comment Comment, Decision Decision)>();
+        var runs = new List<(GroupMember Member, Comment Comment, ModerationContext Context)>();
         foreach (var member in members)
         {
             if (pending.Remove(member.Message.CommentId, out var comment))
             {
-                // The comment's own queries show in its own trace, under the consumer that received it.
-                using var own = WorkerTracing.Source.StartActivity("moderate comment", ActivityKind.Internal, member.Trace);
-                var decision = await decider.DecideAsync(comment, member.Message.AuthorRoles, standings.GetValueOrDefault(comment.AuthorId), cancellationToken);
-                decided.Add((member, comment, decision));
+                var context = await decider.ContextAsync(comment, member.Message.AuthorRoles, standings.GetValueOrDefault(comment.AuthorId), cancellationToken);
+                runs.Add((member, comment, context));
             }
+        }
+        var histories = await AuthorHistory.ReadManyAsync(db, [.. runs.Select(r => (r.Context.Subject, r.Context.HistoryWindows))], cancellationToken);
+
+        var decided = new List<(GroupMember Member, Comment Comment, Decision Decision)>();
+        foreach (var (member, comment, context) in runs)
+        {
+            using var own = WorkerTracing.Source.StartActivity("moderate comment", ActivityKind.Internal, member.Trace);
+            context.UseAuthorRecord(histories[comment.Id]);
+            decided.Add((member, comment, await decider.DecideAsync(comment, context, cancellationToken)));
         }
         await db.SaveChangesAsync(cancellationToken);
         await db.ApplyNewAsync(decided.Select(d => d.Comment), cancellationToken);

@@ -68,7 +68,7 @@ public sealed class CommentSubmittedConsumer(
             if (comment.Status == CommentStatus.Pending && message.Revision == comment.Revision)
             {
                 var standing = (await decider.StandingsAsync([comment.AuthorId], cancellationToken)).GetValueOrDefault(comment.AuthorId);
-                var decision = await decider.DecideAsync(comment, message.AuthorRoles, standing, cancellationToken);
+                var decision = await decider.DecideAsync(comment, await decider.ContextAsync(comment, message.AuthorRoles, standing, cancellationToken), cancellationToken);
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);

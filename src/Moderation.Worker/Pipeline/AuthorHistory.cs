@@ -3,17 +3,41 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Moderation.Worker.Pipeline;
 
-/// <summary>Answers <see cref="IAuthorHistory"/> from PostgreSQL in one statement, leaving out the comment being moderated.</summary>
+/// <summary>Answers <see cref="IAuthorHistory"/> from PostgreSQL, leaving out the comment being moderated.</summary>
 public sealed class AuthorHistory(CommentsDbContext db, ModerationSubject subject) : IAuthorHistory
 {
-    public Task<AuthorRecord> ReadAsync(HistoryWindows windows, CancellationToken cancellationToken) =>
-        db.Database.SqlQuery<AuthorRecord>($"""
-            select count(*) filter (where status = 'approved')::int as approved,
-                   count(*) filter (where created_at <= {subject.CreatedAt})::int as earlier,
-                   coalesce(bool_or(created_at >= {windows.RepeatSince} and lower(body) = lower({subject.Body})), false) as same_text_recently,
-                   count(*) filter (where created_at >= {windows.RecentSince} and status in ('approved', 'rejected'))::int as recent_decided,
-                   count(*) filter (where created_at >= {windows.RecentSince} and status = 'rejected')::int as recent_rejected
-            from comments
-            where author_id = {subject.AuthorId} and id <> {subject.CommentId}
-            """).SingleAsync(cancellationToken);
+    public async Task<AuthorRecord> ReadAsync(HistoryWindows windows, CancellationToken cancellationToken) =>
+        (await ReadManyAsync(db, [(subject, windows)], cancellationToken))[subject.CommentId];
+
+    /// <summary>The histories of many comments' authors in one statement (a group of comments decided together).</summary>
+    public static async Task<Dictionary<Guid, AuthorRecord>> ReadManyAsync(
+        CommentsDbContext db, IReadOnlyList<(ModerationSubject Subject, HistoryWindows Windows)> subjects, CancellationToken cancellationToken)
+    {
+        if (subjects.Count == 0)
+        {
+            return [];
+        }
+        var ids = subjects.Select(s => s.Subject.CommentId).ToArray();
+        var authors = subjects.Select(s => s.Subject.AuthorId).ToArray();
+        var created = subjects.Select(s => s.Subject.CreatedAt).ToArray();
+        var bodies = subjects.Select(s => s.Subject.Body).ToArray();
+        var repeatSince = subjects.Select(s => s.Windows.RepeatSince).ToArray();
+        var recentSince = subjects.Select(s => s.Windows.RecentSince).ToArray();
+        var rows = await db.Database.SqlQuery<AuthorRecordRow>($"""
+            select s.id as comment_id,
+                   count(c.id) filter (where c.status = 'approved')::int as approved,
+                   count(c.id) filter (where c.created_at <= s.created_at)::int as earlier,
+                   coalesce(bool_or(c.created_at >= s.repeat_since and lower(c.body) = lower(s.body)), false) as same_text_recently,
+                   count(c.id) filter (where c.created_at >= s.recent_since and c.status in ('approved', 'rejected'))::int as recent_decided,
+                   count(c.id) filter (where c.created_at >= s.recent_since and c.status = 'rejected')::int as recent_rejected
+            from unnest({ids}::uuid[], {authors}::text[], {created}::timestamptz[], {bodies}::text[], {repeatSince}::timestamptz[], {recentSince}::timestamptz[])
+                 as s(id, author_id, created_at, body, repeat_since, recent_since)
+            left join comments c on c.author_id = s.author_id and c.id <> s.id
+            group by s.id
+            """).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.CommentId, r => new AuthorRecord(r.Approved, r.Earlier, r.SameTextRecently, r.RecentDecided, r.RecentRejected));
+    }
 }
+
+/// <summary>One row of <see cref="AuthorHistory.ReadManyAsync"/>.</summary>
+public sealed record AuthorRecordRow(Guid CommentId, int Approved, int Earlier, bool SameTextRecently, int RecentDecided, int RecentRejected);

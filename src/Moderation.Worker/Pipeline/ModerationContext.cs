@@ -40,10 +40,16 @@ public sealed class ModerationContext(ModerationSubject subject, SiteModeration 
         }
     }
 
-    /// <summary>The author's history, read once, when a phase first asks; the windows come from the site's settings.</summary>
-    public Task<AuthorRecord> AuthorRecordAsync(CancellationToken cancellationToken) => _record ??= History.ReadAsync(new HistoryWindows(
+    /// <summary>The moments from which the history phases count, from the site's settings and this comment's time.</summary>
+    public HistoryWindows HistoryWindows => new(
         RepeatSince: Subject.CreatedAt - TimeSpan.FromMinutes(Settings.RepeatPostWindowMinutes),
-        RecentSince: Subject.CreatedAt - TimeSpan.FromDays(Settings.RecentHistoryWindowDays)), cancellationToken);
+        RecentSince: Subject.CreatedAt - TimeSpan.FromDays(Settings.RecentHistoryWindowDays));
+
+    /// <summary>The author's history, read once, when a phase first asks (unless read beforehand: <see cref="UseAuthorRecord"/>).</summary>
+    public Task<AuthorRecord> AuthorRecordAsync(CancellationToken cancellationToken) => _record ??= History.ReadAsync(HistoryWindows, cancellationToken);
+
+    /// <summary>The author's history as read beforehand for <see cref="HistoryWindows"/> (a group reads all its comments' at once).</summary>
+    public void UseAuthorRecord(AuthorRecord record) => _record = Task.FromResult(record);
 
     public void Hold(string code, string phase, string? detail = null)
     {
