@@ -24,7 +24,7 @@ public sealed class RateLimitOptions
     /// New comments, edits and help requests being worked on at once by this instance, from all callers together;
     /// beyond it the API answers 503 with Retry-After at once instead of queueing (and holding memory for) the
     /// excess. Sized well above what the broker confirms in a round trip's time at full rate: a freshly started API
-    /// (code still being compiled) has well over 64 in progress at 100 a second (measured: docs/reliability.md).
+    /// (code still being compiled) has well over 64 in progress at 100 a second (measured: docs/performance.md, Memory).
     /// </summary>
     [Range(1, 100_000)] public int IntakeConcurrency { get; set; } = 256;
 }
