@@ -9,12 +9,7 @@ public static class PendingComments
     /// sees it at once) and the worker (before deciding) call this, in either order, any number of times.
     /// </summary>
     public static Task<int> InsertPendingIfAbsentAsync(this CommentsDbContext db, Comment comment, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlInterpolatedAsync($"""
-            insert into comments (id, site_id, article_id, parent_id, author_id, author_name, body, status, revision, depth, created_at, updated_at)
-            values ({comment.Id}, {comment.SiteId}, {comment.ArticleId}, {comment.ParentId}, {comment.AuthorId}, {comment.AuthorName},
-                    {comment.Body}, 'pending', {comment.Revision}, {comment.Depth}, {comment.CreatedAt}, {comment.UpdatedAt})
-            on conflict (id) do nothing
-            """, cancellationToken);
+        db.InsertPendingIfAbsentAsync([comment], cancellationToken);
 
     /// <summary>The same for many comments in one statement (the worker's grouped decisions).</summary>
     public static Task<int> InsertPendingIfAbsentAsync(this CommentsDbContext db, IReadOnlyList<Comment> comments, CancellationToken cancellationToken)
@@ -41,8 +36,8 @@ public static class PendingComments
     }
 
     /// <summary>Loads a comment and locks its row until the transaction ends, so that concurrent deliveries take turns.</summary>
-    public static Task<Comment?> LockAsync(this DbSet<Comment> comments, Guid id, CancellationToken cancellationToken) =>
-        comments.FromSql($"select *, xmin from comments where id = {id} for update").SingleOrDefaultAsync(cancellationToken);
+    public static async Task<Comment?> LockAsync(this DbSet<Comment> comments, Guid id, CancellationToken cancellationToken) =>
+        (await comments.LockAsync([id], cancellationToken)).SingleOrDefault();
 
     /// <summary>Loads and locks many comments, in the order of their ids (two groups that share comments lock them in the same order).</summary>
     public static Task<List<Comment>> LockAsync(this DbSet<Comment> comments, Guid[] ids, CancellationToken cancellationToken) =>

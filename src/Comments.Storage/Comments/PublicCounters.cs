@@ -9,57 +9,42 @@ namespace Comments.Storage.Comments;
 /// </summary>
 public static class PublicCounters
 {
-    public static async Task ApplyAsync(this CommentsDbContext db, Comment comment, bool wasPublic, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        var delta = (comment.IsPublic ? 1 : 0) - (wasPublic ? 1 : 0);
-        if (delta == 0 && !comment.IsPublic)
-        {
-            return;
-        }
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            insert into article_stats (article_id, published_count, last_activity_at) values ({comment.ArticleId}, {Math.Max(delta, 0)}, {at})
-            on conflict (article_id) do update set
-                published_count = greatest(article_stats.published_count + {delta}, 0),
-                last_activity_at = greatest(article_stats.last_activity_at, excluded.last_activity_at)
-            """, cancellationToken);
-        if (delta != 0 && comment.ParentId is { } parentId)
-        {
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"update comments set reply_count = greatest(reply_count + {delta}, 0) where id = {parentId}", cancellationToken);
-        }
-    }
+    public static Task ApplyAsync(this CommentsDbContext db, Comment comment, bool wasPublic, DateTimeOffset at, CancellationToken cancellationToken) =>
+        db.ApplyAsync([(comment, wasPublic)], at, cancellationToken);
 
     /// <summary>
-    /// The same for comments decided for the first time (none was public before): one statement for the articles and
+    /// The same for many changed comments (a group the worker decided together) in one statement for the articles and
     /// one for the parents, however many comments, in the order of their keys.
     /// </summary>
-    public static async Task ApplyNewAsync(this CommentsDbContext db, IEnumerable<Comment> decided, CancellationToken cancellationToken)
+    public static async Task ApplyAsync(this CommentsDbContext db, IEnumerable<(Comment Comment, bool WasPublic)> changes, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var published = decided.Where(c => c.IsPublic).ToList();
-        if (published.Count == 0)
+        var deltas = changes.Select(c => (c.Comment, Delta: (c.Comment.IsPublic ? 1 : 0) - (c.WasPublic ? 1 : 0))).ToList();
+        var articles = deltas.Where(d => d.Delta != 0 || d.Comment.IsPublic).GroupBy(d => d.Comment.ArticleId)
+            .OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        if (articles.Count > 0)
         {
-            return;
+            var articleIds = articles.Select(g => g.Key).ToArray();
+            var articleDeltas = articles.Select(g => g.Sum(d => d.Delta)).ToArray();
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                with change (article_id, delta) as (select * from unnest({articleIds}::text[], {articleDeltas}::integer[]))
+                insert into article_stats (article_id, published_count, last_activity_at)
+                select article_id, greatest(delta, 0), {at} from change
+                on conflict (article_id) do update set
+                    published_count = greatest(article_stats.published_count
+                        + (select delta from change where change.article_id = excluded.article_id), 0),
+                    last_activity_at = greatest(article_stats.last_activity_at, excluded.last_activity_at)
+                """, cancellationToken);
         }
-        var articles = published.GroupBy(c => c.ArticleId).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-        var articleIds = articles.Select(g => g.Key).ToArray();
-        var counts = articles.Select(g => g.Count()).ToArray();
-        var lastActivity = articles.Select(g => g.Max(c => c.UpdatedAt)).ToArray();
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            insert into article_stats (article_id, published_count, last_activity_at)
-            select * from unnest({articleIds}::text[], {counts}::integer[], {lastActivity}::timestamptz[])
-            on conflict (article_id) do update set
-                published_count = article_stats.published_count + excluded.published_count,
-                last_activity_at = greatest(article_stats.last_activity_at, excluded.last_activity_at)
-            """, cancellationToken);
-        var parents = published.Where(c => c.ParentId is not null).GroupBy(c => c.ParentId!.Value).OrderBy(g => g.Key).ToList();
+        var parents = deltas.Where(d => d.Delta != 0 && d.Comment.ParentId is not null).GroupBy(d => d.Comment.ParentId!.Value)
+            .Select(g => (Id: g.Key, Delta: g.Sum(d => d.Delta))).Where(p => p.Delta != 0).OrderBy(p => p.Id).ToList();
         if (parents.Count > 0)
         {
-            var parentIds = parents.Select(g => g.Key).ToArray();
-            var replies = parents.Select(g => g.Count()).ToArray();
+            var parentIds = parents.Select(p => p.Id).ToArray();
+            var parentDeltas = parents.Select(p => p.Delta).ToArray();
             await db.Database.ExecuteSqlInterpolatedAsync($"""
-                update comments set reply_count = comments.reply_count + d.replies
-                from unnest({parentIds}::uuid[], {replies}::integer[]) as d(id, replies)
-                where comments.id = d.id
+                update comments set reply_count = greatest(comments.reply_count + change.delta, 0)
+                from unnest({parentIds}::uuid[], {parentDeltas}::integer[]) as change(id, delta)
+                where comments.id = change.id
                 """, cancellationToken);
         }
     }

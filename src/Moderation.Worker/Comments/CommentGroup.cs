@@ -12,7 +12,7 @@ namespace Moderation.Worker.Comments;
 /// Decides new comments (first revisions) together, in one transaction: one insert of their pending rows, one lock,
 /// one read of their authors' standings, each site's settings once, one read of their authors' histories, the
 /// pipeline for each comment (then without I/O), one save, one statement for the articles' counters and one for the
-/// parents', one commit. A comment that is no longer pending
+/// parents' (<see cref="PublicCounters"/>), one commit. A comment that is no longer pending
 /// (decided by an earlier delivery) is left out, for its consumer to handle on its own.
 /// </summary>
 public sealed class CommentGroup(CommentsDbContext db, CommentDecider decider, ModerationMetrics metrics)
@@ -21,7 +21,7 @@ public sealed class CommentGroup(CommentsDbContext db, CommentDecider decider, M
     {
         // One span for the group's statements, linked to the trace of every comment in it (the trace itself when alone).
         using var span = WorkerTracing.Source.StartActivity("moderate comment group", ActivityKind.Internal,
-            parentContext: members.Count == 1 ? members[0].Trace : default, links: members.Select(m => new ActivityLink(m.Trace)));
+            parentContext: members.Count == 1 ? members[0].Trace : default, links: members.Where(m => m.Trace != default).Select(m => new ActivityLink(m.Trace)));
         span?.SetTag("comments.group.size", members.Count);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -49,7 +49,7 @@ public sealed class CommentGroup(CommentsDbContext db, CommentDecider decider, M
             decided.Add((member, comment, await decider.DecideAsync(comment, context, cancellationToken)));
         }
         await db.SaveChangesAsync(cancellationToken);
-        await db.ApplyNewAsync(decided.Select(d => d.Comment), cancellationToken);
+        await db.ApplyAsync(decided.Select(d => (d.Comment, WasPublic: false)), decided.Select(d => d.Comment.UpdatedAt).DefaultIfEmpty().Max(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         foreach (var (member, _, decision) in decided)
