@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Comments.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Comments.Api.Tests;
 
@@ -66,6 +67,37 @@ public sealed class ListingCacheTests(CommentsStack stack)
         Assert.Equal(HttpStatusCode.NoContent, (await author.DeleteAsync($"/api/comments/{id}")).StatusCode);
 
         Assert.DoesNotContain(id, ListedIds(await anonymous.GetAsync(url)));
+    }
+
+    [Fact]
+    public async Task A_request_that_asks_for_no_cache_is_answered_fresh_and_refreshes_the_entry()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?> { ["ListingCache:Duration"] = "01:00:00" });
+        var articleId = TestData.NewArticleId();
+        var author = api.CreateClientFor(TestData.NewUserId());
+        var id = await author.PostAcceptedCommentAsync(articleId, "Said first.");
+        await author.WaitForStatusAsync(id, "approved");
+        var anonymous = api.CreateClient();
+        var url = $"/api/articles/{articleId}/comments";
+        await Eventually.Until(() => anonymous.GetAsync(url), r => ListedBodies(r).Contains("Said first."), what: "the approved comment in the listing");
+        // A change no event tells the API about (as when the reader learns of a decision before its event arrives).
+        await using (var db = TestServices.CreateDbContext())
+        {
+            await db.Database.ExecuteSqlAsync($"update comments set body = 'Said better.' where id = {id}");
+        }
+        Assert.Contains("Said first.", ListedBodies(await anonymous.GetAsync(url)));
+
+        using var fresh = new HttpRequestMessage(HttpMethod.Get, url);
+        fresh.Headers.CacheControl = new CacheControlHeaderValue { NoCache = true };
+        Assert.Contains("Said better.", ListedBodies(await anonymous.SendAsync(fresh)));
+
+        Assert.Contains("Said better.", ListedBodies(await anonymous.GetAsync(url)));
+    }
+
+    private static List<string> ListedBodies(HttpResponseMessage response)
+    {
+        using var json = JsonDocument.Parse(response.Content.ReadAsStream());
+        return [.. json.RootElement.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("body").GetString()!)];
     }
 
     private static List<Guid> ListedIds(HttpResponseMessage response)

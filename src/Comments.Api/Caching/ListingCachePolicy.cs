@@ -7,6 +7,9 @@ namespace Comments.Api.Caching;
 /// <summary>
 /// Unlike the default policy, caches whether or not the caller is signed in: a public listing is the same for
 /// everybody. Varies by every query value and by <c>Origin</c> (the CORS headers are part of the cached answer).
+/// A request with <c>Cache-Control: no-cache</c> (a browser's <c>fetch(..., { cache: "reload" })</c>) is answered
+/// from the database and refreshes the entry: a reader who has just learnt that their comment was published must
+/// see it, even before the decision's event has evicted the entry. It costs no more than a query value never seen.
 /// </summary>
 public sealed class ListingCachePolicy : IOutputCachePolicy
 {
@@ -17,7 +20,7 @@ public sealed class ListingCachePolicy : IOutputCachePolicy
         var articleId = http.Request.RouteValues["articleId"] as string;
         var cacheable = duration > TimeSpan.Zero && HttpMethods.IsGet(http.Request.Method) && !string.IsNullOrEmpty(articleId);
         context.EnableOutputCaching = cacheable;
-        context.AllowCacheLookup = cacheable;
+        context.AllowCacheLookup = cacheable && !AsksForFreshAnswer(http.Request);
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
         if (cacheable)
@@ -29,6 +32,9 @@ public sealed class ListingCachePolicy : IOutputCachePolicy
         }
         return ValueTask.CompletedTask;
     }
+
+    private static bool AsksForFreshAnswer(HttpRequest request) =>
+        request.Headers.CacheControl.Any(value => value?.Contains("no-cache", StringComparison.OrdinalIgnoreCase) == true);
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 

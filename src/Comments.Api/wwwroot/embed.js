@@ -20,11 +20,12 @@
     return node;
   };
 
-  async function call(method, path, body) {
+  // fresh: past every cache (the browser's and the API's), for right after a change the reader knows of.
+  async function call(method, path, body, fresh) {
     const headers = { Accept: "application/json" };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     if (state.token) headers.Authorization = `Bearer ${state.token}`;
-    const response = await fetch(api + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(api + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: fresh ? "reload" : "default" });
     const data = response.status === 204 ? null : await response.json().catch(() => null);
     if (!response.ok) {
       const detail = data && (data.detail || (data.errors && Object.values(data.errors).flat().join(" ")) || data.title);
@@ -80,11 +81,11 @@
     button.remove();
   }
 
-  async function loadPage(reset) {
+  async function loadPage(reset, fresh) {
     const list = state.root.querySelector(".cm-list");
     if (reset) { state.cursor = null; list.replaceChildren(); }
     const query = `?limit=20${state.cursor ? `&cursor=${encodeURIComponent(state.cursor)}` : ""}`;
-    const page = await call("GET", `/api/articles/${encodeURIComponent(state.articleId)}/comments${query}`);
+    const page = await call("GET", `/api/articles/${encodeURIComponent(state.articleId)}/comments${query}`, undefined, fresh);
     for (const comment of page.items) {
       state.mine.delete(comment.id);
       list.append(commentNode(comment));
@@ -104,16 +105,18 @@
     box.replaceChildren(...[...state.mine.values()].map(c => commentNode(c)));
   }
 
+  // Every half second for the first half minute, then every five seconds for ten minutes (a worker being restarted
+  // or a backlog being worked off), so a comment decided late is still shown without a reload.
   async function follow(id) {
-    for (let attempt = 0; attempt < 60; attempt++) {
+    for (let attempt = 0; attempt < 180; attempt++) {
       const comment = await call("GET", `/api/comments/${id}`).catch(() => null);
       if (comment && comment.status !== "pending") {
-        if (comment.status === "approved") { state.mine.delete(id); await loadPage(true); status("Your comment is published."); }
+        if (comment.status === "approved") { state.mine.delete(id); await loadPage(true, true); status("Your comment is published."); }
         else { state.mine.set(id, comment); renderMine(); status((comment.reasons[0] && comment.reasons[0].message) || statusLabel(comment.status), "warn"); }
         return;
       }
       if (comment) { state.mine.set(id, comment); renderMine(); }
-      await new Promise(resolve => setTimeout(resolve, 500));
+      await new Promise(resolve => setTimeout(resolve, attempt < 60 ? 500 : 5_000));
     }
   }
 
@@ -188,7 +191,7 @@
 
   async function remove(id) {
     if (!confirm("Delete your comment?")) return;
-    try { await call("DELETE", `/api/comments/${id}`); state.mine.delete(id); await loadPage(true); status("Your comment was deleted."); }
+    try { await call("DELETE", `/api/comments/${id}`); state.mine.delete(id); await loadPage(true, true); status("Your comment was deleted."); }
     catch (error) { status(error.message, "error"); }
   }
 
