@@ -27,7 +27,7 @@ public sealed class RateLimitTests : IAsyncLifetime
     [Fact]
     public async Task Beyond_the_instance_s_intake_concurrency_new_comments_get_503_with_retry_after_and_nothing_is_stored_for_them()
     {
-        await using var narrow = new ApiFactory(new Dictionary<string, string?> { ["RateLimits:IntakeConcurrency"] = "1" });
+        await using var narrow = new ApiFactory(new Dictionary<string, string?> { ["RateLimits:IntakeConcurrency"] = "1", ["RateLimits:IntakeQueue"] = "2" });
         var articleId = TestData.NewArticleId();
         var clients = Enumerable.Range(0, 40).Select(_ => narrow.CreateClientFor(TestData.NewUserId())).ToList();
 
@@ -44,6 +44,19 @@ public sealed class RateLimitTests : IAsyncLifetime
         }
         var accepted = responses.Count(r => r.StatusCode == HttpStatusCode.Accepted);
         await Eventually.Until(() => TestData.StoredCommentCountAsync(articleId), count => count == accepted, what: "the accepted comments stored");
+    }
+
+    [Fact]
+    public async Task New_comments_beyond_the_intake_concurrency_wait_in_its_queue_and_are_all_accepted()
+    {
+        await using var narrow = new ApiFactory(new Dictionary<string, string?> { ["RateLimits:IntakeConcurrency"] = "1", ["RateLimits:IntakeQueue"] = "40" });
+        var articleId = TestData.NewArticleId();
+        var clients = Enumerable.Range(0, 40).Select(_ => narrow.CreateClientFor(TestData.NewUserId())).ToList();
+
+        var responses = await Task.WhenAll(clients.Select((client, i) => client.PostCommentAsync(articleId, $"In turn, number {i}.")));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        await Eventually.Until(() => TestData.StoredCommentCountAsync(articleId), count => count == 40, what: "all 40 comments stored");
     }
 
     [Fact]

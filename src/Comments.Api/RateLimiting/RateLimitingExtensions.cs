@@ -27,7 +27,8 @@ public static class RateLimitingExtensions
                 ? RateLimitPartition.GetConcurrencyLimiter("intake", _ => new ConcurrencyLimiterOptions
                 {
                     PermitLimit = Options(http).IntakeConcurrency,
-                    QueueLimit = 0,
+                    QueueLimit = Options(http).IntakeQueue,
+                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 })
                 : RateLimitPartition.GetNoLimiter("other"));
             limiter.AddPolicy(RateLimitPolicies.Posting, http => RateLimitPartition.GetTokenBucketLimiter(PartitionKey(http), _ =>
