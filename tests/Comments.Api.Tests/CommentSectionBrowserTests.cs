@@ -46,6 +46,48 @@ public sealed class CommentSectionBrowserTests(CommentsStack stack, BrowserFixtu
     }
 
     [Fact]
+    public async Task A_post_whose_answer_was_lost_is_retried_with_the_same_key_and_stored_once()
+    {
+        const string text = "Posted while the line was bad.";
+        var articleId = TestData.NewArticleId();
+        var page = await OpenDemoAsync(articleId, TestData.NewUserId(), "Ada Reader");
+        var keys = new List<string?>();
+        // The first attempt really reaches the API and is accepted, but the page is told 503 (the answer was lost).
+        await page.RouteAsync("**/api/articles/**", async route =>
+        {
+            if (route.Request.Method != "POST")
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            keys.Add(route.Request.Headers.GetValueOrDefault("idempotency-key"));
+            if (keys.Count > 1)
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            await route.FetchAsync();
+            await route.FulfillAsync(new RouteFulfillOptions
+            {
+                Status = 503,
+                Headers = new Dictionary<string, string> { ["Retry-After"] = "1" },
+                ContentType = "application/problem+json",
+                Body = JsonSerializer.Serialize(new { title = "Service unavailable", status = 503 }),
+            });
+        });
+
+        await page.GetByLabel("Join the discussion").FillAsync(text);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Post", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".cm-list .cm-body").First).ToHaveTextAsync(text, new() { Timeout = 30_000 });
+        Assert.Equal(2, keys.Count);
+        Assert.False(string.IsNullOrEmpty(keys[0]));
+        Assert.Equal(keys[0], keys[1]);
+        Assert.Equal(1, await TestData.StoredCommentCountAsync(articleId));
+        Assert.Equal(1, await page.Locator(".cm-list .cm-body").CountAsync());
+    }
+
+    [Fact]
     public async Task Markup_in_a_comment_is_shown_as_text_and_runs_nothing()
     {
         const string hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>";

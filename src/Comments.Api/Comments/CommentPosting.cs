@@ -27,11 +27,22 @@ public static class CommentPosting
         TimeProvider clock)
     {
         var errors = CommentValidation.ValidatePost(articleId, request, options.Value);
+        var (key, keyError) = IdempotencyKey.Read(http.Request);
+        if (keyError is not null)
+        {
+            errors[IdempotencyKey.HeaderName] = [keyError];
+        }
         if (errors.Count > 0)
         {
             metrics.Invalid();
             await PostRefusals.RecordAsync(http, http.User.UserId(), "validation", string.Join(" ", errors.SelectMany(e => e.Value)));
             return TypedResults.ValidationProblem(errors);
+        }
+
+        var commentId = key is null ? (Guid?)null : IdempotencyKey.CommentIdFor(options.Value.SiteId, http.User.UserId()!, key);
+        if (commentId is { } repeatedId && await PostedBeforeAsync(db, repeatedId, articleId, request!.Body!.Trim(), http.RequestAborted) is { } answer)
+        {
+            return answer;
         }
 
         if (await StandingCheck.RefusalAsync(db, http.User.UserId()!, clock.GetUtcNow()) is { } refusal)
@@ -57,7 +68,7 @@ public static class CommentPosting
         var now = clock.GetUtcNow();
         var comment = new CommentSubmitted
         {
-            CommentId = Guid.CreateVersion7(now),
+            CommentId = commentId ?? Guid.CreateVersion7(now),
             SiteId = options.Value.SiteId,
             ArticleId = articleId,
             ParentId = placement.Parent,
@@ -71,6 +82,28 @@ public static class CommentPosting
         };
         await intake.SubmitAsync(comment, http.RequestAborted);
         return TypedResults.Accepted($"/api/comments/{comment.CommentId}", new AcceptedComment(comment.CommentId, "pending", 1));
+    }
+
+    /// <summary>
+    /// The answer to a retry whose comment is already stored: the same 202, or 409 when the key was used for other
+    /// text. Null when it is not stored (yet): then it is sent again, and the worker stores it once either way.
+    /// </summary>
+    private static async Task<Results<Accepted<AcceptedComment>, ValidationProblem, ProblemHttpResult>?> PostedBeforeAsync(
+        CommentsDbContext db, Guid id, string articleId, string body, CancellationToken cancellationToken)
+    {
+        var stored = await db.Comments.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new { c.ArticleId, c.Body, c.Status, c.Revision, c.EditedAt }).FirstOrDefaultAsync(cancellationToken);
+        if (stored is null)
+        {
+            return null;
+        }
+        if (stored.ArticleId != articleId || (stored.EditedAt is null && stored.Body != body))
+        {
+            return TypedResults.Problem(title: "Idempotency key reused",
+                detail: $"This {IdempotencyKey.HeaderName} was already used for a different comment; use a new key for a new comment.",
+                statusCode: StatusCodes.Status409Conflict);
+        }
+        return TypedResults.Accepted($"/api/comments/{id}", new AcceptedComment(id, stored.Status.ToString().ToLowerInvariant(), stored.Revision));
     }
 
     /// <summary>

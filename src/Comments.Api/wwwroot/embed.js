@@ -20,18 +20,39 @@
     return node;
   };
 
-  // fresh: past every cache (the browser's and the API's), for right after a change the reader knows of.
-  async function call(method, path, body, fresh) {
-    const headers = { Accept: "application/json" };
+  // options.fresh: past every cache (the browser's and the API's), for right after a change the reader knows of.
+  // options.headers: more request headers. A failed answer throws an Error carrying its status and Retry-After.
+  async function call(method, path, body, options = {}) {
+    const headers = { Accept: "application/json", ...options.headers };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     if (state.token) headers.Authorization = `Bearer ${state.token}`;
-    const response = await fetch(api + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: fresh ? "reload" : "default" });
+    const response = await fetch(api + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: options.fresh ? "reload" : "default" });
     const data = response.status === 204 ? null : await response.json().catch(() => null);
     if (!response.ok) {
       const detail = data && (data.detail || (data.errors && Object.values(data.errors).flat().join(" ")) || data.title);
-      throw new Error(detail || `Request failed (${response.status})`);
+      throw Object.assign(new Error(detail || `Request failed (${response.status})`),
+        { status: response.status, retryAfter: Number(response.headers.get("Retry-After")) || 0 });
     }
     return data;
+  }
+
+  // A new comment goes out with an Idempotency-Key made once for it, so retrying (here after a 503 or a lost
+  // connection, or the reader pressing Post again) never posts it twice.
+  const newKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, "0")).join("");
+
+  async function postComment(body, parentId, key) {
+    const path = `/api/articles/${encodeURIComponent(state.articleId)}/comments`;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await call("POST", path, { body, parentId }, { headers: { "Idempotency-Key": key } });
+      } catch (error) {
+        const retryable = error.status === 503 || error.status === undefined;
+        if (!retryable || attempt === 4) throw error;
+        const seconds = Math.min(error.retryAfter || attempt * 2, 10);
+        status(`Busy right now: trying again in ${seconds} s.`, "warn");
+        await new Promise(resolve => setTimeout(resolve, seconds * 1000));
+      }
+    }
   }
 
   function subjectOf(token) {
@@ -85,7 +106,7 @@
     const list = state.root.querySelector(".cm-list");
     if (reset) { state.cursor = null; list.replaceChildren(); }
     const query = `?limit=20${state.cursor ? `&cursor=${encodeURIComponent(state.cursor)}` : ""}`;
-    const page = await call("GET", `/api/articles/${encodeURIComponent(state.articleId)}/comments${query}`, undefined, fresh);
+    const page = await call("GET", `/api/articles/${encodeURIComponent(state.articleId)}/comments${query}`, undefined, { fresh });
     for (const comment of page.items) {
       state.mine.delete(comment.id);
       list.append(commentNode(comment));
@@ -136,10 +157,12 @@
       el("label", { for: id, text: editing ? "Edit your comment" : parentId ? "Your reply" : "Join the discussion" }), textarea, nudge,
       el("button", { type: "submit", text: editing ? "Save" : "Post" }));
     let checked = "";
+    let posting = { key: "", body: "" };
     form.addEventListener("submit", async event => {
       event.preventDefault();
       const body = textarea.value.trim();
       if (!body) return;
+      if (posting.body !== body) posting = { key: newKey(), body };
       try {
         if (!editing && checked !== body) {
           const check = await call("POST", "/api/comments/check", { body });
@@ -152,7 +175,8 @@
         }
         const accepted = editing
           ? await call("PATCH", `/api/comments/${editing.id}`, { body })
-          : await call("POST", `/api/articles/${encodeURIComponent(state.articleId)}/comments`, { body, parentId });
+          : await postComment(body, parentId, posting.key);
+        posting = { key: "", body: "" };
         const mine = { id: accepted.id, body, status: "pending", authorId: state.userId, authorName: "You", createdAt: new Date().toISOString(), reasons: [], replies: [] };
         state.mine.set(accepted.id, mine);
         renderMine();
