@@ -36,11 +36,12 @@ public sealed class PerformanceReport
         Console.WriteLine($"    CPU during the closed-loop intake (per decided comment): {_intakeCpu}");
     }
 
-    public void IntakeAtRate(int rate, int sent, int accepted, double p50, double p99)
+    /// <param name="busy">Share of the machine's CPU busy during the step; <paramref name="stolen"/> taken by the hypervisor.</param>
+    public void IntakeAtRate(int rate, int sent, int accepted, double p50, double p99, double busy, double stolen)
     {
-        var line = $"| {rate}/s | {sent} | {accepted} | {p50:0.0} ms | {p99:0.0} ms |";
+        var line = $"| {rate}/s | {sent} | {accepted} | {p50:0.0} ms | {p99:0.0} ms | {busy:0%} / {stolen:0%} |";
         _rates.Add(line);
-        Console.WriteLine($"    at {rate}/s: {accepted} of {sent} accepted, submit-to-decision p50 {p50:0.0} ms, p99 {p99:0.0} ms");
+        Console.WriteLine($"    at {rate}/s: {accepted} of {sent} accepted, submit-to-decision p50 {p50:0.0} ms, p99 {p99:0.0} ms; machine CPU busy {busy:0%}, stolen {stolen:0%}");
         if (rate == 200)
         {
             _targets.Add(("p99 submit-to-decision at 200/s ≤ 50 ms", $"{p99:0.0} ms", p99 <= 50 && accepted == sent));
@@ -85,8 +86,8 @@ public sealed class PerformanceReport
         text.AppendLine();
         text.AppendLine($"CPU used while the closed-loop intake ran and was decided (per decided comment in brackets): {_intakeCpu}.");
         text.AppendLine();
-        text.AppendLine("| Fixed rate | Sent | Accepted | Submit-to-decision p50 | p99 |");
-        text.AppendLine("|---|---:|---:|---:|---:|");
+        text.AppendLine("| Fixed rate | Sent | Accepted | Submit-to-decision p50 | p99 | Machine CPU busy / stolen |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|");
         _rates.ForEach(line => text.AppendLine(line));
 
         foreach (var (target, measured, met) in _targets)

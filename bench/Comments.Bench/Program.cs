@@ -44,8 +44,11 @@ try
     PrintMemory("after the closed-loop intake");
     foreach (var rate in new[] { 50, 200, 1000 })
     {
+        var (machineBefore, clock) = (CpuMeter.ReadMachineSeconds(), System.Diagnostics.Stopwatch.StartNew());
         var (sent, ok, p50, p99) = await bench.IntakeAtRateAsync(rate, seconds);
-        report.IntakeAtRate(rate, sent, ok, p50, p99);
+        var (machineAfter, capacity) = (CpuMeter.ReadMachineSeconds(), clock.Elapsed.TotalSeconds * Environment.ProcessorCount);
+        report.IntakeAtRate(rate, sent, ok, p50, p99,
+            (machineAfter.Busy - machineBefore.Busy) / capacity, (machineAfter.Stolen - machineBefore.Stolen) / capacity);
         PrintMemory($"after {rate}/s");
     }
 

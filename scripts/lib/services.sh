@@ -77,8 +77,21 @@ start_postgres() {
     as_postgres "$(pg_bin initdb)" -D "$pgdata" -U postgres -A trust --no-sync >/dev/null
   fi
   log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
-  as_postgres "$(pg_bin pg_ctl)" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 \
-    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$pgdata ${PG_EXTRA_OPTIONS:-}" start >/dev/null
+  # The port lies in Linux's ephemeral range, so a client connection that has just closed (or is closing) may still
+  # hold it as its local port for a moment: then PostgreSQL cannot bind it. Wait and try again, as its hint says.
+  local attempt
+  for attempt in 1 2 3 4 5 6; do
+    if as_postgres "$(pg_bin pg_ctl)" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 \
+      -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$pgdata ${PG_EXTRA_OPTIONS:-}" start >/dev/null; then
+      break
+    fi
+    if [ $attempt = 6 ] || ! tail -n 5 "$pgdata/server.log" | grep -q "Address already in use"; then
+      log "PostgreSQL did not start; see $pgdata/server.log"
+      return 1
+    fi
+    log "port $PG_PORT is still in use; trying again in 5 s"
+    sleep 5
+  done
   STARTED_SERVICES+=(postgres)
   if ! as_postgres psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc "select 1 from pg_database where datname='comments'" | grep -q 1; then
     as_postgres psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "create database comments" >/dev/null

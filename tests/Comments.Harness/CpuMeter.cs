@@ -25,6 +25,17 @@ public sealed class CpuMeter(AppProcess api, AppProcess worker)
         return parts;
     }
 
+    /// <summary>
+    /// The whole machine's CPU seconds (all cores) from /proc/stat: busy (user, nice, system, irq, softirq) and stolen
+    /// (time the hypervisor gave this VM's CPUs to others; high steal means a noisy neighbour, not our code).
+    /// </summary>
+    public static (double Busy, double Stolen) ReadMachineSeconds()
+    {
+        var fields = (Read("/proc/stat") ?? "").Split('\n')[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        double Ticks(int index) => fields.Length > index ? long.Parse(fields[index]) / TicksPerSecond : 0;
+        return (Ticks(1) + Ticks(2) + Ticks(3) + Ticks(6) + Ticks(7), Ticks(8));
+    }
+
     private string? PartOf(int pid)
     {
         if (pid == api.ProcessId) return "API";
