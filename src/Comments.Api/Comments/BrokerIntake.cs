@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Comments.Api.Errors;
 using Comments.Api.Observability;
 using Comments.Contracts;
@@ -21,12 +20,11 @@ public sealed class BrokerIntake(
     ResiliencePipelineProvider<string> pipelines,
     CommentsDbContext db,
     IntakeMetrics metrics,
-    ILogger<BrokerIntake> logger)
+    OptionalDatabaseWork optionalWork)
 {
     public const string PipelineName = "comment-intake";
     public static readonly Uri ModerationQueue = new($"queue:{QueueNames.ModerateComment}");
     public static readonly Uri TriageQueue = new($"queue:{QueueNames.TriageHelpRequest}");
-    private static readonly TimeSpan PendingRecordTimeout = TimeSpan.FromSeconds(1);
 
     public async Task SubmitAsync(CommentSubmitted comment, CancellationToken cancellationToken)
     {
@@ -73,17 +71,7 @@ public sealed class BrokerIntake(
         await endpoint.Send(message, context => context.MessageId = messageId, CancellationToken.None);
     }
 
-    private async Task RecordPendingAsync(CommentSubmitted comment)
-    {
-        using var timeout = new CancellationTokenSource(PendingRecordTimeout);
-        try
-        {
-            await db.InsertPendingIfAbsentAsync(comment.ToPendingComment(), timeout.Token);
-        }
-        catch (Exception exception) when (exception is DbException or OperationCanceledException or InvalidOperationException)
-        {
-            // The broker has the comment and the worker will store it; only the early "pending" view is missing.
-            logger.LogWarning(exception, "Could not record comment {CommentId} as pending", comment.CommentId);
-        }
-    }
+    // The broker has the comment and the worker will store it; without the row only the early "pending" view is missing.
+    private Task RecordPendingAsync(CommentSubmitted comment) => optionalWork.TryAsync("record a comment as pending",
+        async token => { await db.InsertPendingIfAbsentAsync(comment.ToPendingComment(), token); return true; }, false);
 }

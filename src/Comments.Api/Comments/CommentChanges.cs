@@ -19,6 +19,7 @@ public static class CommentChanges
         HttpContext http,
         CommentsDbContext db,
         BrokerIntake intake,
+        OptionalDatabaseWork optionalWork,
         IOptions<CommentOptions> options,
         TimeProvider clock)
     {
@@ -33,7 +34,7 @@ public static class CommentChanges
             return TypedResults.NotFound();
         }
         var now = clock.GetUtcNow();
-        if (await StandingCheck.RefusalAsync(db, comment.AuthorId, now) is { } refusal)
+        if (await StandingCheck.RefusalAsync(optionalWork, db, comment.AuthorId, now) is { } refusal)
         {
             return refusal;
         }

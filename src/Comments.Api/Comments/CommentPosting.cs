@@ -24,6 +24,7 @@ public static class CommentPosting
         CommentsDbContext db,
         IOptions<CommentOptions> options,
         IntakeMetrics metrics,
+        OptionalDatabaseWork optionalWork,
         TimeProvider clock)
     {
         var errors = CommentValidation.ValidatePost(articleId, request, options.Value);
@@ -40,12 +41,12 @@ public static class CommentPosting
         }
 
         var commentId = key is null ? (Guid?)null : IdempotencyKey.CommentIdFor(options.Value.SiteId, http.User.UserId()!, key);
-        if (commentId is { } repeatedId && await PostedBeforeAsync(db, repeatedId, articleId, request!.Body!.Trim(), http.RequestAborted) is { } answer)
+        if (commentId is { } repeatedId && await PostedBeforeAsync(optionalWork, db, repeatedId, articleId, request!.Body!.Trim()) is { } answer)
         {
             return answer;
         }
 
-        if (await StandingCheck.RefusalAsync(db, http.User.UserId()!, clock.GetUtcNow()) is { } refusal)
+        if (await StandingCheck.RefusalAsync(optionalWork, db, http.User.UserId()!, clock.GetUtcNow()) is { } refusal)
         {
             metrics.Refused();
             await PostRefusals.RecordAsync(http, http.User.UserId(), "standing", refusal.ProblemDetails.Detail);
@@ -86,13 +87,14 @@ public static class CommentPosting
 
     /// <summary>
     /// The answer to a retry whose comment is already stored: the same 202, or 409 when the key was used for other
-    /// text. Null when it is not stored (yet): then it is sent again, and the worker stores it once either way.
+    /// text. Null when it is not stored (yet), or the database does not answer within a second: then it is sent
+    /// again, and the worker stores it once either way (intake does not depend on the database).
     /// </summary>
     private static async Task<Results<Accepted<AcceptedComment>, ValidationProblem, ProblemHttpResult>?> PostedBeforeAsync(
-        CommentsDbContext db, Guid id, string articleId, string body, CancellationToken cancellationToken)
+        OptionalDatabaseWork optionalWork, CommentsDbContext db, Guid id, string articleId, string body)
     {
-        var stored = await db.Comments.AsNoTracking().Where(c => c.Id == id)
-            .Select(c => new { c.ArticleId, c.Body, c.Status, c.Revision, c.EditedAt }).FirstOrDefaultAsync(cancellationToken);
+        var stored = await optionalWork.TryAsync("look up a retried post", token => db.Comments.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new StoredPost(c.ArticleId, c.Body, c.Status, c.Revision, c.EditedAt)).FirstOrDefaultAsync(token), null);
         if (stored is null)
         {
             return null;
@@ -105,6 +107,8 @@ public static class CommentPosting
         }
         return TypedResults.Accepted($"/api/comments/{id}", new AcceptedComment(id, stored.Status.ToString().ToLowerInvariant(), stored.Revision));
     }
+
+    private sealed record StoredPost(string ArticleId, string Body, CommentStatus Status, int Revision, DateTimeOffset? EditedAt);
 
     /// <summary>
     /// Where a reply goes: under its parent, or, when that would nest deeper than the limit, under the deepest

@@ -42,6 +42,8 @@ public static class CommentServiceExtensions
                 })
                 .AddTimeout(options.AttemptTimeout);
         });
+        builder.Services.AddResiliencePipeline(OptionalDatabaseWork.PipelineName, OptionalDatabaseWork.Configure);
+        builder.Services.AddSingleton<OptionalDatabaseWork>();
         builder.Services.AddScoped<BrokerIntake>();
         return builder;
     }

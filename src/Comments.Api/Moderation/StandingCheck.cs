@@ -1,4 +1,4 @@
-using System.Data.Common;
+using Comments.Api.Comments;
 using Comments.Storage;
 using Comments.Storage.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,20 +12,10 @@ namespace Comments.Api.Moderation;
 /// </summary>
 public static class StandingCheck
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(1);
-
-    public static async Task<ProblemHttpResult?> RefusalAsync(CommentsDbContext db, string userId, DateTimeOffset now)
+    public static async Task<ProblemHttpResult?> RefusalAsync(OptionalDatabaseWork optionalWork, CommentsDbContext db, string userId, DateTimeOffset now)
     {
-        using var deadline = new CancellationTokenSource(Deadline);
-        UserStanding? standing;
-        try
-        {
-            standing = await db.UserStandings.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == userId, deadline.Token);
-        }
-        catch (Exception exception) when (exception is DbException or OperationCanceledException or InvalidOperationException)
-        {
-            return null;
-        }
+        var standing = await optionalWork.TryAsync("check the author's standing",
+            token => db.UserStandings.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == userId, token), null);
         return standing switch
         {
             { Status: UserStatus.Banned } => TypedResults.Problem(title: "Account banned",
