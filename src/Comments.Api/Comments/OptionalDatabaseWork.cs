@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Registry;
@@ -8,7 +9,8 @@ namespace Comments.Api.Comments;
 
 /// <summary>
 /// Database work that intake can do without: the reader's standing (the worker checks it again), the early
-/// "pending" row (the worker stores the comment) and the look-up of a retried post (the worker stores an id once).
+/// "pending" row and help request (the worker stores them), the look-up of a retried post (the worker stores an id
+/// once) and the record of a refused post.
 /// Each call gets a second at most; and once half of at least 10 calls in 2 s have failed, the circuit opens and
 /// for 5 s calls are skipped at once, so that while PostgreSQL is away a comment costs the API no more than its
 /// send to the broker (without it each waited for the database, and the intake limit refused comments with 503).
@@ -49,5 +51,5 @@ public sealed class OptionalDatabaseWork(ResiliencePipelineProvider<string> pipe
     }
 
     private static bool IsDatabaseFailure(Exception exception) =>
-        exception is DbException or TimeoutRejectedException or OperationCanceledException or InvalidOperationException;
+        exception is DbException or DbUpdateException or TimeoutRejectedException or OperationCanceledException or InvalidOperationException;
 }

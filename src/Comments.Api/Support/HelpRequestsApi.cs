@@ -29,7 +29,7 @@ public static class HelpRequestsApi
 
     public static async Task<Results<Accepted<AcceptedHelpRequest>, ValidationProblem>> Submit(
         HelpRequestSubmission? request, HttpContext http, BrokerIntake intake, CommentsDbContext db, IOptions<CommentOptions> options,
-        TimeProvider clock, ILoggerFactory loggers)
+        TimeProvider clock, OptionalDatabaseWork optionalWork)
     {
         var userId = http.User.UserId();
         var email = (request?.Email ?? http.User.FindFirst("email")?.Value)?.Trim();
@@ -55,15 +55,8 @@ public static class HelpRequestsApi
             SubmittedAt = now.AddTicks(-(now.Ticks % 10)),
         };
         await intake.SendAsync(message, message.HelpRequestId, BrokerIntake.TriageQueue, http.RequestAborted);
-        try
-        {
-            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-            await db.InsertIfAbsentAsync(message, deadline.Token);
-        }
-        catch (Exception exception) when (exception is System.Data.Common.DbException or OperationCanceledException or InvalidOperationException)
-        {
-            loggers.CreateLogger(nameof(HelpRequestsApi)).LogWarning(exception, "Help request {Reference} is with the broker but not yet stored", message.Reference);
-        }
+        // The broker has it and the worker stores it; without the row the reader's first look finds nothing yet.
+        await optionalWork.TryAsync("store a help request early", async token => { await db.InsertIfAbsentAsync(message, token); return true; }, false);
         return TypedResults.Accepted($"/api/help-requests/{message.Reference}", new AcceptedHelpRequest(message.HelpRequestId, message.Reference));
     }
 

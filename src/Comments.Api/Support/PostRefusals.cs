@@ -1,4 +1,4 @@
-using System.Data.Common;
+using Comments.Api.Comments;
 using Comments.Storage;
 using Comments.Storage.Support;
 
@@ -16,20 +16,13 @@ public static class PostRefusals
         {
             return;
         }
-        try
+        var db = http.RequestServices.GetRequiredService<CommentsDbContext>();
+        db.PostRefusals.Add(new PostRefusal
         {
-            var db = http.RequestServices.GetRequiredService<CommentsDbContext>();
-            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-            db.PostRefusals.Add(new PostRefusal
-            {
-                Id = Guid.CreateVersion7(), UserId = userId, Reason = reason, At = DateTimeOffset.UtcNow,
-                Detail = detail is { Length: > 500 } ? detail[..500] : detail,
-            });
-            await db.SaveChangesAsync(deadline.Token);
-        }
-        catch (Exception exception) when (exception is DbException or OperationCanceledException or InvalidOperationException or Microsoft.EntityFrameworkCore.DbUpdateException)
-        {
-            http.RequestServices.GetRequiredService<ILogger<CommentsDbContext>>().LogWarning(exception, "Could not record a post refusal");
-        }
+            Id = Guid.CreateVersion7(), UserId = userId, Reason = reason, At = DateTimeOffset.UtcNow,
+            Detail = detail is { Length: > 500 } ? detail[..500] : detail,
+        });
+        await http.RequestServices.GetRequiredService<OptionalDatabaseWork>().TryAsync("record a post refusal",
+            async token => await db.SaveChangesAsync(token), 0);
     }
 }
