@@ -8,8 +8,13 @@ public static class StorageServiceCollectionExtensions
     /// <summary>The name of the connection string, under <c>ConnectionStrings</c>, that both hosts read.</summary>
     public const string ConnectionStringName = "Comments";
 
-    public static IServiceCollection AddCommentsDatabase(this IServiceCollection services, string connectionString) =>
-        services.AddDbContextPool<CommentsDbContext>(options => options.UseCommentsDatabase(connectionString));
+    /// <summary>
+    /// A context per scope from a pool, and a factory over the same pool for work that owns its context (work that may
+    /// be abandoned at a deadline must not share the request's context: it would go back to the pool still in use).
+    /// </summary>
+    public static IServiceCollection AddCommentsDatabase(this IServiceCollection services, string connectionString) => services
+        .AddPooledDbContextFactory<CommentsDbContext>(options => options.UseCommentsDatabase(connectionString))
+        .AddDbContextPool<CommentsDbContext>(options => options.UseCommentsDatabase(connectionString));
 
     /// <summary>
     /// No EF Core retry-on-failure here on purpose: the worker retries whole messages (MassTransit) and the API

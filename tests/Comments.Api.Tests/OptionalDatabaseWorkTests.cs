@@ -3,7 +3,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Comments.Api.Comments;
+using Comments.Storage;
 using Comments.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly.Registry;
 
@@ -21,7 +24,7 @@ public sealed class OptionalDatabaseWorkTests(CommentsStack stack)
         var results = new List<string>();
         for (var i = 0; i < 30; i++)
         {
-            results.Add(await work.TryAsync("ask a database that is away", _ => { asked++; return Task.FromException<string>(new DatabaseAway()); }, "went on"));
+            results.Add(await work.TryAsync("ask a database that is away", (_, _) => { asked++; return Task.FromException<string>(new DatabaseAway()); }, "went on"));
         }
 
         Assert.All(results, result => Assert.Equal("went on", result));
@@ -33,7 +36,7 @@ public sealed class OptionalDatabaseWorkTests(CommentsStack stack)
     {
         var work = NewOptionalDatabaseWork();
 
-        var result = await work.TryAsync("wait for a database that hangs", async token => { await Task.Delay(TimeSpan.FromMinutes(1), token); return "answered"; }, "went on");
+        var result = await work.TryAsync("wait for a database that hangs", async (_, token) => { await Task.Delay(TimeSpan.FromMinutes(1), token); return "answered"; }, "went on");
 
         Assert.Equal("went on", result);
     }
@@ -43,7 +46,7 @@ public sealed class OptionalDatabaseWorkTests(CommentsStack stack)
     {
         var work = NewOptionalDatabaseWork();
 
-        var result = await work.TryAsync("wait for a connection that hangs", async _ => { await Task.Delay(TimeSpan.FromSeconds(20)); return "answered"; }, "went on");
+        var result = await work.TryAsync("wait for a connection that hangs", async (_, _) => { await Task.Delay(TimeSpan.FromSeconds(20)); return "answered"; }, "went on");
 
         Assert.Equal("went on", result);
     }
@@ -75,7 +78,7 @@ public sealed class OptionalDatabaseWorkTests(CommentsStack stack)
         // A pipeline of its own: the running API's circuit must not open because of these tests.
         var registry = new ResiliencePipelineRegistry<string>();
         registry.TryAddBuilder(OptionalDatabaseWork.PipelineName, (builder, _) => OptionalDatabaseWork.Configure(builder));
-        return new OptionalDatabaseWork(registry, NullLogger<OptionalDatabaseWork>.Instance);
+        return new OptionalDatabaseWork(registry, new PooledDbContextFactory<CommentsDbContext>(new DbContextOptionsBuilder<CommentsDbContext>().UseCommentsDatabase(TestServices.ConnectionString).Options), NullLogger<OptionalDatabaseWork>.Instance);
     }
 
     private sealed class DatabaseAway() : DbException("connection refused");

@@ -18,7 +18,6 @@ namespace Comments.Api.Comments;
 public sealed class BrokerIntake(
     IBus bus,
     ResiliencePipelineProvider<string> pipelines,
-    CommentsDbContext db,
     IntakeMetrics metrics,
     OptionalDatabaseWork optionalWork)
 {
@@ -73,5 +72,5 @@ public sealed class BrokerIntake(
 
     // The broker has the comment and the worker will store it; without the row only the early "pending" view is missing.
     private Task RecordPendingAsync(CommentSubmitted comment) => optionalWork.TryAsync("record a comment as pending",
-        async token => { await db.InsertPendingIfAbsentAsync(comment.ToPendingComment(), token); return true; }, false);
+        async (own, token) => { await own.InsertPendingIfAbsentAsync(comment.ToPendingComment(), token); return true; }, false);
 }

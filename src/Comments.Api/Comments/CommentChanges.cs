@@ -34,7 +34,7 @@ public static class CommentChanges
             return TypedResults.NotFound();
         }
         var now = clock.GetUtcNow();
-        if (await StandingCheck.RefusalAsync(optionalWork, db, comment.AuthorId, now) is { } refusal)
+        if (await StandingCheck.RefusalAsync(optionalWork, comment.AuthorId, now) is { } refusal)
         {
             return refusal;
         }

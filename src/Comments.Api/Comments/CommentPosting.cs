@@ -41,12 +41,12 @@ public static class CommentPosting
         }
 
         var commentId = key is null ? (Guid?)null : IdempotencyKey.CommentIdFor(options.Value.SiteId, http.User.UserId()!, key);
-        if (commentId is { } repeatedId && await PostedBeforeAsync(optionalWork, db, repeatedId, articleId, request!.Body!.Trim()) is { } answer)
+        if (commentId is { } repeatedId && await PostedBeforeAsync(optionalWork, repeatedId, articleId, request!.Body!.Trim()) is { } answer)
         {
             return answer;
         }
 
-        if (await StandingCheck.RefusalAsync(optionalWork, db, http.User.UserId()!, clock.GetUtcNow()) is { } refusal)
+        if (await StandingCheck.RefusalAsync(optionalWork, http.User.UserId()!, clock.GetUtcNow()) is { } refusal)
         {
             metrics.Refused();
             await PostRefusals.RecordAsync(http, http.User.UserId(), "standing", refusal.ProblemDetails.Detail);
@@ -91,9 +91,9 @@ public static class CommentPosting
     /// again, and the worker stores it once either way (intake does not depend on the database).
     /// </summary>
     private static async Task<Results<Accepted<AcceptedComment>, ValidationProblem, ProblemHttpResult>?> PostedBeforeAsync(
-        OptionalDatabaseWork optionalWork, CommentsDbContext db, Guid id, string articleId, string body)
+        OptionalDatabaseWork optionalWork, Guid id, string articleId, string body)
     {
-        var stored = await optionalWork.TryAsync("look up a retried post", token => db.Comments.AsNoTracking().Where(c => c.Id == id)
+        var stored = await optionalWork.TryAsync("look up a retried post", (db, token) => db.Comments.AsNoTracking().Where(c => c.Id == id)
             .Select(c => new StoredPost(c.ArticleId, c.Body, c.Status, c.Revision, c.EditedAt)).FirstOrDefaultAsync(token), null);
         if (stored is null)
         {

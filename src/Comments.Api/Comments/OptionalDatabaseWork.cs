@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Comments.Storage;
 using Microsoft.EntityFrameworkCore;
 using Polly;
 using Polly.CircuitBreaker;
@@ -18,7 +19,10 @@ namespace Comments.Api.Comments;
 /// The window is short because at full rate a longer one holds thousands of successes from before the outage: with
 /// 10 s the circuit opened only 7 s into it (fault-injection run, postgres-stop).
 /// </summary>
-public sealed class OptionalDatabaseWork(ResiliencePipelineProvider<string> pipelines, ILogger<OptionalDatabaseWork> logger)
+public sealed class OptionalDatabaseWork(
+    ResiliencePipelineProvider<string> pipelines,
+    IDbContextFactory<CommentsDbContext> contexts,
+    ILogger<OptionalDatabaseWork> logger)
 {
     public const string PipelineName = "optional-database-work";
 
@@ -33,14 +37,18 @@ public sealed class OptionalDatabaseWork(ResiliencePipelineProvider<string> pipe
         })
         .AddTimeout(TimeSpan.FromMilliseconds(250));
 
-    /// <summary>The work's result, or <paramref name="fallback"/> when the database did not answer in time or the circuit is open.</summary>
-    public async Task<T> TryAsync<T>(string what, Func<CancellationToken, Task<T>> work, T fallback)
+    /// <summary>
+    /// The work's result, or <paramref name="fallback"/> when the database did not answer in time or the circuit is
+    /// open. The work gets a context of its own, which it gives back when it ends, even after it was given up on.
+    /// </summary>
+    public async Task<T> TryAsync<T>(string what, Func<CommentsDbContext, CancellationToken, Task<T>> work, T fallback)
     {
         try
         {
             // WaitAsync: the deadline stops the wait even when the work does not notice it (Npgsql opening a connection
             // to a server that is shutting down did not), so the failure is counted and the circuit can open.
-            return await pipelines.GetPipeline(PipelineName).ExecuteAsync(async token => await work(token).WaitAsync(token), CancellationToken.None);
+            return await pipelines.GetPipeline(PipelineName).ExecuteAsync(
+                async token => await WithOwnContextAsync(work, token).WaitAsync(token), CancellationToken.None);
         }
         catch (BrokenCircuitException)
         {
@@ -51,6 +59,12 @@ public sealed class OptionalDatabaseWork(ResiliencePipelineProvider<string> pipe
             logger.LogWarning(exception, "Went on without the database: {What}", what);
             return fallback;
         }
+    }
+
+    private async Task<T> WithOwnContextAsync<T>(Func<CommentsDbContext, CancellationToken, Task<T>> work, CancellationToken token)
+    {
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        return await work(db, token);
     }
 
     private static bool IsDatabaseFailure(Exception exception) =>

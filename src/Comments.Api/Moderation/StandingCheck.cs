@@ -12,10 +12,10 @@ namespace Comments.Api.Moderation;
 /// </summary>
 public static class StandingCheck
 {
-    public static async Task<ProblemHttpResult?> RefusalAsync(OptionalDatabaseWork optionalWork, CommentsDbContext db, string userId, DateTimeOffset now)
+    public static async Task<ProblemHttpResult?> RefusalAsync(OptionalDatabaseWork optionalWork, string userId, DateTimeOffset now)
     {
         var standing = await optionalWork.TryAsync("check the author's standing",
-            token => db.UserStandings.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == userId, token), null);
+            (db, token) => db.UserStandings.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == userId, token), null);
         return standing switch
         {
             { Status: UserStatus.Banned } => TypedResults.Problem(title: "Account banned",

@@ -28,7 +28,7 @@ public static class HelpRequestsApi
     }
 
     public static async Task<Results<Accepted<AcceptedHelpRequest>, ValidationProblem>> Submit(
-        HelpRequestSubmission? request, HttpContext http, BrokerIntake intake, CommentsDbContext db, IOptions<CommentOptions> options,
+        HelpRequestSubmission? request, HttpContext http, BrokerIntake intake, IOptions<CommentOptions> options,
         TimeProvider clock, OptionalDatabaseWork optionalWork)
     {
         var userId = http.User.UserId();
@@ -56,7 +56,7 @@ public static class HelpRequestsApi
         };
         await intake.SendAsync(message, message.HelpRequestId, BrokerIntake.TriageQueue, http.RequestAborted);
         // The broker has it and the worker stores it; without the row the reader's first look finds nothing yet.
-        await optionalWork.TryAsync("store a help request early", async token => { await db.InsertIfAbsentAsync(message, token); return true; }, false);
+        await optionalWork.TryAsync("store a help request early", async (own, token) => { await own.InsertIfAbsentAsync(message, token); return true; }, false);
         return TypedResults.Accepted($"/api/help-requests/{message.Reference}", new AcceptedHelpRequest(message.HelpRequestId, message.Reference));
     }
 

@@ -16,13 +16,12 @@ public static class PostRefusals
         {
             return;
         }
-        var db = http.RequestServices.GetRequiredService<CommentsDbContext>();
-        db.PostRefusals.Add(new PostRefusal
+        var refusal = new PostRefusal
         {
             Id = Guid.CreateVersion7(), UserId = userId, Reason = reason, At = DateTimeOffset.UtcNow,
             Detail = detail is { Length: > 500 } ? detail[..500] : detail,
-        });
+        };
         await http.RequestServices.GetRequiredService<OptionalDatabaseWork>().TryAsync("record a post refusal",
-            async token => await db.SaveChangesAsync(token), 0);
+            async (db, token) => { db.PostRefusals.Add(refusal); return await db.SaveChangesAsync(token); }, 0);
     }
 }
