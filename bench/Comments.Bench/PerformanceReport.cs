@@ -30,18 +30,27 @@ public sealed class PerformanceReport
     /// <summary>Where the CPU went while the closed-loop intake ran and was decided: seconds per part, and per decided comment.</summary>
     public void IntakeCpu(IReadOnlyDictionary<string, double> before, IReadOnlyDictionary<string, double> after, int decided)
     {
-        var parts = after.Select(part => (part.Key, Seconds: part.Value - before.GetValueOrDefault(part.Key))).ToList();
-        _intakeCpu = string.Join(", ", parts.Select(p => $"{p.Key} {p.Seconds:0.0} s ({1000 * p.Seconds / Math.Max(decided, 1):0.00} ms)"))
-            + $"; total {parts.Sum(p => p.Seconds):0.0} s = {1000 * parts.Sum(p => p.Seconds) / Math.Max(decided, 1):0.00} ms per decided comment";
+        _intakeCpu = CpuPerComment(before, after, decided);
         Console.WriteLine($"    CPU during the closed-loop intake (per decided comment): {_intakeCpu}");
     }
 
+    /// <summary>Seconds of CPU per part between two readings, and per comment in brackets.</summary>
+    private static string CpuPerComment(IReadOnlyDictionary<string, double> before, IReadOnlyDictionary<string, double> after, int comments)
+    {
+        var parts = after.Select(part => (part.Key, Seconds: part.Value - before.GetValueOrDefault(part.Key))).ToList();
+        return string.Join(", ", parts.Select(p => $"{p.Key} {p.Seconds:0.0} s ({1000 * p.Seconds / Math.Max(comments, 1):0.00} ms)"))
+            + $"; total {parts.Sum(p => p.Seconds):0.0} s = {1000 * parts.Sum(p => p.Seconds) / Math.Max(comments, 1):0.00} ms per comment";
+    }
+
     /// <param name="busy">Share of the machine's CPU busy during the step; <paramref name="stolen"/> taken by the hypervisor.</param>
-    public void IntakeAtRate(int rate, int sent, int accepted, double p50, double p99, double busy, double stolen)
+    /// <param name="cpuBefore">The parts' CPU seconds before the step, and <paramref name="cpuAfter"/> after every accepted comment was decided.</param>
+    public void IntakeAtRate(int rate, int sent, int accepted, double p50, double p99, double busy, double stolen,
+        IReadOnlyDictionary<string, double> cpuBefore, IReadOnlyDictionary<string, double> cpuAfter)
     {
         var line = $"| {rate}/s | {sent} | {accepted} | {p50:0.0} ms | {p99:0.0} ms | {busy:0%} / {stolen:0%} |";
         _rates.Add(line);
         Console.WriteLine($"    at {rate}/s: {accepted} of {sent} accepted, submit-to-decision p50 {p50:0.0} ms, p99 {p99:0.0} ms; machine CPU busy {busy:0%}, stolen {stolen:0%}");
+        Console.WriteLine($"      CPU per accepted comment: {CpuPerComment(cpuBefore, cpuAfter, accepted)}");
         if (rate == 200)
         {
             _targets.Add(("p99 submit-to-decision at 200/s ≤ 50 ms", $"{p99:0.0} ms", p99 <= 50 && accepted == sent));

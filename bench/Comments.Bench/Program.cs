@@ -44,11 +44,11 @@ try
     PrintMemory("after the closed-loop intake");
     foreach (var rate in new[] { 50, 200, 1000 })
     {
-        var (machineBefore, clock) = (CpuMeter.ReadMachineSeconds(), System.Diagnostics.Stopwatch.StartNew());
+        var (machineBefore, partsBefore, clock) = (CpuMeter.ReadMachineSeconds(), cpu.ReadSeconds(), System.Diagnostics.Stopwatch.StartNew());
         var (sent, ok, p50, p99) = await bench.IntakeAtRateAsync(rate, seconds);
         var (machineAfter, capacity) = (CpuMeter.ReadMachineSeconds(), clock.Elapsed.TotalSeconds * Environment.ProcessorCount);
         report.IntakeAtRate(rate, sent, ok, p50, p99,
-            (machineAfter.Busy - machineBefore.Busy) / capacity, (machineAfter.Stolen - machineBefore.Stolen) / capacity);
+            (machineAfter.Busy - machineBefore.Busy) / capacity, (machineAfter.Stolen - machineBefore.Stolen) / capacity, partsBefore, cpu.ReadSeconds());
         PrintMemory($"after {rate}/s");
     }
 

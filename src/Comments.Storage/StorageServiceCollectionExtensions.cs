@@ -13,8 +13,15 @@ public static class StorageServiceCollectionExtensions
     /// be abandoned at a deadline must not share the request's context: it would go back to the pool still in use).
     /// </summary>
     public static IServiceCollection AddCommentsDatabase(this IServiceCollection services, string connectionString) => services
-        .AddPooledDbContextFactory<CommentsDbContext>(options => options.UseCommentsDatabase(connectionString))
-        .AddDbContextPool<CommentsDbContext>(options => options.UseCommentsDatabase(connectionString));
+        .AddPooledDbContextFactory<CommentsDbContext>(options => options.UseCommentsDatabase(connectionString), ContextPoolSize)
+        .AddDbContextPool<CommentsDbContext>(options => options.UseCommentsDatabase(connectionString), ContextPoolSize);
+
+    /// <summary>
+    /// Contexts kept for reuse; beyond it a context is made and thrown away. EF Core's default of 1,024 let a burst of
+    /// 1,000 concurrent requests leave that many contexts in the API's memory for good; more than the connection pool
+    /// (<c>Database:MaxPoolSize</c>, 32) cannot work at once anyway.
+    /// </summary>
+    public const int ContextPoolSize = 64;
 
     /// <summary>
     /// No EF Core retry-on-failure here on purpose: the worker retries whole messages (MassTransit) and the API
