@@ -18,7 +18,9 @@ public sealed class ConsumerHarness : IAsyncDisposable
     public ServiceProvider Services { get; }
     public ITestHarness Harness { get; }
 
-    public static async Task<ConsumerHarness> StartAsync(Action<IServiceCollection>? configure = null)
+    /// <param name="configureBus">Changes to the in-memory bus, e.g. a filter on what the consumers publish.</param>
+    public static async Task<ConsumerHarness> StartAsync(
+        Action<IServiceCollection>? configure = null, Action<IBusRegistrationContext, IInMemoryBusFactoryConfigurator>? configureBus = null)
     {
         await TestServices.EnsureMigratedAsync();
         var services = new ServiceCollection()
@@ -28,7 +30,15 @@ public sealed class ConsumerHarness : IAsyncDisposable
             .AddCommentsDatabase(TestServices.ConnectionString)
             .AddModerationPipeline();
         configure?.Invoke(services);
-        var harness = new ConsumerHarness(services.AddMassTransitTestHarness(bus => bus.AddCommentConsumers()).BuildServiceProvider(true));
+        var harness = new ConsumerHarness(services.AddMassTransitTestHarness(bus =>
+        {
+            bus.AddCommentConsumers();
+            bus.UsingInMemory((context, memory) =>
+            {
+                configureBus?.Invoke(context, memory);
+                memory.ConfigureEndpoints(context);
+            });
+        }).BuildServiceProvider(true));
         await harness.Harness.Start();
         return harness;
     }

@@ -4,6 +4,7 @@ using Comments.Storage.Comments;
 using Comments.Storage.Decisions;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Moderation.Worker.Messaging;
 
 namespace Moderation.Worker.Comments;
@@ -23,6 +24,7 @@ public sealed class CommentSubmittedConsumer(
     TimeProvider clock,
     QueueMetrics metrics,
     ModerationMetrics moderationMetrics,
+    IOptions<ConsumerOptions> options,
     ILogger<CommentSubmittedConsumer> logger)
     : IConsumer<CommentSubmitted>
 {
@@ -112,12 +114,15 @@ public sealed class CommentSubmittedConsumer(
     }
 
     /// <summary>Publishes the stored decision, also on a redelivery, so that a publish lost after the commit is made good.</summary>
-    private static async Task PublishDecisionAsync(ConsumeContext context, CommentSubmitted message, bool edited, StoredDecision? stored)
+    private async Task PublishDecisionAsync(ConsumeContext context, CommentSubmitted message, bool edited, StoredDecision? stored)
     {
         if (stored is null)
         {
             return; // A revision of a deleted comment, or one overtaken by a later revision: nothing was decided.
         }
+        // The deadline stops the wait, never the publish itself (as in the API's intake: cancelling a publish half-way
+        // breaks the channel it shares with every other consumer).
+        var (timeout, cancellationToken) = (options.Value.PublishTimeout, context.CancellationToken);
         var outcome = stored.Decision.Outcome.ToString().ToLowerInvariant();
         await context.Publish(new CommentModerated
         {
@@ -127,7 +132,7 @@ public sealed class CommentSubmittedConsumer(
             ReasonCodes = stored.Decision.ReasonCodes,
             Actor = stored.Decision.Actor,
             DecidedAt = stored.Decision.DecidedAt,
-        }, context.CancellationToken);
+        }, CancellationToken.None).WaitAsync(timeout, cancellationToken);
         if (edited)
         {
             await context.Publish(new CommentEdited
@@ -137,7 +142,7 @@ public sealed class CommentSubmittedConsumer(
                 Revision = message.Revision,
                 Status = stored.Status.ToString().ToLowerInvariant(),
                 EditedAt = message.SubmittedAt,
-            }, context.CancellationToken);
+            }, CancellationToken.None).WaitAsync(timeout, cancellationToken);
         }
     }
 }

@@ -23,6 +23,14 @@ public sealed class ConsumerOptions
     /// <summary>Groups being decided at the same time, each with one database connection.</summary>
     [Range(1, 16)] public int DecisionGroupLoops { get; set; } = 2;
 
+    /// <summary>
+    /// The longest the worker waits for the broker to confirm a decision's event. After a broker restart a publish with
+    /// confirms can wait for ever (RabbitMQ.Client 7, rabbitmq-dotnet-client #1928/#1930), and a consumer that never
+    /// ends keeps MassTransit from reconnecting; past the deadline the consumer stops waiting, the message fails and is retried (the decision is already
+    /// stored, so only the event is published again) and the receive endpoint can start afresh.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")] public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Tries after the first before a message moves to its <c>_error</c> queue.</summary>
     [Range(0, 100)] public int RetryLimit { get; set; } = 10;
 
