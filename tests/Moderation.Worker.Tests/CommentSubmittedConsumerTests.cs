@@ -22,20 +22,10 @@ public sealed class CommentSubmittedConsumerTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _consumers.DisposeAsync();
 
-    private static CommentSubmitted NewMessage(string body = "A fair point about the budget.") => new()
-    {
-        CommentId = Guid.CreateVersion7(),
-        ArticleId = $"article-{Guid.NewGuid():N}",
-        AuthorId = $"reader-{Guid.NewGuid():N}",
-        AuthorName = "Reader",
-        Body = body,
-        SubmittedAt = DateTimeOffset.UtcNow,
-    };
-
     [Fact]
     public async Task Stores_the_comment_with_its_decision_and_publishes_comment_moderated()
     {
-        var message = NewMessage();
+        var message = SubmittedComments.New();
 
         await Harness.Bus.Publish(message);
 
@@ -53,7 +43,7 @@ public sealed class CommentSubmittedConsumerTests : IAsyncLifetime
     [Fact]
     public async Task Same_message_delivered_many_times_at_once_gives_one_comment_and_one_decision()
     {
-        var message = NewMessage();
+        var message = SubmittedComments.New();
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Harness.Bus.Publish(message)));
 
@@ -69,7 +59,7 @@ public sealed class CommentSubmittedConsumerTests : IAsyncLifetime
     [Fact]
     public async Task Comment_recorded_as_pending_by_the_api_is_decided_not_duplicated()
     {
-        var message = NewMessage();
+        var message = SubmittedComments.New();
         await using (var db = TestServices.CreateDbContext())
         {
             await db.InsertPendingIfAbsentAsync(message.ToPendingComment(), CancellationToken.None);

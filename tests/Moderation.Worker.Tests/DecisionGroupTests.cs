@@ -24,18 +24,6 @@ public sealed class DecisionGroupTests : IAsyncLifetime
 
     private static string NewArticleId() => $"article-{Guid.NewGuid():N}";
 
-    private static CommentSubmitted NewMessage(string articleId, string body = "A fair point about the budget.", Guid? parentId = null) => new()
-    {
-        CommentId = Guid.CreateVersion7(),
-        ArticleId = articleId,
-        ParentId = parentId,
-        Depth = parentId is null ? 0 : 1,
-        AuthorId = $"reader-{Guid.NewGuid():N}",
-        AuthorName = "Reader",
-        Body = body,
-        SubmittedAt = DateTimeOffset.UtcNow,
-    };
-
     private async Task<IReadOnlyDictionary<Guid, StoredDecision>> DecideTogetherAsync(IEnumerable<CommentSubmitted> messages)
     {
         await using var scope = Services.CreateAsyncScope();
@@ -47,11 +35,11 @@ public sealed class DecisionGroupTests : IAsyncLifetime
     public async Task A_group_decides_every_comment_and_counts_only_the_published_ones_on_articles_and_parents()
     {
         var (article, other) = (NewArticleId(), NewArticleId());
-        var parent = NewMessage(article, "The opening comment of a thread.");
+        var parent = SubmittedComments.New(article, "The opening comment of a thread.");
         Assert.Single(await DecideTogetherAsync([parent]));
-        var replies = Enumerable.Range(0, 3).Select(i => NewMessage(article, $"Reply number {i} to the opening comment.", parent.CommentId)).ToList();
-        var topLevel = Enumerable.Range(0, 8).Select(i => NewMessage(article, $"Top-level comment number {i} on the budget.")).ToList();
-        var held = NewMessage(other, "Cheap watches at http://cheap-watches.example.com today");
+        var replies = Enumerable.Range(0, 3).Select(i => SubmittedComments.New(article, $"Reply number {i} to the opening comment.", parent.CommentId)).ToList();
+        var topLevel = Enumerable.Range(0, 8).Select(i => SubmittedComments.New(article, $"Top-level comment number {i} on the budget.")).ToList();
+        var held = SubmittedComments.New(other, "Cheap watches at http://cheap-watches.example.com today");
 
         var decided = await DecideTogetherAsync([.. replies, .. topLevel, held]);
 
@@ -70,9 +58,9 @@ public sealed class DecisionGroupTests : IAsyncLifetime
     public async Task A_comment_already_decided_is_left_out_of_the_group_for_its_consumer()
     {
         var article = NewArticleId();
-        var first = NewMessage(article);
+        var first = SubmittedComments.New(article);
         await DecideTogetherAsync([first]);
-        var second = NewMessage(article);
+        var second = SubmittedComments.New(article);
 
         var decided = await DecideTogetherAsync([first, second]);
 
@@ -85,8 +73,8 @@ public sealed class DecisionGroupTests : IAsyncLifetime
     [Fact]
     public async Task A_group_with_a_message_that_cannot_be_stored_stores_nothing()
     {
-        var good = NewMessage(NewArticleId());
-        var poison = NewMessage(new string('a', CommentConfiguration.ArticleIdMaxLength + 1));
+        var good = SubmittedComments.New(NewArticleId());
+        var poison = SubmittedComments.New(new string('a', CommentConfiguration.ArticleIdMaxLength + 1));
 
         await Assert.ThrowsAnyAsync<Exception>(() => DecideTogetherAsync([good, poison]));
 
@@ -98,8 +86,8 @@ public sealed class DecisionGroupTests : IAsyncLifetime
     public async Task Through_the_consumers_a_poison_message_fails_alone_and_every_other_comment_is_decided_once()
     {
         var article = NewArticleId();
-        var good = Enumerable.Range(0, 30).Select(i => NewMessage(article, $"Comment number {i} on the council budget.")).ToList();
-        var poison = NewMessage(new string('a', CommentConfiguration.ArticleIdMaxLength + 1));
+        var good = Enumerable.Range(0, 30).Select(i => SubmittedComments.New(article, $"Comment number {i} on the council budget.")).ToList();
+        var poison = SubmittedComments.New(new string('a', CommentConfiguration.ArticleIdMaxLength + 1));
 
         await Task.WhenAll([.. good.Select(m => Harness.Bus.Publish(m)), Harness.Bus.Publish(poison)]);
 

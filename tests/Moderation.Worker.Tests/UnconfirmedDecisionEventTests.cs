@@ -26,15 +26,7 @@ public sealed class UnconfirmedDecisionEventTests : IAsyncLifetime
     [Fact]
     public async Task A_decision_event_the_broker_never_confirms_fails_the_message_after_the_deadline_and_the_decision_stays_stored()
     {
-        var message = new CommentSubmitted
-        {
-            CommentId = Guid.CreateVersion7(),
-            ArticleId = $"article-{Guid.NewGuid():N}",
-            AuthorId = $"reader-{Guid.NewGuid():N}",
-            AuthorName = "Reader",
-            Body = "The event about this decision is never confirmed.",
-            SubmittedAt = DateTimeOffset.UtcNow,
-        };
+        var message = SubmittedComments.New(body: "The event about this decision is never confirmed.");
 
         await _consumers.Harness.Bus.Publish(message);
 

@@ -45,29 +45,29 @@ public sealed class OptionalDatabaseWork(
     /// </summary>
     public async Task<T> TryAsync<T>(string what, Func<CommentsDbContext, CancellationToken, Task<T>> work, T fallback)
     {
-        var context = ResilienceContextPool.Shared.Get(CancellationToken.None);
+        var resilience = ResilienceContextPool.Shared.Get(CancellationToken.None);
         try
         {
             var outcome = await pipelines.GetPipeline(PipelineName).ExecuteOutcomeAsync(
-                static async (context, state) => await state.Self.AttemptAsync(state.work, context.CancellationToken),
-                context, (Self: this, work));
-            switch (outcome.Exception)
+                static (resilience, state) => new ValueTask<Outcome<T>>(state.Self.AttemptAsync(state.work, resilience.CancellationToken)),
+                resilience, (Self: this, work));
+            if (outcome.Exception is not (null or BrokenCircuitException) && !IsDatabaseFailure(outcome.Exception))
             {
-                case null:
-                    return outcome.Result!;
-                case BrokenCircuitException:
-                    return fallback;
-                case var exception when IsDatabaseFailure(exception):
-                    logger.LogWarning(exception, "Went on without the database: {What}", what);
-                    return fallback;
-                default:
-                    outcome.ThrowIfException();
-                    return fallback;
+                outcome.ThrowIfException(); // not the database's doing: a bug, which must not pass for an outage
             }
+            if (outcome.Exception is null)
+            {
+                return outcome.Result!;
+            }
+            if (outcome.Exception is not BrokenCircuitException)
+            {
+                logger.LogWarning(outcome.Exception, "Went on without the database: {What}", what);
+            }
+            return fallback;
         }
         finally
         {
-            ResilienceContextPool.Shared.Return(context);
+            ResilienceContextPool.Shared.Return(resilience);
         }
     }
 

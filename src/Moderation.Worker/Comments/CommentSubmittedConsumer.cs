@@ -113,16 +113,17 @@ public sealed class CommentSubmittedConsumer(
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>Publishes the stored decision, also on a redelivery, so that a publish lost after the commit is made good.</summary>
+    /// <summary>
+    /// Publishes the stored decision, also on a redelivery, so that a publish lost after the commit is made good. Each
+    /// publish gets <see cref="ConsumerOptions.PublishTimeout"/>; the deadline stops the wait, never the publish itself
+    /// (as in the API's intake: cancelling a publish half-way breaks the channel it shares with every other consumer).
+    /// </summary>
     private async Task PublishDecisionAsync(ConsumeContext context, CommentSubmitted message, bool edited, StoredDecision? stored)
     {
         if (stored is null)
         {
             return; // A revision of a deleted comment, or one overtaken by a later revision: nothing was decided.
         }
-        // The deadline stops the wait, never the publish itself (as in the API's intake: cancelling a publish half-way
-        // breaks the channel it shares with every other consumer).
-        var (timeout, cancellationToken) = (options.Value.PublishTimeout, context.CancellationToken);
         var outcome = stored.Decision.Outcome.ToString().ToLowerInvariant();
         await context.Publish(new CommentModerated
         {
@@ -132,7 +133,7 @@ public sealed class CommentSubmittedConsumer(
             ReasonCodes = stored.Decision.ReasonCodes,
             Actor = stored.Decision.Actor,
             DecidedAt = stored.Decision.DecidedAt,
-        }, CancellationToken.None).WaitAsync(timeout, cancellationToken);
+        }, CancellationToken.None).WaitAsync(options.Value.PublishTimeout, context.CancellationToken);
         if (edited)
         {
             await context.Publish(new CommentEdited
@@ -142,7 +143,7 @@ public sealed class CommentSubmittedConsumer(
                 Revision = message.Revision,
                 Status = stored.Status.ToString().ToLowerInvariant(),
                 EditedAt = message.SubmittedAt,
-            }, CancellationToken.None).WaitAsync(timeout, cancellationToken);
+            }, CancellationToken.None).WaitAsync(options.Value.PublishTimeout, context.CancellationToken);
         }
     }
 }

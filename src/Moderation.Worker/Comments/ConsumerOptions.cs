@@ -26,8 +26,8 @@ public sealed class ConsumerOptions
     /// <summary>
     /// The longest the worker waits for the broker to confirm a decision's event. After a broker restart a publish with
     /// confirms can wait for ever (RabbitMQ.Client 7, rabbitmq-dotnet-client #1928/#1930), and a consumer that never
-    /// ends keeps MassTransit from reconnecting; past the deadline the consumer stops waiting, the message fails and is retried (the decision is already
-    /// stored, so only the event is published again) and the receive endpoint can start afresh.
+    /// ends keeps MassTransit from reconnecting; past the deadline the consumer stops waiting, the message fails and is
+    /// retried (the decision is already stored, so only the event is published again) and the endpoint can start afresh.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")] public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
