@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Runs the whole system on this machine: PostgreSQL and RabbitMQ (installed with apt when missing and root),
 # the database migrations, the moderation worker and the API. Ctrl-C stops everything it started.
+# The worker and the API are supervised like containers with a restart policy: after any exit that Ctrl-C did not
+# ask for, each is started again after a growing pause.
 # Settings (environment): API_URL (default http://127.0.0.1:8080), PG_PORT (55432), AMQP_PORT (5682),
-# MGMT_PORT (15682), ASPNETCORE_ENVIRONMENT (Development).
+# MGMT_PORT (15682; empty for no management UI), ASPNETCORE_ENVIRONMENT (Development), RUN_PROFILE (run: the name of
+# the data folder .data/RUN_PROFILE and of the RabbitMQ node, so that a second copy can run beside the first).
 set -euo pipefail
 
-PROFILE=run
+PROFILE=${RUN_PROFILE:-run}
 PG_PORT=${PG_PORT:-55432}
 AMQP_PORT=${AMQP_PORT:-5682}
-MGMT_PORT=${MGMT_PORT:-15682}
+MGMT_PORT=${MGMT_PORT-15682}
 API_URL=${API_URL:-http://127.0.0.1:8080}
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export DOTNET_ENVIRONMENT=$ASPNETCORE_ENVIRONMENT
@@ -25,6 +28,7 @@ trap shutdown EXIT
 trap 'exit 130' INT TERM
 
 start_services
+mkdir -p "$DATA_DIR"
 
 cd "$ROOT_DIR"
 log "building"
@@ -35,20 +39,32 @@ API_DIR="$ROOT_DIR/src/Comments.Api/bin/Release/net10.0"
 log "applying database migrations"
 (cd "$WORKER_DIR" && dotnet Moderation.Worker.dll migrate)
 
-# The worker exits with 75 when it finds itself stalled (see BrokerWatch); like a container's restart policy, this
-# starts it again. Any other exit stops the whole system.
+# Runs a command and starts it again whenever it exits, as a container's restart policy would: at once when it asks
+# for that (the worker's exit 75, see BrokerWatch), otherwise after a pause that doubles up to 30 s and falls back to
+# 1 s once a run has lasted a minute. Its process id is kept in .data/PROFILE/NAME.pid. SIGTERM or SIGINT (Ctrl-C)
+# stop the command and the supervisor.
 supervise() {
-  local child code
-  trap 'kill -TERM $child 2>/dev/null; wait $child; exit 0' TERM INT
+  local name=$1; shift
+  local child= pause=1 code started
+  trap 'trap - TERM INT; [ -n "$child" ] && kill -TERM "$child" 2>/dev/null && wait "$child"; exit 0' TERM INT
   while true; do
+    started=$SECONDS
     "$@" & child=$!
-    wait $child && return 0 || code=$?
-    [ "$code" = 75 ] || return "$code"
-    log "the worker asked to be started again (exit 75)"
+    echo "$child" > "$DATA_DIR/$name.pid"
+    code=0; wait "$child" || code=$?
+    child=
+    [ $((SECONDS - started)) -ge 60 ] && pause=1
+    if [ "$code" = 75 ]; then
+      log "the $name asked to be started again (exit 75)"
+      continue
+    fi
+    log "the $name exited with code $code; starting it again in ${pause} s"
+    sleep "$pause" & wait $!
+    pause=$((pause * 2 > 30 ? 30 : pause * 2))
   done
 }
-(cd "$WORKER_DIR" && supervise dotnet Moderation.Worker.dll) & APP_PIDS+=($!)
-(cd "$API_DIR" && exec dotnet Comments.Api.dll --urls "$API_URL") & APP_PIDS+=($!)
+(cd "$WORKER_DIR" && supervise worker dotnet Moderation.Worker.dll) & APP_PIDS+=($!)
+(cd "$API_DIR" && supervise api dotnet Comments.Api.dll --urls "$API_URL") & APP_PIDS+=($!)
 
 for _ in $(seq 1 60); do
   curl -fs "$API_URL/health/ready" >/dev/null 2>&1 && break
@@ -65,5 +81,4 @@ cat >&2 <<MSG
 
   Ctrl-C stops everything.
 MSG
-wait -n "${APP_PIDS[@]}"
-log "a process exited; stopping"
+wait

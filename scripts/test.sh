@@ -13,8 +13,17 @@ MGMT_PORT=
 PG_EXTRA_OPTIONS="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 source "$(dirname "$0")/lib/services.sh"
 
+# Runs a command with a time limit, in the background so that Ctrl-C reaches this script at once; the limit and
+# Ctrl-C stop the command together with every process it started (timeout signals its whole process group).
+BOUNDED_PID=
+bounded() {
+  local limit=$1; shift
+  timeout --kill-after=1m "$limit" "$@" & BOUNDED_PID=$!
+  wait "$BOUNDED_PID"
+}
+
 trap stop_services EXIT
-trap 'exit 130' INT TERM
+trap '[ -n "$BOUNDED_PID" ] && kill -TERM "$BOUNDED_PID" 2>/dev/null; exit 130' INT TERM
 
 stop_leftover_services
 rm -rf "$DATA_DIR"
@@ -22,10 +31,14 @@ ensure_browser
 start_services
 
 cd "$ROOT_DIR"
-dotnet test Comments.sln --logger "console;verbosity=normal" "$@"
+# A test that runs longer than the hang timeout fails the run at once: the test host is dumped (the dump and a
+# Sequence_*.xml naming the running test go to .data/test/results/) and stopped. The outer timeout also catches a
+# hang outside any test, such as a fixture that never stops.
+bounded "${TEST_TIMEOUT:-45m}" dotnet test Comments.sln --logger "console;verbosity=normal" \
+  --blame-hang-timeout "${TEST_HANG_TIMEOUT:-5m}" --blame-hang-dump-type mini --results-directory "$DATA_DIR/results" "$@"
 
 if [ $# -eq 0 ]; then
   stop_services
   STARTED_SERVICES=()
-  bash "$ROOT_DIR/scripts/faults.sh"
+  bounded "${FAULTS_TIMEOUT:-40m}" bash "$ROOT_DIR/scripts/faults.sh"
 fi

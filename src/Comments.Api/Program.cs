@@ -9,6 +9,9 @@ using Comments.Api.Reports;
 using Comments.Api.Support;
 
 var builder = WebApplication.CreateBuilder(args);
+// In any environment, a build output serves the pages from the project through the static web assets manifest
+// (ASP.NET Core does that only in Development); a published app has no manifest and serves its wwwroot folder.
+builder.WebHost.UseStaticWebAssets();
 builder.AddApiServices();
 
 var app = builder.Build();

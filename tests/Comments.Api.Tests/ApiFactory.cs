@@ -5,6 +5,7 @@ using System.Text;
 using Comments.Api.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -20,6 +21,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly string _environment;
+    private readonly TimeProvider? _clock;
 
     /// <summary>Limits high enough that tests posting many comments as one reader are not throttled.</summary>
     public static readonly IReadOnlyDictionary<string, string?> GenerousRateLimits = new Dictionary<string, string?>
@@ -30,7 +32,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         ["RateLimits:HelpRequestsPerWindow"] = "100000",
     };
 
-    public ApiFactory(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development", bool productionRateLimits = false)
+    /// <param name="clock">The API's clock, for tests of leases, windows and service levels (a <c>FakeTimeProvider</c>).</param>
+    public ApiFactory(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development", bool productionRateLimits = false,
+        TimeProvider? clock = null)
     {
         var merged = productionRateLimits ? new Dictionary<string, string?>() : new Dictionary<string, string?>(GenerousRateLimits);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -39,6 +43,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         }
         _settings = merged;
         _environment = environment;
+        _clock = clock;
         UseKestrel(0);
     }
 
@@ -47,6 +52,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(_environment);
         builder.ConfigureLogging(logging => logging.AddProvider(LogRecorder.Shared));
         builder.ConfigureServices(services => services.AddTraceRecorder());
+        if (_clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(_clock));
+        }
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -54,10 +63,12 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client signed in as the given reader with a token signed the way the host site would.</summary>
-    public HttpClient CreateClientFor(string userId, string? name = null, params string[] roles)
+    public HttpClient CreateClientFor(string userId, string? name = null, params string[] roles) => CreateClientWith(TokenFor(userId, name, roles));
+
+    public HttpClient CreateClientWith(string token)
     {
         var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(userId, name, roles));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 
@@ -72,7 +83,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             Subject = new ClaimsIdentity(claims),
             Issuer = auth.Issuer,
             Audience = auth.Audience,
-            NotBefore = (expires ?? DateTime.UtcNow.AddHours(1)).AddHours(-2),
+            // Valid from before now, so that a token that lasts past a test's advanced clock is valid on either clock.
+            NotBefore = (expires is { } end && end < DateTime.UtcNow ? end : DateTime.UtcNow).AddHours(-2),
             Expires = expires ?? DateTime.UtcNow.AddHours(1),
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
         });

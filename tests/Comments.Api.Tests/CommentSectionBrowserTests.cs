@@ -94,7 +94,8 @@ public sealed class CommentSectionBrowserTests(CommentsStack stack, BrowserFixtu
         var articleId = TestData.NewArticleId();
         var author = stack.Api.CreateClientFor(TestData.NewUserId());
         var id = await author.PostAcceptedCommentAsync(articleId, hostile);
-        var decided = await Eventually.Until(() => author.GetCommentAsync(id), c => c?.GetProperty("status").GetString() != "pending");
+        var decided = await Eventually.Until(() => author.GetCommentAsync(id), c => c?.GetProperty("status").GetString() != "pending",
+            what: "the hostile comment to be decided");
         if (decided!.Value.GetProperty("status").GetString() != "approved")
         {
             var moderator = stack.Api.CreateClientFor(TestData.NewUserId("moderator"), "M", "moderator");
@@ -127,7 +128,8 @@ public sealed class CommentSectionBrowserTests(CommentsStack stack, BrowserFixtu
 
         var support = stack.Api.CreateClientFor(TestData.NewUserId("support"), "S", "support");
         var request = await Eventually.Until(async () => (await support.GetFromJsonAsync<JsonElement>("/api/support/help-requests?limit=100", TestData.Json))
-            .GetProperty("items").EnumerateArray().FirstOrDefault(r => r.GetProperty("reference").GetString() == reference), r => r.ValueKind == JsonValueKind.Object);
+            .GetProperty("items").EnumerateArray().FirstOrDefault(r => r.GetProperty("reference").GetString() == reference), r => r.ValueKind == JsonValueKind.Object,
+            what: $"help request {reference} in the support queue");
         await support.PostAsJsonAsync($"/api/support/help-requests/{request.GetProperty("id").GetGuid()}/replies", new { body = "Please try reloading the page once." });
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Refresh", Exact = true }).ClickAsync();

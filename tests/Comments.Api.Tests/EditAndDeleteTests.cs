@@ -4,6 +4,7 @@ using System.Text.Json;
 using Comments.Contracts;
 using Comments.Testing;
 using MassTransit;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -62,6 +63,24 @@ public sealed class EditAndDeleteTests(CommentsStack stack)
         await ProblemAssert.IsProblemAsync(await EditAsync(stack.Api.CreateClientFor(TestData.NewUserId()), id, "Not mine."), HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(await EditAsync(author, id, " "), HttpStatusCode.BadRequest);
         Assert.Equal("Posted a moment ago.", (await author.GetCommentAsync(id))!.Value.GetProperty("body").GetString());
+    }
+
+    [Fact]
+    public async Task Edit_is_accepted_until_the_window_closes_and_refused_after_it()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var api = new ApiFactory(clock: clock);
+        var author = api.CreateClientFor(TestData.NewUserId());
+        var id = await ApprovedAsync(author, TestData.NewArticleId(), "Posted just now.");
+
+        clock.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(5));
+        Assert.Equal(HttpStatusCode.Accepted, (await EditAsync(author, id, "Posted just now, and corrected.")).StatusCode);
+        await Eventually.Until(() => author.GetCommentAsync(id), c => c?.GetProperty("body").GetString() == "Posted just now, and corrected.",
+            what: "the edit made inside the window to be public");
+
+        clock.Advance(TimeSpan.FromSeconds(10));
+        await ProblemAssert.IsProblemAsync(await EditAsync(author, id, "Corrected once more, too late."), HttpStatusCode.Conflict);
+        Assert.Equal("Posted just now, and corrected.", (await author.GetCommentAsync(id))!.Value.GetProperty("body").GetString());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Comments.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Comments.Api.Tests;
@@ -44,6 +45,41 @@ public sealed class HelpDeskTests(CommentsStack stack)
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/help-requests/{reference}?email=someone@example.org")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/help-requests/{reference}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stack.Api.CreateClientFor(TestData.NewUserId()).GetAsync($"/api/help-requests/{reference}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_request_waiting_for_its_first_reply_turns_due_soon_in_the_last_quarter_of_its_allowance_and_then_overdue()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var api = new ApiFactory(clock: clock);
+        // Lasts past the advanced clock: the API's clock is the fake one, the token's validity is checked either way.
+        var support = api.CreateClientWith(api.TokenFor(TestData.NewUserId("support"), "Sam Support", ["support"], expires: DateTime.UtcNow.AddDays(5)));
+        var (id, _) = await SubmitAsync(api.CreateClient(), new { email = $"reader-{Guid.NewGuid():N}@example.org", message = "My comment disappeared right after I posted it." });
+        var triaged = await Eventually.Until(async () => await support.GetFromJsonAsync<JsonElement>($"/api/support/help-requests/{id}", TestData.Json),
+            r => r.GetProperty("triaged").GetBoolean(), what: "the request to be triaged");
+        Assert.Equal("normal", triaged.GetProperty("priority").GetString());
+        var due = triaged.GetProperty("firstReplyDueAt").GetDateTimeOffset();
+        Assert.Equal(TimeSpan.FromHours(24), due - triaged.GetProperty("createdAt").GetDateTimeOffset());
+        async Task<string?> DueStateAsync() => (await support.GetFromJsonAsync<JsonElement>($"/api/support/help-requests/{id}", TestData.Json)).GetProperty("dueState").GetString();
+        var assignee = TestData.NewUserId("support");
+        Assert.Equal(HttpStatusCode.OK, (await support.PatchAsJsonAsync($"/api/support/help-requests/{id}", new { assignee })).StatusCode);
+        async Task<string?> ListedDueStateAsync() => (await support.GetFromJsonAsync<JsonElement>($"/api/support/help-requests?assignee={assignee}", TestData.Json))
+            .GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == id).GetProperty("dueState").GetString();
+        var overdueBefore = (await support.GetFromJsonAsync<JsonElement>("/api/support/stats", TestData.Json)).GetProperty("overdue").GetInt32();
+
+        clock.SetUtcNow(due - TimeSpan.FromHours(6) - TimeSpan.FromMinutes(1));
+        Assert.Equal("on_time", await DueStateAsync());
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal("due_soon", await DueStateAsync());
+        Assert.Equal("due_soon", await ListedDueStateAsync());
+        clock.SetUtcNow(due + TimeSpan.FromMinutes(1));
+        Assert.Equal("overdue", await DueStateAsync());
+        Assert.Equal("overdue", await ListedDueStateAsync());
+        Assert.True((await support.GetFromJsonAsync<JsonElement>("/api/support/stats", TestData.Json)).GetProperty("overdue").GetInt32() > overdueBefore,
+            "the stats count the request as overdue once its first reply is late");
+
+        Assert.Equal(HttpStatusCode.Created, (await support.PostAsJsonAsync($"/api/support/help-requests/{id}/replies", new { body = "Sorry for the wait: your comment is back." })).StatusCode);
+        Assert.Equal("answered", await DueStateAsync());
     }
 
     [Theory]

@@ -135,11 +135,11 @@ public sealed class ThreadTests(CommentsStack stack)
             var page = await PageAsync($"/api/articles/{articleId}/comments?sort={sort}&limit=4" + (cursor is null ? "" : $"&cursor={cursor}"));
             seen.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
             cursor = page.GetProperty("nextCursor").GetString();
+            // Comments published between two page reads: the next page must neither repeat nor skip an earlier one.
             for (var i = 0; i < 3; i++)
             {
-                await author.PostAcceptedCommentAsync(articleId, $"Late comment {round}-{i}.");
+                await author.WaitForStatusAsync(await author.PostAcceptedCommentAsync(articleId, $"Late comment {round}-{i}."), "approved");
             }
-            await Task.Delay(100);
             round++;
         } while (cursor is not null && round < 20);
 

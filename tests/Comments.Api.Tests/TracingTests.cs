@@ -13,21 +13,34 @@ public sealed class TracingTests(CommentsStack stack)
         var id = await stack.Api.CreateClientFor(TestData.NewUserId()).PostAcceptedCommentAsync(articleId, "Follow me through the system.");
         await stack.Api.CreateClientFor("x").WaitForStatusAsync(id, "approved");
 
-        var request = TraceRecorder.Snapshot().Single(s => s.Kind == ActivityKind.Server
-            && s.GetTagItem("url.path") is string path && path == $"/api/articles/{articleId}/comments");
+        // Spans are recorded when they end, and the worker's may end after the comment is already approved: wait for
+        // each span the assertions need instead of asserting on the first snapshot.
+        var request = (await Eventually.Until(() => Task.FromResult(TraceRecorder.Snapshot().Where(s => s.Kind == ActivityKind.Server
+            && s.GetTagItem("url.path") is string path && path == $"/api/articles/{articleId}/comments").ToList()),
+            spans => spans.Count > 0, what: "the API's request span")).Single();
         var trace = await Eventually.Until(() => Task.FromResult(TraceRecorder.Snapshot().Where(s => s.TraceId == request.TraceId).ToList()),
-            spans => spans.Any(s => s.Kind == ActivityKind.Consumer && s.Source.Name == "MassTransit"), what: "the worker's span in the same trace");
-
-        Assert.Contains(trace, s => s.Kind == ActivityKind.Producer && s.Source.Name == "MassTransit");
+            spans => spans.Any(s => s.Kind == ActivityKind.Producer && s.Source.Name == "MassTransit")
+                && spans.Any(s => s.Kind == ActivityKind.Consumer && s.Source.Name == "MassTransit"),
+            what: "the API's publish span and the worker's consume span in the same trace");
         var consume = trace.First(s => s.Kind == ActivityKind.Consumer && s.Source.Name == "MassTransit");
+
         // The worker decides new comments in groups: the group's SQL is in the comment's own trace when the comment was
         // alone, and otherwise under a group span that links to it (OpenTelemetry's way of tracing batches).
+        await Eventually.Until(() => Task.FromResult(WorkerSqlRecorded(request.TraceId, consume)), found => found,
+            what: "the worker's SQL for the comment in its trace or in a group span linked to it");
+    }
+
+    private static bool WorkerSqlRecorded(ActivityTraceId traceId, Activity consume)
+    {
         var all = TraceRecorder.Snapshot();
+        var trace = all.Where(s => s.TraceId == traceId).ToList();
+        if (trace.Any(s => s.Source.Name == "Npgsql" && IsWithin(s, consume, trace)))
+        {
+            return true;
+        }
         var groups = all.Where(s => s.OperationName == "moderate comment group"
             && s.Links.Any(link => link.Context.SpanId == consume.SpanId || trace.Any(t => t.SpanId == link.Context.SpanId && IsWithin(t, consume, trace))));
-        Assert.True(trace.Any(s => s.Source.Name == "Npgsql" && IsWithin(s, consume, trace))
-            || groups.Any(group => all.Any(s => s.Source.Name == "Npgsql" && s.TraceId == group.TraceId && IsWithin(s, group, all))),
-            "the worker's SQL for the comment is in its trace or in a group span linked to it");
+        return groups.Any(group => all.Any(s => s.Source.Name == "Npgsql" && s.TraceId == group.TraceId && IsWithin(s, group, all)));
     }
 
     /// <summary>Whether the span is a descendant of <paramref name="ancestor"/> in this trace.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Comments.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Comments.Api.Tests;
@@ -75,7 +76,8 @@ public sealed class WorkbenchTests(CommentsStack stack, SiteFixture site) : ICla
     public async Task Moderators_claiming_in_parallel_never_get_the_same_item_and_leases_expire()
     {
         var ownSite = $"claims-{Guid.NewGuid():N}"[..20];
-        await using var api = new ApiFactory(new Dictionary<string, string?> { ["Comments:SiteId"] = ownSite, ["Workbench:ClaimLease"] = "00:00:05" });
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var api = new ApiFactory(new Dictionary<string, string?> { ["Comments:SiteId"] = ownSite, ["Workbench:ClaimLease"] = "00:02:00" }, clock: clock);
         var reader = api.CreateClientFor(TestData.NewUserId());
         var articleId = TestData.NewArticleId();
         foreach (var body in new[] { "What a load of bullshit.", "More bullshit from the mayor." })
@@ -99,7 +101,11 @@ public sealed class WorkbenchTests(CommentsStack stack, SiteFixture site) : ICla
         await ProblemAssert.IsProblemAsync(await bob.PostAsync($"/api/moderation/comments/{aliceItem}/claim", null), HttpStatusCode.Conflict);
         await ProblemAssert.IsProblemAsync(await bob.DeleteAsync($"/api/moderation/comments/{aliceItem}/claim"), HttpStatusCode.Conflict);
 
-        await Task.Delay(TimeSpan.FromSeconds(5.5));
+        clock.Advance(TimeSpan.FromMinutes(2) - TimeSpan.FromSeconds(1));
+        await ProblemAssert.IsProblemAsync(await bob.PostAsync($"/api/moderation/comments/{aliceItem}/claim", null), HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.NoContent, (await api.CreateClientFor(TestData.NewUserId("moderator"), "Carol", "moderator").PostAsync(next, null)).StatusCode);
+
+        clock.Advance(TimeSpan.FromSeconds(2));
         Assert.Equal(HttpStatusCode.OK, (await bob.PostAsync($"/api/moderation/comments/{aliceItem}/claim", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await bob.DeleteAsync($"/api/moderation/comments/{aliceItem}/claim")).StatusCode);
     }
@@ -254,7 +260,8 @@ public sealed class WorkbenchTests(CommentsStack stack, SiteFixture site) : ICla
         var reader = site.Api.CreateClientFor(TestData.NewUserId());
         var id = await PostAndWaitAsync(reader, TestData.NewArticleId(), "First version of my thought.", "approved");
         await reader.PatchAsJsonAsync($"/api/comments/{id}", new { body = "Second version of my thought." });
-        await Eventually.Until(() => reader.GetCommentAsync(id), c => c?.GetProperty("body").GetString() == "Second version of my thought.");
+        await Eventually.Until(() => reader.GetCommentAsync(id), c => c?.GetProperty("body").GetString() == "Second version of my thought.",
+            what: "the edit to be public");
         await site.Api.CreateClientFor(TestData.NewUserId()).PostAsJsonAsync($"/api/comments/{id}/reports", new { reason = "other" });
         await Moderator.PostAsJsonAsync($"/api/moderation/comments/{id}/notes", new { body = "Looks fine to me." });
         await DecideAsync(Moderator, id, "approve", null, await VersionAsync(id));

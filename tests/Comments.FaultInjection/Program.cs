@@ -2,7 +2,7 @@ using Comments.FaultInjection;
 using Comments.Harness;
 using Npgsql;
 
-// Fault injection against the real system: scripts/faults.sh [scenario ...] (all five when none is named).
+// Fault injection against the real system: scripts/faults.sh [scenario ...] (all of them when none is named).
 var settings = FaultSettings.FromEnvironment();
 var harness = settings.Harness;
 var names = args.Length > 0 ? args : Scenarios.Names;
@@ -17,7 +17,8 @@ await using var broker = new Broker(harness);
 var tokens = new Tokens(harness.SigningKey);
 var stack = new Stack(harness, broker, http);
 var runner = new ScenarioRunner(settings, stack, new Load(new Readers(http, tokens), settings), new Ledger(database), broker);
-var scenarios = new Scenarios(runner, stack, new Services(harness.Root), broker, http, tokens, database);
+var runScript = new RunScriptScenario(settings, RunScriptSettings.FromEnvironment(), tokens);
+var scenarios = new Scenarios(runner, stack, new Services(harness.Root), broker, http, tokens, database, runScript);
 
 var results = new List<ScenarioResult>();
 foreach (var name in names)

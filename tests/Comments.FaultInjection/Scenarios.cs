@@ -7,10 +7,11 @@ using Npgsql;
 
 namespace Comments.FaultInjection;
 
-/// <summary>The five faults of issue 8, each under the same steady load.</summary>
-public sealed class Scenarios(ScenarioRunner runner, Stack stack, Services services, Broker broker, HttpClient http, Tokens tokens, NpgsqlDataSource database)
+/// <summary>The faults of issue 8, each under the same steady load, and the run command's supervision.</summary>
+public sealed class Scenarios(
+    ScenarioRunner runner, Stack stack, Services services, Broker broker, HttpClient http, Tokens tokens, NpgsqlDataSource database, RunScriptScenario runScript)
 {
-    public static readonly string[] Names = ["baseline", "worker-kill", "rabbitmq-restart", "postgres-stop", "poison-message", "api-kill"];
+    public static readonly string[] Names = ["baseline", "worker-kill", "rabbitmq-restart", "postgres-stop", "poison-message", "api-kill", "run-script"];
 
     public Task<ScenarioResult> RunAsync(string name) => name switch
     {
@@ -20,6 +21,7 @@ public sealed class Scenarios(ScenarioRunner runner, Stack stack, Services servi
         "postgres-stop" => PostgresStopAsync(),
         "poison-message" => PoisonMessageAsync(),
         "api-kill" => ApiKillAsync(),
+        "run-script" => runScript.RunAsync(),
         _ => throw new ArgumentException($"unknown scenario {name}; known: {string.Join(", ", Names)}"),
     };
 

@@ -92,12 +92,12 @@ public sealed class DecisionGroupTests : IAsyncLifetime
         await Task.WhenAll([.. good.Select(m => Harness.Bus.Publish(m)), Harness.Bus.Publish(poison)]);
 
         var ids = good.Select(m => m.CommentId).ToHashSet();
-        await Eventually.Until(() => Task.FromResult(Harness.Published.Select<CommentModerated>(m => ids.Contains(m.Context.Message.CommentId)).Count()),
+        await Eventually.Until(() => Harness.Published.PublishedNowAsync<CommentModerated>(m => ids.Contains(m.Context.Message.CommentId)),
             count => count == ids.Count, what: "a decision published for every good comment");
         var consumer = Harness.GetConsumerHarness<CommentSubmittedConsumer>();
-        await Eventually.Until(() => Task.FromResult(consumer.Consumed.Select<CommentSubmitted>(m => m.Context.Message.CommentId == poison.CommentId && m.Exception is not null).Count()),
+        await Eventually.Until(() => consumer.Consumed.ConsumedNowAsync<CommentSubmitted>(m => m.Context.Message.CommentId == poison.CommentId && m.Exception is not null),
             count => count > 0, what: "the poison message failing");
-        Assert.Empty(consumer.Consumed.Select<CommentSubmitted>(m => m.Context.Message.CommentId != poison.CommentId && m.Exception is not null));
+        Assert.Equal(0, await consumer.Consumed.ConsumedNowAsync<CommentSubmitted>(m => m.Context.Message.CommentId != poison.CommentId && m.Exception is not null));
         await using var db = TestServices.CreateDbContext();
         Assert.Equal(30, await db.Decisions.CountAsync(d => ids.Contains(d.CommentId)));
         Assert.Equal(30, await db.ArticleStats.Where(s => s.ArticleId == article).Select(s => s.PublishedCount).SingleAsync());

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Moderation.Worker.Retention;
 
 namespace Moderation.Worker.Tests;
@@ -13,28 +14,37 @@ namespace Moderation.Worker.Tests;
 public sealed class DeletedCommentPurgerTests
 {
     [Fact]
-    public async Task Text_of_comments_deleted_before_the_retention_period_is_erased_and_newer_ones_kept()
+    public async Task Text_of_a_deleted_comment_is_kept_for_the_retention_period_and_erased_once_it_ends()
     {
         await TestServices.EnsureMigratedAsync();
-        var now = DateTimeOffset.UtcNow;
-        var old = NewComment(now.AddDays(-31));
-        var recent = NewComment(now.AddDays(-1));
+        // Long ago, so that no other test's deleted comment falls before the cutoffs this test moves the clock to.
+        var deletedAt = DateTimeOffset.UtcNow.AddDays(-400);
+        var comment = NewComment(deletedAt);
         await using (var db = TestServices.CreateDbContext())
         {
-            db.Comments.AddRange(old, recent);
-            db.CommentRevisions.Add(new CommentRevision { CommentId = old.Id, Revision = 1, Body = old.Body, CreatedAt = now });
+            db.Comments.Add(comment);
+            db.CommentRevisions.Add(new CommentRevision { CommentId = comment.Id, Revision = 1, Body = comment.Body, CreatedAt = comment.CreatedAt });
             await db.SaveChangesAsync();
         }
         await using var services = new ServiceCollection().AddCommentsDatabase(TestServices.ConnectionString).BuildServiceProvider();
+        var clock = new FakeTimeProvider(deletedAt + TimeSpan.FromDays(30) - TimeSpan.FromMinutes(1));
         var purger = new DeletedCommentPurger(services.GetRequiredService<IServiceScopeFactory>(),
-            Options.Create(new RetentionOptions { DeletedCommentDays = 30 }), TimeProvider.System, NullLogger<DeletedCommentPurger>.Instance);
+            Options.Create(new RetentionOptions { DeletedCommentDays = 30 }), clock, NullLogger<DeletedCommentPurger>.Instance);
 
+        await purger.PurgeAsync(CancellationToken.None);
+        Assert.Equal(comment.Body, await StoredBodyAsync(comment.Id));
+
+        clock.Advance(TimeSpan.FromMinutes(2));
         Assert.True(await purger.PurgeAsync(CancellationToken.None) >= 1);
-
+        Assert.Equal("", await StoredBodyAsync(comment.Id));
         await using var check = TestServices.CreateDbContext();
-        Assert.Equal("", (await check.Comments.SingleAsync(c => c.Id == old.Id)).Body);
-        Assert.Equal("", (await check.CommentRevisions.SingleAsync(r => r.CommentId == old.Id)).Body);
-        Assert.Equal(recent.Body, (await check.Comments.SingleAsync(c => c.Id == recent.Id)).Body);
+        Assert.Equal("", (await check.CommentRevisions.SingleAsync(r => r.CommentId == comment.Id)).Body);
+    }
+
+    private static async Task<string> StoredBodyAsync(Guid id)
+    {
+        await using var db = TestServices.CreateDbContext();
+        return (await db.Comments.SingleAsync(c => c.Id == id)).Body;
     }
 
     private static Comment NewComment(DateTimeOffset deletedAt) => new()

@@ -32,8 +32,8 @@ public sealed class UnconfirmedDecisionEventTests : IAsyncLifetime
 
         var consumer = _consumers.Harness.GetConsumerHarness<CommentSubmittedConsumer>();
         await Eventually.Until(
-            () => Task.FromResult(consumer.Consumed.Select<CommentSubmitted>(m => m.Context.Message.CommentId == message.CommentId && m.Exception is TimeoutException).Any()),
-            failed => failed, timeout: TimeSpan.FromSeconds(20), what: "the consumer to give up waiting for the confirm");
+            () => consumer.Consumed.ConsumedNowAsync<CommentSubmitted>(m => m.Context.Message.CommentId == message.CommentId && m.Exception is TimeoutException),
+            failed => failed > 0, timeout: TimeSpan.FromSeconds(20), what: "the consumer to give up waiting for the confirm");
         await using var db = TestServices.CreateDbContext();
         Assert.Equal(1, await db.Decisions.CountAsync(d => d.CommentId == message.CommentId));
     }

@@ -15,9 +15,11 @@ public static class WebPages
 {
     public static WebApplication MapWebPages(this WebApplication app)
     {
-        // The consoles are static pages; they need a staff token for every call they make.
-        app.MapGet("/moderate", () => TypedResults.PhysicalFile(Path.Combine(app.Environment.WebRootPath, "moderate.html"), "text/html; charset=utf-8")).ExcludeFromDescription();
-        app.MapGet("/support", () => TypedResults.PhysicalFile(Path.Combine(app.Environment.WebRootPath, "support.html"), "text/html; charset=utf-8")).ExcludeFromDescription();
+        // The consoles are static pages; they need a staff token for every call they make. They are read through the
+        // web root's file provider, as the static-file middleware reads the scripts: a wwwroot folder after dotnet
+        // publish, the project's files through the static web assets manifest in a build output (WebRootPath is null there).
+        app.MapGet("/moderate", () => StaticPage(app.Environment, "moderate.html")).ExcludeFromDescription();
+        app.MapGet("/support", () => StaticPage(app.Environment, "support.html")).ExcludeFromDescription();
         if (!app.Environment.IsDevelopment())
         {
             return app;
@@ -25,6 +27,14 @@ public static class WebPages
         app.MapGet("/demo/articles/{articleId}", DemoArticle).ExcludeFromDescription();
         app.MapPost("/dev/tokens", IssueToken).ExcludeFromDescription();
         return app;
+    }
+
+    private static Results<FileStreamHttpResult, NotFound> StaticPage(IWebHostEnvironment environment, string name)
+    {
+        var file = environment.WebRootFileProvider.GetFileInfo(name);
+        return file.Exists
+            ? TypedResults.Stream(file.CreateReadStream(), "text/html; charset=utf-8", lastModified: file.LastModified)
+            : TypedResults.NotFound();
     }
 
     public static Results<ContentHttpResult, BadRequest> DemoArticle(string articleId)

@@ -18,7 +18,7 @@ public static class PostRefusals
         }
         var refusal = new PostRefusal
         {
-            Id = Guid.CreateVersion7(), UserId = userId, Reason = reason, At = DateTimeOffset.UtcNow,
+            Id = Guid.CreateVersion7(), UserId = userId, Reason = reason, At = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(),
             Detail = detail is { Length: > 500 } ? detail[..500] : detail,
         };
         await http.RequestServices.GetRequiredService<OptionalDatabaseWork>().TryAsync("record a post refusal",

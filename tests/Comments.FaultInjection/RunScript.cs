@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Comments.Harness;
+
+namespace Comments.FaultInjection;
+
+/// <summary>
+/// <c>scripts/run.sh</c> as a user starts it, with its own profile, ports and data folder so that it runs beside this
+/// run's services: the README's run command, its build, its supervision and its Ctrl-C.
+/// </summary>
+public sealed class RunScript(HarnessSettings harness, RunScriptSettings settings)
+{
+    private readonly ConcurrentQueue<string> _output = new();
+    private Process? _process;
+
+    public string DataDirectory => Path.Combine(harness.Root, ".data", settings.Profile);
+
+    public string ConnectionString => $"Host=127.0.0.1;Port={settings.PostgresPort};Username=postgres;Database=comments";
+
+    public bool HasExited => _process is null || _process.HasExited;
+
+    public bool Printed(string text) => _output.Any(line => line.Contains(text, StringComparison.Ordinal));
+
+    /// <summary>The process id the script's supervisor wrote for "worker" or "api", or null while there is none.</summary>
+    public int? PidOf(string name)
+    {
+        var file = Path.Combine(DataDirectory, name + ".pid");
+        return File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), out var pid) && IsRunning(pid) ? pid : null;
+    }
+
+    public static bool IsRunning(int pid) => File.Exists($"/proc/{pid}/status")
+        && !File.ReadLines($"/proc/{pid}/status").Any(line => line.StartsWith("State:") && line.Contains("zombie"));
+
+    public void Start()
+    {
+        var start = new ProcessStartInfo("bash", [Path.Combine(harness.Root, "scripts", "run.sh")])
+        {
+            WorkingDirectory = harness.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var environment = new Dictionary<string, string>
+        {
+            ["RUN_PROFILE"] = settings.Profile,
+            ["PG_PORT"] = settings.PostgresPort.ToString(),
+            ["AMQP_PORT"] = settings.AmqpPort.ToString(),
+            ["MGMT_PORT"] = "",
+            ["API_URL"] = settings.ApiUrl,
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["Auth__SigningKey"] = harness.SigningKey,
+            ["Auth__Issuer"] = Tokens.Issuer,
+            ["Auth__Audience"] = Tokens.Audience,
+            // The load's readers post far faster than a person (the documented load configuration, as in Stack).
+            ["RateLimits__PostingBurst"] = "1000000",
+            ["RateLimits__PostingRefillSeconds"] = "1",
+            // No scrape port: a developer's own run.sh may hold the default one.
+            ["Metrics__ListenerPort"] = "0",
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        Directory.CreateDirectory(harness.LogDirectory);
+        var log = TextWriter.Synchronized(new StreamWriter(Path.Combine(harness.LogDirectory, "run-script.log"), append: true) { AutoFlush = true });
+        _process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
+        void Keep(string? line)
+        {
+            if (line is not null)
+            {
+                _output.Enqueue(line);
+                log.WriteLine(line);
+            }
+        }
+        _process.OutputDataReceived += (_, line) => Keep(line.Data);
+        _process.ErrorDataReceived += (_, line) => Keep(line.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        Console.WriteLine($"    scripts/run.sh started (pid {_process.Id}, profile {settings.Profile}, {settings.ApiUrl}); output in {harness.LogDirectory}/run-script.log");
+    }
+
+    /// <summary>SIGINT, as Ctrl-C sends it: true when the script stopped everything and exited within the deadline.</summary>
+    public async Task<bool> InterruptAsync(TimeSpan deadline)
+    {
+        if (_process is null || _process.HasExited)
+        {
+            return false;
+        }
+        using (var signal = Process.Start("kill", ["-INT", _process.Id.ToString()]))
+        {
+            await signal.WaitForExitAsync();
+        }
+        using var timeout = new CancellationTokenSource(deadline);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Whatever is left after a failed run: the script, its supervised processes and its services.</summary>
+    public async Task CleanUpAsync()
+    {
+        foreach (var name in new[] { "api", "worker" })
+        {
+            if (PidOf(name) is { } pid)
+            {
+                Process.GetProcessById(pid).Kill();
+            }
+        }
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        var stop = new ProcessStartInfo("bash", ["-c", "source scripts/lib/services.sh && stop_postgres && stop_rabbitmq"]) { WorkingDirectory = harness.Root };
+        foreach (var (key, value) in new Dictionary<string, string>
+                 { ["PROFILE"] = settings.Profile, ["PG_PORT"] = settings.PostgresPort.ToString(), ["AMQP_PORT"] = settings.AmqpPort.ToString() })
+        {
+            stop.Environment[key] = value;
+        }
+        using var stopping = Process.Start(stop) ?? throw new InvalidOperationException("bash did not start");
+        await stopping.WaitForExitAsync();
+    }
+}
+
+/// <summary>Where the run-script scenario's own copy of the system lives: ports beside those of scripts/faults.sh.</summary>
+public sealed record RunScriptSettings(string Profile, int PostgresPort, int AmqpPort, string ApiUrl)
+{
+    public static RunScriptSettings FromEnvironment() => new(
+        "faults-run",
+        HarnessSettings.Number("FAULTS_RUN_PG_PORT", 55436),
+        HarnessSettings.Number("FAULTS_RUN_AMQP_PORT", 5686),
+        Environment.GetEnvironmentVariable("FAULTS_RUN_API_URL") ?? "http://127.0.0.1:5792");
+}
