@@ -102,6 +102,16 @@ public sealed class RunScript(HarnessSettings harness, RunScriptSettings setting
         }
     }
 
+    /// <summary>Starts from nothing: whatever an interrupted earlier run left is stopped and its data folder removed.</summary>
+    public async Task ResetAsync()
+    {
+        await CleanUpAsync();
+        if (Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
+
     /// <summary>Whatever is left after a failed run: the script, its supervised processes and its services.</summary>
     public async Task CleanUpAsync()
     {

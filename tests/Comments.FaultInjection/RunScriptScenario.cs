@@ -28,6 +28,7 @@ public sealed partial class RunScriptScenario(FaultSettings settings, RunScriptS
         await using var database = NpgsqlDataSource.Create(script.ConnectionString);
         var checks = new List<(string, bool)>();
         var stopped = false;
+        await script.ResetAsync();
         script.Start();
         try
         {
