@@ -2,8 +2,10 @@
 # Fault injection against the real system (issue 8): starts its own PostgreSQL and RabbitMQ, runs the API and the
 # worker as processes, drives a steady load of new comments and, one scenario at a time, kills the worker, restarts
 # RabbitMQ, stops PostgreSQL for 30 s, sends a poison message and kills the API. Prints each scenario's counts,
-# writes them into docs/reliability.md and fails on any lost or duplicated comment or decision.
-#   scripts/faults.sh [worker-kill|rabbitmq-restart|postgres-stop|poison-message|api-kill ...]
+# writes them into docs/reliability.md and fails on any lost or duplicated comment or decision. The run-script
+# scenario starts scripts/run.sh itself (ports FAULTS_RUN_PG_PORT, FAULTS_RUN_AMQP_PORT, FAULTS_RUN_API_URL), fetches
+# every page, kills its worker and API with SIGKILL and checks that its supervisor started them again.
+#   scripts/faults.sh [baseline|worker-kill|rabbitmq-restart|postgres-stop|poison-message|api-kill|run-script ...]
 # Settings (environment): FAULTS_COMMENTS (2000 per scenario), FAULTS_RATE (100 per second; see docs/reliability.md), FAULTS_READERS (20).
 set -euo pipefail
 

@@ -5,7 +5,7 @@
 # ask for, each is started again after a growing pause.
 # Settings (environment): API_URL (default http://127.0.0.1:8080), PG_PORT (55432), AMQP_PORT (5682),
 # MGMT_PORT (15682; empty for no management UI), ASPNETCORE_ENVIRONMENT (Development), RUN_PROFILE (run: the name of
-# the data folder .data/RUN_PROFILE and of the RabbitMQ node, so that a second copy can run beside the first).
+# the data folder .data/RUN_PROFILE and of the RabbitMQ node; a second copy beside the first also needs other ports).
 set -euo pipefail
 
 PROFILE=${RUN_PROFILE:-run}
@@ -41,12 +41,13 @@ log "applying database migrations"
 
 # Runs a command and starts it again whenever it exits, as a container's restart policy would: at once when it asks
 # for that (the worker's exit 75, see BrokerWatch), otherwise after a pause that doubles up to 30 s and falls back to
-# 1 s once a run has lasted a minute. Its process id is kept in .data/PROFILE/NAME.pid. SIGTERM or SIGINT (Ctrl-C)
-# stop the command and the supervisor.
+# 1 s once a run has lasted a minute. Its process id is kept in .data/PROFILE/NAME.pid while it runs. SIGTERM (sent
+# by shutdown on Ctrl-C) stops the command, waits for it and ends the supervisor; further signals are ignored
+# meanwhile, so the supervisor never exits before its command has.
 supervise() {
   local name=$1; shift
   local child= pause=1 code started
-  trap 'trap - TERM INT; [ -n "$child" ] && kill -TERM "$child" 2>/dev/null && wait "$child"; exit 0' TERM INT
+  trap 'trap "" TERM INT; kill -TERM $(jobs -p) 2>/dev/null; wait; rm -f "$DATA_DIR/$name.pid"; exit 0' TERM INT
   while true; do
     started=$SECONDS
     "$@" & child=$!

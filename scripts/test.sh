@@ -2,7 +2,7 @@
 # Runs every test against real PostgreSQL and RabbitMQ. Sets up everything it needs on a fresh machine, uses its
 # own data folder and ports (so it never collides with a running scripts/run.sh), starts from empty services each
 # time, and stops what it started, also when a test fails. Then, on a full run, the fault-injection scenarios
-# (scripts/faults.sh, about 8 minutes). Extra arguments go to `dotnet test` and skip the fault injection.
+# (scripts/faults.sh, about 9 minutes). Extra arguments go to `dotnet test` and skip the fault injection.
 set -euo pipefail
 
 PROFILE=test
@@ -23,7 +23,7 @@ bounded() {
 }
 
 trap stop_services EXIT
-trap '[ -n "$BOUNDED_PID" ] && kill -TERM "$BOUNDED_PID" 2>/dev/null; exit 130' INT TERM
+trap '[ -n "$BOUNDED_PID" ] && kill -TERM "$BOUNDED_PID" 2>/dev/null && wait "$BOUNDED_PID"; exit 130' INT TERM
 
 stop_leftover_services
 rm -rf "$DATA_DIR"

@@ -32,7 +32,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         ["RateLimits:HelpRequestsPerWindow"] = "100000",
     };
 
-    /// <param name="clock">The API's clock, for tests of leases, windows and service levels (a <c>FakeTimeProvider</c>).</param>
+    /// <param name="clock">
+    /// The API's clock, for tests of leases, windows and service levels (a <c>FakeTimeProvider</c>). Polly's pipelines
+    /// take it from the container too, so their timeouts and back-offs stand still with it: such a test must not depend
+    /// on a retry or a timeout.
+    /// </param>
     public ApiFactory(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development", bool productionRateLimits = false,
         TimeProvider? clock = null)
     {

@@ -21,19 +21,45 @@ public sealed class RunScript(HarnessSettings harness, RunScriptSettings setting
 
     public bool Printed(string text) => _output.Any(line => line.Contains(text, StringComparison.Ordinal));
 
-    /// <summary>The process id the script's supervisor wrote for "worker" or "api", or null while there is none.</summary>
+    /// <summary>
+    /// The process id the script's supervisor wrote for "worker" or "api", or null while there is none; checked
+    /// against the process's command line, so that a stale file never names someone else's process.
+    /// </summary>
     public int? PidOf(string name)
     {
         var file = Path.Combine(DataDirectory, name + ".pid");
-        return File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), out var pid) && IsRunning(pid) ? pid : null;
+        var dll = name == "api" ? "Comments.Api.dll" : "Moderation.Worker.dll";
+        return File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), out var pid) && IsRunning(pid) && CommandLine(pid).Contains(dll) ? pid : null;
     }
 
-    public static bool IsRunning(int pid) => File.Exists($"/proc/{pid}/status")
-        && !File.ReadLines($"/proc/{pid}/status").Any(line => line.StartsWith("State:") && line.Contains("zombie"));
+    public static bool IsRunning(int pid)
+    {
+        try
+        {
+            return File.ReadLines($"/proc/{pid}/status").All(line => !(line.StartsWith("State:") && line.Contains("zombie")));
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
 
     public void Start()
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(harness.Root, "scripts", "run.sh")])
+        // A session of its own, as a terminal gives it, so that Ctrl-C can be sent to its whole process group.
+        var start = new ProcessStartInfo("setsid", ["bash", Path.Combine(harness.Root, "scripts", "run.sh")])
         {
             WorkingDirectory = harness.Root,
             RedirectStandardOutput = true,
@@ -56,6 +82,8 @@ public sealed class RunScript(HarnessSettings harness, RunScriptSettings setting
             ["RateLimits__PostingRefillSeconds"] = "1",
             // No scrape port: a developer's own run.sh may hold the default one.
             ["Metrics__ListenerPort"] = "0",
+            // Build nodes that outlive the build would hold the script's output open after it exits.
+            ["MSBUILDDISABLENODEREUSE"] = "1",
         };
         foreach (var (key, value) in environment)
         {
@@ -79,27 +107,36 @@ public sealed class RunScript(HarnessSettings harness, RunScriptSettings setting
         Console.WriteLine($"    scripts/run.sh started (pid {_process.Id}, profile {settings.Profile}, {settings.ApiUrl}); output in {harness.LogDirectory}/run-script.log");
     }
 
-    /// <summary>SIGINT, as Ctrl-C sends it: true when the script stopped everything and exited within the deadline.</summary>
+    /// <summary>
+    /// SIGINT to the script's process group, as a terminal's Ctrl-C sends it: true when the script stopped everything
+    /// and exited within the deadline.
+    /// </summary>
     public async Task<bool> InterruptAsync(TimeSpan deadline)
     {
         if (_process is null || _process.HasExited)
         {
             return false;
         }
-        using (var signal = Process.Start("kill", ["-INT", _process.Id.ToString()]))
+        using (var signal = Process.Start("kill", ["-INT", "--", $"-{_process.Id}"]))
         {
             await signal.WaitForExitAsync();
         }
-        using var timeout = new CancellationTokenSource(deadline);
-        try
+        return await ExitedAsync(_process, deadline);
+    }
+
+    /// <summary>Polls for the exit itself: WaitForExitAsync would also wait for every descendant to close the output.</summary>
+    private static async Task<bool> ExitedAsync(Process process, TimeSpan deadline)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!process.HasExited)
         {
-            await _process.WaitForExitAsync(timeout.Token);
-            return true;
+            if (waited.Elapsed > deadline)
+            {
+                return false;
+            }
+            await Task.Delay(200);
         }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        return true;
     }
 
     /// <summary>Starts from nothing: whatever an interrupted earlier run left is stopped and its data folder removed.</summary>
@@ -125,7 +162,7 @@ public sealed class RunScript(HarnessSettings harness, RunScriptSettings setting
         if (_process is { HasExited: false } process)
         {
             process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            await ExitedAsync(process, TimeSpan.FromSeconds(30));
         }
         var stop = new ProcessStartInfo("bash", ["-c", "source scripts/lib/services.sh && stop_postgres && stop_rabbitmq"]) { WorkingDirectory = harness.Root };
         foreach (var (key, value) in new Dictionary<string, string>
@@ -134,7 +171,10 @@ public sealed class RunScript(HarnessSettings harness, RunScriptSettings setting
             stop.Environment[key] = value;
         }
         using var stopping = Process.Start(stop) ?? throw new InvalidOperationException("bash did not start");
-        await stopping.WaitForExitAsync();
+        if (!await ExitedAsync(stopping, TimeSpan.FromMinutes(2)))
+        {
+            stopping.Kill(entireProcessTree: true);
+        }
     }
 }
 

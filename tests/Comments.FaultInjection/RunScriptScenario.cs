@@ -40,13 +40,16 @@ public sealed partial class RunScriptScenario(FaultSettings settings, RunScriptS
             }
             checks.AddRange(await PageChecksAsync(http));
 
-            var firstWorker = script.PidOf("worker");
-            var firstApi = script.PidOf("api");
+            if ((script.PidOf("worker"), script.PidOf("api")) is not (int firstWorker, int firstApi))
+            {
+                checks.Add(("scripts/run.sh wrote the process ids of the worker and the API under .data/faults-run", false));
+                return Finish(name, EmptyTally(name), checks);
+            }
             var load = new Load(new Readers(http, tokens), settings with { Comments = 1000 });
             var articles = Enumerable.Range(0, 4).Select(i => $"fault-{name}-{DateTime.UtcNow:HHmmss}-{i}").ToList();
             var running = load.RunAsync(name, articles, 1000);
             await Task.Delay(TimeSpan.FromSeconds(0.4 * 1000 / settings.RatePerSecond));
-            Process.GetProcessById(firstWorker!.Value).Kill();
+            Process.GetProcessById(firstWorker).Kill();
             Console.WriteLine($"    worker killed with SIGKILL (pid {firstWorker})");
             var attempts = await running;
             var tally = await new Ledger(database).SettleAsync(name, attempts, ScenarioRunner.SettleTimeout);
@@ -56,14 +59,14 @@ public sealed partial class RunScriptScenario(FaultSettings settings, RunScriptS
                 secondWorker is not null && secondWorker != firstWorker && script.Printed("the worker exited with code 137")));
             checks.Add(("the API was not restarted while the worker was down", script.PidOf("api") == firstApi));
 
-            Process.GetProcessById(firstApi!.Value).Kill();
+            Process.GetProcessById(firstApi).Kill();
             Console.WriteLine($"    api killed with SIGKILL (pid {firstApi})");
             var back = await WaitAsync(async () => script.PidOf("api") is { } pid && pid != firstApi && await ReadyAsync(http), RestartDeadline, () => script.HasExited);
             checks.Add(("the supervisor started the API again and it became ready", back && script.Printed("the api exited with code 137")));
 
             stopped = await script.InterruptAsync(TimeSpan.FromSeconds(90));
             checks.Add(("Ctrl-C (SIGINT) stopped the API, the worker, PostgreSQL and RabbitMQ, and the script exited", stopped
-                && !await ReadyAsync(http) && !RunScript.IsRunning(secondWorker ?? 0)
+                && !await ReadyAsync(http) && (secondWorker is not { } worker || !RunScript.IsRunning(worker))
                 && !File.Exists(Path.Combine(script.DataDirectory, "postgres", "postmaster.pid"))));
             return Finish(name, tally, checks);
         }

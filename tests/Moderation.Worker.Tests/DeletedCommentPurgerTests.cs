@@ -17,8 +17,9 @@ public sealed class DeletedCommentPurgerTests
     public async Task Text_of_a_deleted_comment_is_kept_for_the_retention_period_and_erased_once_it_ends()
     {
         await TestServices.EnsureMigratedAsync();
-        // Long ago, so that no other test's deleted comment falls before the cutoffs this test moves the clock to.
-        var deletedAt = DateTimeOffset.UtcNow.AddDays(-400);
+        // A one-day retention and a comment deleted 12 hours ago: the in-process workers of the API tests (30 days, real
+        // clock) leave it alone, and the cutoffs this test moves the clock to reach no other test's deleted comment.
+        var deletedAt = DateTimeOffset.UtcNow.AddHours(-12);
         var comment = NewComment(deletedAt);
         await using (var db = TestServices.CreateDbContext())
         {
@@ -27,9 +28,9 @@ public sealed class DeletedCommentPurgerTests
             await db.SaveChangesAsync();
         }
         await using var services = new ServiceCollection().AddCommentsDatabase(TestServices.ConnectionString).BuildServiceProvider();
-        var clock = new FakeTimeProvider(deletedAt + TimeSpan.FromDays(30) - TimeSpan.FromMinutes(1));
+        var clock = new FakeTimeProvider(deletedAt + TimeSpan.FromDays(1) - TimeSpan.FromMinutes(1));
         var purger = new DeletedCommentPurger(services.GetRequiredService<IServiceScopeFactory>(),
-            Options.Create(new RetentionOptions { DeletedCommentDays = 30 }), clock, NullLogger<DeletedCommentPurger>.Instance);
+            Options.Create(new RetentionOptions { DeletedCommentDays = 1 }), clock, NullLogger<DeletedCommentPurger>.Instance);
 
         await purger.PurgeAsync(CancellationToken.None);
         Assert.Equal(comment.Body, await StoredBodyAsync(comment.Id));
