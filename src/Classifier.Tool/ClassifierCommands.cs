@@ -1,4 +1,5 @@
 using Comments.Moderation.Classification;
+using Comments.Moderation.Harms;
 using Microsoft.ML;
 
 namespace Classifier.Tool;
@@ -11,9 +12,10 @@ public static class ClassifierCommands
     public const string Usage = """
         usage:
           classifier.sh train [--model toxicity|spam|all] [--data-dir DIR] [--out DIR]
-          classifier.sh evaluate --model toxicity|spam --data FILE.csv [--threshold T] [--models DIR]
+          classifier.sh evaluate --model toxicity|spam --data FILE.csv [--threshold T] [--models DIR] [--model-only]
           classifier.sh score --model toxicity|spam [--models DIR]   (one text per line on stdin, one score per line out)
-          classifier.sh news-eval [--data data/news-eval.csv]   (the text phases with default settings on labelled news comments)
+          classifier.sh news-eval [--data data/news-eval.csv]   (the text phases with default settings on labelled news comments;
+                                                                data/news-eval-stories.csv breaks them down by story and kind)
           classifier.sh retrain --model toxicity|spam [--data-dir DIR]   (adds moderator decisions from ConnectionStrings__Comments; promotes only if not worse)
         """;
 
@@ -62,8 +64,15 @@ public static class ClassifierCommands
         var model = ClassifierModel.Load(options.Get("models", RepositoryPaths.ShippedModels), kind);
         var rows = LabelledCsv.Read(new MLContext(), options.Require("data"), options.Get("label", "label"));
         var threshold = options.Has("threshold") ? double.Parse(options.Require("threshold"), System.Globalization.CultureInfo.InvariantCulture) : model.Card.Threshold;
-        var report = EvaluationReport.Compute([.. rows.Select(r => (model.Score(r.Text), r.Label))], threshold);
-        output.WriteLine($"model={model.Card.Version} {report}");
+        // Toxicity scores any abuse: the model, and the harm phrases it may miss (threats, addresses, ...); --model-only
+        // leaves the phrases out.
+        var phrases = kind == ClassifierKind.Toxicity && !options.Has("model-only");
+        var report = EvaluationReport.Compute([.. rows.Select(r =>
+        {
+            var score = model.Score(r.Text);
+            return (phrases ? (float)HarmDetector.AbuseScore(score, HarmDetector.Find(r.Text).Count > 0) : score, r.Label);
+        })], threshold);
+        output.WriteLine($"model={model.Card.Version}{(phrases ? "+harm-phrases" : "")} {report}");
         return 0;
     }
 

@@ -19,7 +19,8 @@ public static class Retraining
     /// <summary>Moderator reason codes that mean "this is what the model should catch".</summary>
     private static readonly Dictionary<ClassifierKind, string[]> PositiveReasons = new()
     {
-        [ClassifierKind.Toxicity] = ["OFFENSIVE", "ABUSIVE", "HARASSMENT", "HATE_SPEECH", "BANNED_WORD"],
+        [ClassifierKind.Toxicity] =
+            ["OFFENSIVE", "ABUSIVE", "HARASSMENT", "HATE_SPEECH", "BANNED_WORD", "INSULT", "THREAT", "DEHUMANIZING", "INCITEMENT", "WISHING_HARM", "SEXUAL"],
         [ClassifierKind.Spam] = ["SPAM", "AD"],
     };
 

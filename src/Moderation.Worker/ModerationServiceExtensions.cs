@@ -49,6 +49,7 @@ public static class ModerationServiceExtensions
         services.AddSingleton<IModerationPhase, StaffPhase>();
         services.AddSingleton<IModerationPhase, BannedWordsPhase>();
         services.AddSingleton<IModerationPhase, SuspectWordsPhase>();
+        services.AddSingleton<IModerationPhase, HarmsPhase>();
         services.AddSingleton<IModerationPhase, ToxicityPhase>();
         services.AddSingleton<IModerationPhase, SpamPhase>();
         services.AddSingleton<IModerationPhase, LinksPhase>();

@@ -104,7 +104,7 @@ public sealed class ModerationPipelineTests(CommentsStack stack, SiteFixture sit
         Assert.Equal("suspect", match.List);
         Assert.True(decision.Details.Scores.ContainsKey("toxicity"));
         Assert.StartsWith("toxicity-", decision.Details.ModelVersions["toxicity"]);
-        Assert.Equal(12, decision.Details.Phases.Count);
+        Assert.Equal(13, decision.Details.Phases.Count);
     }
 
     [Fact]
@@ -188,6 +188,25 @@ public sealed class ModerationPipelineTests(CommentsStack stack, SiteFixture sit
         Assert.DoesNotContain("score", toxicBody, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.Unauthorized, (await stack.Api.CreateClient().PostAsJsonAsync("/api/comments/check", new { body = "x" })).StatusCode);
         await ProblemAssert.IsProblemAsync(await reader.PostAsJsonAsync("/api/comments/check", new { body = " " }), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_threat_is_held_under_its_own_code_the_author_reads_why_and_the_draft_check_warns_first()
+    {
+        var reader = stack.Api.CreateClientFor(TestData.NewUserId());
+        const string body = "Keep writing this rubbish and see what happens to you. We know where the newsroom is.";
+
+        var draft = await (await reader.PostAsJsonAsync("/api/comments/check", new { body })).Content.ReadFromJsonAsync<JsonElement>(TestData.Json);
+        Assert.Contains(draft.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("code").GetString() == "THREAT");
+        var id = await reader.PostAcceptedCommentAsync(TestData.NewArticleId(), body);
+        var held = await reader.WaitForStatusAsync(id, "held");
+
+        var reason = held!.Value.GetProperty("reasons").EnumerateArray().Single(r => r.GetProperty("code").GetString() == "THREAT");
+        Assert.Equal("held for review: it may read as a threat against someone", reason.GetProperty("message").GetString());
+        await using var db = TestServices.CreateDbContext();
+        var decision = await db.Decisions.SingleAsync(d => d.CommentId == id);
+        Assert.Contains("THREAT", decision.ReasonCodes);
+        Assert.Contains(decision.Details.Reasons, r => r.Code == "THREAT" && r.Phase == "harms" && r.Detail == "see what happens to you");
     }
 
     [Fact]

@@ -18,7 +18,8 @@ namespace Comments.Api.Moderation;
 public sealed class ModeratorDecisions(CommentsDbContext db, EventPublisher events, TimeProvider clock)
 {
     public static readonly string[] ReasonCodes =
-        ["OFFENSIVE", "ABUSIVE", "SPAM", "BANNED_WORD", "AD", "HARASSMENT", "HATE_SPEECH", "MISINFORMATION", "OFF_TOPIC", "ILLEGAL", "OTHER"];
+        ["OFFENSIVE", "ABUSIVE", "SPAM", "BANNED_WORD", "AD", "HARASSMENT", "HATE_SPEECH", "MISINFORMATION", "OFF_TOPIC", "ILLEGAL",
+         "INSULT", "THREAT", "PERSONAL_INFO", "DEHUMANIZING", "INCITEMENT", "WISHING_HARM", "SEXUAL", "OTHER"];
 
     public async Task<DecisionOutcomeResult> DecideAsync(Guid id, DecisionRequest request, uint? version, string moderator, CancellationToken cancellationToken)
     {

@@ -1,7 +1,8 @@
 import { call, el, fill, session, signInBar } from "/console.js";
 
 const queues = ["pending", "reported", "unmoderated", "rejected", "approved"];
-const reasons = ["OFFENSIVE", "ABUSIVE", "SPAM", "BANNED_WORD", "AD", "HARASSMENT", "HATE_SPEECH", "MISINFORMATION", "OFF_TOPIC", "ILLEGAL", "OTHER"];
+const reasons = ["OFFENSIVE", "ABUSIVE", "SPAM", "BANNED_WORD", "AD", "HARASSMENT", "HATE_SPEECH", "MISINFORMATION", "OFF_TOPIC", "ILLEGAL",
+  "INSULT", "THREAT", "PERSONAL_INFO", "DEHUMANIZING", "INCITEMENT", "WISHING_HARM", "SEXUAL", "OTHER"];
 const state = { queue: "pending", items: [], index: 0 };
 const $ = id => document.getElementById(id);
 const site = new URLSearchParams(location.search).get("site");
@@ -9,6 +10,12 @@ const siteQuery = site ? `siteId=${encodeURIComponent(site)}` : "";
 const say = text => { $("status").textContent = text; };
 
 /** The comment text with the matched words marked, built from text nodes only. */
+// Each reason with the phrase that raised it, e.g. THREAT ("see what happens to you").
+function reasonText(item) {
+  if (!item.reasons.length) return item.reasonCodes.join(", ");
+  return item.reasons.map(r => r.detail ? `${r.code} ("${r.detail}")` : r.code).join(", ");
+}
+
 function highlighted(body, matches) {
   const p = el("p", { class: "body" });
   let at = 0;
@@ -51,7 +58,7 @@ function show() {
     el("h2", { text: `Comment on ${item.comment.articleId}` }),
     el("p", { class: "meta", text: `${item.comment.authorName} (${item.author.status}, ${item.author.comments} comments, ${Math.round(item.author.rejectionRate * 100)}% rejected)` }),
     highlighted(item.body, item.matches),
-    el("p", { class: "reasons", text: `Reasons: ${item.reasonCodes.join(", ") || "none"}${scores ? ` · scores: ${scores}` : ""}` }),
+    el("p", { class: "reasons", text: `Reasons: ${reasonText(item) || "none"}${scores ? ` · scores: ${scores}` : ""}` }),
     item.appeal ? el("p", { class: "appeal", text: `APPEAL ${item.appeal.reference}: ${item.appeal.message}` }) : null,
     item.reports.length ? el("ul", { class: "reports" }, item.reports.map(r => el("li", { text: `${r.reason}: ${r.details ?? ""}` }))) : null,
     el("div", { class: "actions" },

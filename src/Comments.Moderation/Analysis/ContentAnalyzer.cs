@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Comments.Moderation.Classification;
+using Comments.Moderation.Harms;
 using Comments.Moderation.Settings;
 using Comments.Moderation.Words;
 
@@ -37,7 +38,7 @@ public sealed partial class ContentAnalyzer(ClassifierModel toxicity, Classifier
     public ModelCard SpamModel => _spam.Card;
 
     public ContentFindings Analyze(string text, WordMatcher words) =>
-        new(words.FindMatches(text), _toxicity.Score(text), _spam.Score(text), LinkPattern().IsMatch(text));
+        new(words.FindMatches(text), HarmDetector.Find(text), _toxicity.Score(text), _spam.Score(text), LinkPattern().IsMatch(text));
 
     public double ToxicityHoldThreshold(ModerationSettings settings) => settings.ToxicityHoldThreshold ?? _toxicity.Card.Threshold;
 
@@ -49,6 +50,10 @@ public sealed partial class ContentAnalyzer(ClassifierModel toxicity, Classifier
         var warnings = new List<ContentWarning>();
         AddWords(warnings, findings, WordListKind.Banned, settings.BannedWordsEnabled, Reasons.ReasonCodes.BannedWord);
         AddWords(warnings, findings, WordListKind.Suspect, settings.SuspectWordsEnabled, Reasons.ReasonCodes.SuspectWord);
+        if (settings.HarmRulesEnabled)
+        {
+            warnings.AddRange(findings.Harms.Select(harm => new ContentWarning(HarmCodes.For(harm.Kind), [harm.Text])));
+        }
         if (settings.ToxicityEnabled && findings.Toxicity >= ToxicityHoldThreshold(settings))
         {
             warnings.Add(new ContentWarning(Reasons.ReasonCodes.Toxic, []));

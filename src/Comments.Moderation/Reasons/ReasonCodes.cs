@@ -13,6 +13,15 @@ public static class ReasonCodes
     public const string BannedWord = "BANNED_WORD";
     public const string SuspectWord = "SUSPECT_WORD";
     public const string Toxic = "TOXIC";
+    // Named harms (Harms/HarmKind): found by phrase rules, and chosen by moderators.
+    public const string Insult = "INSULT";
+    public const string Threat = "THREAT";
+    public const string Harassment = "HARASSMENT";
+    public const string PersonalInfo = "PERSONAL_INFO";
+    public const string Dehumanizing = "DEHUMANIZING";
+    public const string Incitement = "INCITEMENT";
+    public const string WishingHarm = "WISHING_HARM";
+    public const string Sexual = "SEXUAL";
     public const string Spam = "SPAM";
     public const string Links = "LINKS";
     public const string RepeatPost = "REPEAT_POST";

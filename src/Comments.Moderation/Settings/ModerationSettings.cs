@@ -15,6 +15,9 @@ public sealed record ModerationSettings
     public bool BannedWordsEnabled { get; init; } = true;
     public bool SuspectWordsEnabled { get; init; } = true;
 
+    /// <summary>Hold a comment with a phrase that names a harm (a threat, someone's address, ...) under that harm's code.</summary>
+    public bool HarmRulesEnabled { get; init; } = true;
+
     public bool ToxicityEnabled { get; init; } = true;
     [Range(0.0, 1.0)] public double? ToxicityHoldThreshold { get; init; }
     [Range(0.0, 1.0)] public double? ToxicityRejectThreshold { get; init; }

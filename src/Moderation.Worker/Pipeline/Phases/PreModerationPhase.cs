@@ -2,7 +2,7 @@ using Comments.Moderation.Reasons;
 
 namespace Moderation.Worker.Pipeline.Phases;
 
-/// <summary>12. With site pre-moderation on, everything is held.</summary>
+/// <summary>13. With site pre-moderation on, everything is held.</summary>
 public sealed class PreModerationPhase : IModerationPhase
 {
     public string Name => "premoderation";

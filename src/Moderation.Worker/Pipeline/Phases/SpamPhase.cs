@@ -3,7 +3,7 @@ using Comments.Moderation.Reasons;
 
 namespace Moderation.Worker.Pipeline.Phases;
 
-/// <summary>7. The spam score above its threshold holds the comment.</summary>
+/// <summary>8. The spam score above its threshold holds the comment.</summary>
 public sealed class SpamPhase : IModerationPhase
 {
     public string Name => "spam";

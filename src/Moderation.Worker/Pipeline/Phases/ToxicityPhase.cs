@@ -3,7 +3,7 @@ using Comments.Moderation.Reasons;
 
 namespace Moderation.Worker.Pipeline.Phases;
 
-/// <summary>6. The toxicity score: above the reject threshold (off by default) rejects, above the hold threshold holds.</summary>
+/// <summary>7. The toxicity score: above the reject threshold (off by default) rejects, above the hold threshold holds.</summary>
 public sealed class ToxicityPhase : IModerationPhase
 {
     public string Name => "toxicity";
