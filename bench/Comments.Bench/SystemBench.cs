@@ -35,10 +35,11 @@ public sealed class SystemBench(HttpClient http, Readers readers, NpgsqlDataSour
         var sends = new List<Task<bool>>(total);
         for (var i = 0; i < total; i++)
         {
-            var due = TimeSpan.FromSeconds((double)i / perSecond);
-            if (due > clock.Elapsed)
+            // Read the clock once: read twice, the wait could turn negative in between and Task.Delay throws.
+            var wait = TimeSpan.FromSeconds((double)i / perSecond) - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(due - clock.Elapsed);
+                await Task.Delay(wait);
             }
             sends.Add(PostAsync(article));
         }

@@ -24,10 +24,11 @@ public sealed class Load(Readers readers, FaultSettings settings)
         var sends = new List<Task<Attempt>>(comments);
         for (var i = 0; i < comments; i++)
         {
-            var due = interval * i;
-            if (due > clock.Elapsed)
+            // Read the clock once: read twice, the wait could turn negative in between and Task.Delay throws.
+            var wait = interval * i - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(due - clock.Elapsed, cancellationToken);
+                await Task.Delay(wait, cancellationToken);
             }
             sends.Add(SendAsync(scenario, i, articles[i % articles.Count], clock));
         }

@@ -40,6 +40,10 @@ public sealed partial class ContentAnalyzer(ClassifierModel toxicity, Classifier
     public ContentFindings Analyze(string text, WordMatcher words) =>
         new(words.FindMatches(text), HarmDetector.Find(text), _toxicity.Score(text), _spam.Score(text), LinkPattern().IsMatch(text));
 
+    /// <summary>The words that drove the model's score of a text (<see cref="ScoreDrivers"/>).</summary>
+    public IReadOnlyList<string> Drivers(ClassifierKind kind, string text) =>
+        ScoreDrivers.Find(kind == ClassifierKind.Toxicity ? _toxicity : _spam, text);
+
     public double ToxicityHoldThreshold(ModerationSettings settings) => settings.ToxicityHoldThreshold ?? _toxicity.Card.Threshold;
 
     public double SpamHoldThreshold(ModerationSettings settings) => settings.SpamHoldThreshold ?? _spam.Card.Threshold;

@@ -29,13 +29,18 @@ public sealed class ClassifierModel
     /// <summary>Whether the model has been loaded (by a first <see cref="Score"/>).</summary>
     public bool IsLoaded => _engines.IsValueCreated;
 
-    public float Score(string text)
+    public float Score(string text) => Predict(text).Probability;
+
+    /// <summary>The linear score before calibration (see <see cref="ScoredText.Margin"/>).</summary>
+    public float Margin(string text) => Predict(text).Margin;
+
+    private ScoredText Predict(string text)
     {
         var engines = _engines.Value;
         var engine = engines.Get();
         try
         {
-            return engine.Predict(new LabelledText { Text = text }).Probability;
+            return engine.Predict(new LabelledText { Text = text });
         }
         finally
         {

@@ -1,9 +1,9 @@
-using System.Globalization;
+using Comments.Moderation.Classification;
 using Comments.Moderation.Reasons;
 
 namespace Moderation.Worker.Pipeline.Phases;
 
-/// <summary>8. The spam score above its threshold holds the comment.</summary>
+/// <summary>8. The spam score above its threshold holds the comment; the reason carries the score and the words that drove it.</summary>
 public sealed class SpamPhase : IModerationPhase
 {
     public string Name => "spam";
@@ -19,7 +19,7 @@ public sealed class SpamPhase : IModerationPhase
         context.ModelVersions["spam"] = context.Analyzer.SpamModel.Version;
         if (score >= context.Analyzer.SpamHoldThreshold(context.Settings))
         {
-            context.Hold(ReasonCodes.Spam, Name, score.ToString("F3", CultureInfo.InvariantCulture));
+            context.Hold(ReasonCodes.Spam, Name, ScoreDrivers.Detail(score, context.Analyzer.Drivers(ClassifierKind.Spam, context.Subject.Body)));
         }
         return ValueTask.CompletedTask;
     }
