@@ -46,6 +46,7 @@ public sealed partial class RunScriptScenario(FaultSettings settings, RunScriptS
                 return Finish(name, EmptyTally(name), checks);
             }
             var load = new Load(new Readers(http, tokens), settings with { Comments = 1000 });
+            await ScenarioRunner.WarmUpAsync(load, new Ledger(database), name);
             var articles = Enumerable.Range(0, 4).Select(i => $"fault-{name}-{DateTime.UtcNow:HHmmss}-{i}").ToList();
             var running = load.RunAsync(name, articles, 1000);
             await Task.Delay(TimeSpan.FromSeconds(0.4 * 1000 / settings.RatePerSecond));
