@@ -183,7 +183,9 @@ public sealed record RunScriptSettings(string Profile, int PostgresPort, int Amq
 {
     public static RunScriptSettings FromEnvironment() => new(
         "faults-run",
-        HarnessSettings.Number("FAULTS_RUN_PG_PORT", 55436),
+        // Below Linux's ephemeral range (32768-60999): the load's thousands of client connections left 55436 taken as a
+        // local port for over 30 s once, and PostgreSQL could not bind it.
+        HarnessSettings.Number("FAULTS_RUN_PG_PORT", 25436),
         HarnessSettings.Number("FAULTS_RUN_AMQP_PORT", 5686),
         Environment.GetEnvironmentVariable("FAULTS_RUN_API_URL") ?? "http://127.0.0.1:5792");
 }
