@@ -3,11 +3,8 @@ using System.Text.RegularExpressions;
 namespace Comments.Moderation.Harms;
 
 /// <summary>
-/// The phrases that name each harm, as general patterns of English rather than lists of words: who is threatened with
-/// what, a wish for someone's death, a call to go and do something, a group called vermin, a person's street,
-/// workplace or handle. Most patterns read the normalized letters (lower case, leetspeak undone, every run of
-/// non-letters one space, so "you're" is "you re"); the personal-information ones read the original text, whose
-/// digits and "@" they need.
+/// General English patterns for each harm, read on the normalized letters ("k1ll" is "kill", "you're" is "you re");
+/// personal information is read on the original text, whose digits, capitals and "@" it needs.
 /// </summary>
 internal static partial class HarmPatterns
 {
