@@ -1,3 +1,4 @@
+using Comments.Moderation.Examples;
 using BenchmarkDotNet.Attributes;
 using Comments.Moderation.Analysis;
 using Comments.Moderation.Classification;
@@ -35,7 +36,7 @@ public class PipelineBenchmarks
         var services = new ServiceCollection().AddSingleton(TimeProvider.System).AddModerationPipeline().BuildServiceProvider();
         _pipeline = services.GetRequiredService<ModerationPipeline>();
         _analyzer = services.GetRequiredService<ContentAnalyzer>();
-        _site = new SiteModeration("default", new ModerationSettings(), 0, _words, "0,0");
+        _site = new SiteModeration("default", new ModerationSettings(), 0, _words, "0,0", ExampleBank.Empty);
         _comments = [.. NewsComments.Load()];
     }
 

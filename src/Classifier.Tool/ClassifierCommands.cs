@@ -1,3 +1,4 @@
+using Comments.Moderation.Analysis;
 using Comments.Moderation.Classification;
 using Comments.Moderation.Harms;
 using Microsoft.ML;
@@ -16,6 +17,7 @@ public static class ClassifierCommands
           classifier.sh score --model toxicity|spam [--models DIR]   (one text per line on stdin, one score per line out)
           classifier.sh news-eval [--data data/news-eval.csv]   (the text phases with default settings on labelled news comments;
                                                                 data/news-eval-stories.csv breaks them down by story and kind)
+          classifier.sh distill [--out DIR]   (static token embeddings from all-MiniLM-L6-v2 into Models/encoder.bin)
           classifier.sh retrain --model toxicity|spam [--data-dir DIR]   (adds moderator decisions from ConnectionStrings__Comments; promotes only if not worse)
         """;
 
@@ -32,6 +34,7 @@ public static class ClassifierCommands
                 "retrain" => await Retraining.RunAsync(options.Kinds(allowAll: false).Single(),
                     Environment.GetEnvironmentVariable("ConnectionStrings__Comments") ?? throw new ArgumentException("set ConnectionStrings__Comments to the database"),
                     options.Get("data-dir", Path.Combine(RepositoryPaths.Root, "data")), output),
+                "distill" => Distillation.Run(options.Get("out", RepositoryPaths.ModelsSource), output),
                 "news-eval" => NewsEvaluation.Run(options.Get("data", Path.Combine(RepositoryPaths.Root, "data", "news-eval.csv")), output),
                 _ => Fail(error, Usage),
             };
@@ -64,17 +67,20 @@ public static class ClassifierCommands
         var model = ClassifierModel.Load(options.Get("models", RepositoryPaths.ShippedModels), kind);
         var rows = LabelledCsv.Read(new MLContext(), options.Require("data"), options.Get("label", "label"));
         var threshold = options.Has("threshold") ? double.Parse(options.Require("threshold"), System.Globalization.CultureInfo.InvariantCulture) : model.Card.Threshold;
-        // Toxicity scores any abuse: the model, and the harm phrases it may miss (threats, addresses, ...); --model-only
-        // leaves the phrases out.
-        var phrases = kind == ClassifierKind.Toxicity && !options.Has("model-only");
-        var report = EvaluationReport.Compute([.. rows.Select(r =>
-        {
-            var score = model.Score(r.Text);
-            return (phrases ? (float)HarmDetector.AbuseScore(score, HarmDetector.Find(r.Text).Count > 0) : score, r.Label);
-        })], threshold);
-        output.WriteLine($"model={model.Card.Version}{(phrases ? "+harm-phrases" : "")} {report}");
+        // Scored as the pipeline scores: toxicity as any abuse (the model and the harm phrases it may miss), spam with its
+        // cues (SpamEvidence); --model-only scores the model alone.
+        var modelOnly = options.Has("model-only");
+        var report = EvaluationReport.Compute([.. rows.Select(r => (Evidence(kind, model.Score(r.Text), r.Text, modelOnly), r.Label))], threshold);
+        output.WriteLine($"model={model.Card.Version}{(modelOnly ? "" : kind == ClassifierKind.Toxicity ? "+harm-phrases" : "+spam-cues")} {report}");
         return 0;
     }
+
+    private static float Evidence(ClassifierKind kind, float score, string text, bool modelOnly) => (modelOnly, kind) switch
+    {
+        (true, _) => score,
+        (_, ClassifierKind.Toxicity) => (float)HarmDetector.AbuseScore(score, HarmDetector.Find(text).Count > 0),
+        _ => SpamEvidence.Score(score, SpamEvidence.HasCue(text)),
+    };
 
     private static async Task<int> ScoreAsync(CommandLine options, TextReader input, TextWriter output)
     {

@@ -2,7 +2,7 @@ using Comments.Moderation.Classification;
 
 namespace Classifier.Tool;
 
-/// <summary>A command and its <c>--name value</c> options.</summary>
+/// <summary>A command and its <c>--name value</c> options; a <c>--flag</c> followed by another option or nothing is a switch.</summary>
 public sealed class CommandLine
 {
     private readonly Dictionary<string, string> _options = [];
@@ -14,11 +14,12 @@ public sealed class CommandLine
         var line = new CommandLine { Command = args.FirstOrDefault() ?? "" };
         for (var i = 1; i < args.Length; i++)
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
                 throw new ArgumentException($"unexpected argument '{args[i]}'");
             }
-            line._options[args[i][2..]] = args[++i];
+            var isSwitch = i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal);
+            line._options[args[i][2..]] = isSwitch ? "true" : args[++i];
         }
         return line;
     }

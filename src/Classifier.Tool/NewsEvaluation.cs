@@ -1,6 +1,7 @@
 using System.Globalization;
 using Comments.Moderation.Analysis;
 using Comments.Moderation.Classification;
+using Comments.Moderation.Examples;
 using Comments.Moderation.Harms;
 using Comments.Moderation.Settings;
 using Comments.Moderation.Words;
@@ -9,7 +10,7 @@ using Microsoft.VisualBasic.FileIO;
 namespace Classifier.Tool;
 
 /// <summary>
-/// Runs the pipeline's text phases (banned and suspect words, harm phrases, toxicity, spam) with a new site's default
+/// Runs the pipeline's text phases (banned and suspect words, harm phrases and examples, toxicity, spam) with a new site's default
 /// settings on labelled news comments (<c>text,category</c> with category clean, toxic or spam; optional <c>story</c>
 /// and <c>kind</c> columns break the figures down) and counts what goes wrong: clean comments held or rejected, toxic
 /// and spam comments let through. Phases that depend on the author's history (links, repeat posts) are left out, so
@@ -24,10 +25,11 @@ public static class NewsEvaluation
         var analyzer = ContentAnalyzer.LoadShipped();
         var words = new WordMatcher(Enum.GetValues<WordListKind>().SelectMany(kind => DefaultWordLists.For(kind).Select(term => (term, kind))));
         var settings = new ModerationSettings();
+        var examples = ExampleBank.Starter();
         var results = new List<(Row Row, bool Wrong, ContentFindings Findings)>();
         foreach (var row in ReadRows(path))
         {
-            var findings = analyzer.Analyze(row.Text, words);
+            var findings = analyzer.Analyze(row.Text, words, examples);
             var warnings = analyzer.Warnings(findings, settings);
             var stopped = warnings.Count > 0;
             var wrong = row.Category == "clean" ? stopped : !stopped;
@@ -45,6 +47,7 @@ public static class NewsEvaluation
         Breakdown(output, "kind", results.Where(r => r.Row.Kind is not null), r => $"{r.Row.Category}/{r.Row.Kind}");
         var clean = results.Where(r => r.Row.Category == "clean").ToList();
         Auc(output, "toxicity (model and harm phrases)", clean, results.Where(r => r.Row.Category == "toxic"), f => (float)HarmDetector.AbuseScore(f.Toxicity, f.Harms.Count > 0));
+        Auc(output, "nearest harm example (similarity)", clean, results.Where(r => r.Row.Category == "toxic"), f => f.Example?.Similarity ?? 0);
         Auc(output, "toxicity (model alone)", clean, results.Where(r => r.Row.Category == "toxic"), f => f.Toxicity);
         Auc(output, "spam", clean, results.Where(r => r.Row.Category == "spam"), f => f.Spam);
         return 0;

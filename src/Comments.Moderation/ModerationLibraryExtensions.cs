@@ -1,6 +1,8 @@
 using Comments.Moderation.Analysis;
 using Comments.Moderation.Classification;
+using Comments.Moderation.Examples;
 using Comments.Moderation.Settings;
+using Comments.Moderation.Words;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Comments.Moderation;
@@ -16,7 +18,8 @@ public static class ModerationLibraryExtensions
         services.AddSingleton(_ => ContentAnalyzer.LoadShipped());
         services.AddSingleton<ModelRefresher>();
         services.AddHostedService(provider => provider.GetRequiredService<ModelRefresher>());
-        services.AddSingleton<WordMatcherCache>();
+        services.AddSingleton<CompiledCache<WordMatcher>>();
+        services.AddSingleton<CompiledCache<ExampleBank>>();
         services.AddScoped<SiteModerationStore>();
         return services;
     }

@@ -1,3 +1,4 @@
+using Comments.Moderation.Examples;
 using Comments.Moderation.Analysis;
 using Comments.Moderation.Settings;
 using Comments.Moderation.Words;
@@ -28,7 +29,7 @@ public static class PipelineHarness
         FakeHistory? history = null)
     {
         var subject = new ModerationSubject(Guid.NewGuid(), "default", "reader-1", roles ?? ["reader"], body, DateTimeOffset.UtcNow, standing);
-        var site = new SiteModeration("default", settings ?? new ModerationSettings(), 0, DefaultWords, "0,0");
+        var site = new SiteModeration("default", settings ?? new ModerationSettings(), 0, DefaultWords, "0,0", ExampleBank.Empty);
         return Pipeline.ModerateAsync(new ModerationContext(subject, site, Analyzer, history ?? new FakeHistory()), CancellationToken.None);
     }
 }

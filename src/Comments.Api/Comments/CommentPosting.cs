@@ -150,7 +150,7 @@ public static class CommentPosting
             return TypedResults.ValidationProblem(errors);
         }
         var site = await sites.GetAsync(options.Value.SiteId, cancellationToken);
-        var findings = analyzer.Analyze(request!.Body!.Trim(), site.Words);
+        var findings = analyzer.Analyze(request!.Body!.Trim(), site.Words, site.Examples);
         var warnings = analyzer.Warnings(findings, site.Settings)
             .Select(w => new DraftWarning(w.Code, ReaderMessages.Explain(w.Code), w.Terms))
             .ToList();

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using Comments.Moderation.Classification;
+using Comments.Moderation.Encoding;
+using Comments.Moderation.Examples;
 using Comments.Moderation.Harms;
 using Comments.Moderation.Settings;
 using Comments.Moderation.Words;
@@ -37,8 +39,12 @@ public sealed partial class ContentAnalyzer(ClassifierModel toxicity, Classifier
     public ModelCard ToxicityModel => _toxicity.Card;
     public ModelCard SpamModel => _spam.Card;
 
-    public ContentFindings Analyze(string text, WordMatcher words) =>
-        new(words.FindMatches(text), HarmDetector.Find(text), _toxicity.Score(text), _spam.Score(text), LinkPattern().IsMatch(text));
+    public ContentFindings Analyze(string text, WordMatcher words, ExampleBank? examples = null)
+    {
+        var embedding = StaticEncoder.Shipped.Embed(text);
+        return new(words.FindMatches(text), HarmDetector.Find(text), _toxicity.Score(text, embedding),
+            SpamEvidence.Score(_spam.Score(text, embedding), SpamEvidence.HasCue(text)), LinkPattern().IsMatch(text), examples?.Nearest(embedding));
+    }
 
     /// <summary>The words that drove the model's score of a text (<see cref="ScoreDrivers"/>).</summary>
     public IReadOnlyList<string> Drivers(ClassifierKind kind, string text) =>
@@ -57,6 +63,10 @@ public sealed partial class ContentAnalyzer(ClassifierModel toxicity, Classifier
         if (settings.HarmRulesEnabled)
         {
             warnings.AddRange(findings.Harms.Select(harm => new ContentWarning(HarmCodes.For(harm.Kind), [harm.Text])));
+            if (findings.ExampleAtLeast(settings.ExampleSimilarity) is { } example && findings.Harms.All(h => h.Kind != example.Harm))
+            {
+                warnings.Add(new ContentWarning(HarmCodes.For(example.Harm), []));
+            }
         }
         if (settings.ToxicityEnabled && findings.Toxicity >= ToxicityHoldThreshold(settings))
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Comments.Moderation.Encoding;
 using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
 
@@ -6,12 +7,12 @@ namespace Comments.Moderation.Classification;
 
 /// <summary>
 /// A trained classifier. Its card is read at once; the model itself is loaded on the first <see cref="Score"/>
-/// (about 20 MB each: the API, which scores only drafts, does not carry them until a draft is checked).
+/// (a few MB each, plus the shared <see cref="StaticEncoder"/>: the API, which scores only drafts, does not carry them until a draft is checked).
 /// <see cref="Score"/> is thread-safe: ML.NET prediction engines are not, so each call borrows one from a pool.
 /// </summary>
 public sealed class ClassifierModel
 {
-    private readonly Lazy<ObjectPool<PredictionEngine<LabelledText, ScoredText>>> _engines;
+    private readonly Lazy<ObjectPool<PredictionEngine<ClassifierInput, ScoredText>>> _engines;
 
     public ClassifierModel(ITransformer model, ModelCard card) : this(() => model, card)
     {
@@ -20,7 +21,7 @@ public sealed class ClassifierModel
     private ClassifierModel(Func<ITransformer> load, ModelCard card)
     {
         Card = card;
-        _engines = new(() => new DefaultObjectPool<PredictionEngine<LabelledText, ScoredText>>(
+        _engines = new(() => new DefaultObjectPool<PredictionEngine<ClassifierInput, ScoredText>>(
             new EnginePolicy(new MLContext(card.Seed), load()), Environment.ProcessorCount * 4));
     }
 
@@ -29,18 +30,21 @@ public sealed class ClassifierModel
     /// <summary>Whether the model has been loaded (by a first <see cref="Score"/>).</summary>
     public bool IsLoaded => _engines.IsValueCreated;
 
-    public float Score(string text) => Predict(text).Probability;
+    public float Score(string text) => Predict(text, StaticEncoder.Shipped.Embed(text)).Probability;
+
+    /// <summary>The score of a text whose <see cref="StaticEncoder"/> embedding the caller already has.</summary>
+    public float Score(string text, float[] embedding) => Predict(text, embedding).Probability;
 
     /// <summary>The linear score before calibration (see <see cref="ScoredText.Margin"/>).</summary>
-    public float Margin(string text) => Predict(text).Margin;
+    public float Margin(string text) => Predict(text, StaticEncoder.Shipped.Embed(text)).Margin;
 
-    private ScoredText Predict(string text)
+    private ScoredText Predict(string text, float[] embedding)
     {
         var engines = _engines.Value;
         var engine = engines.Get();
         try
         {
-            return engine.Predict(new LabelledText { Text = text });
+            return engine.Predict(new ClassifierInput { Text = text, Embedding = embedding });
         }
         finally
         {
@@ -90,11 +94,11 @@ public sealed class ClassifierModel
 
     private static string Name(ClassifierKind kind) => kind.ToString().ToLowerInvariant();
 
-    private sealed class EnginePolicy(MLContext ml, ITransformer model) : PooledObjectPolicy<PredictionEngine<LabelledText, ScoredText>>
+    private sealed class EnginePolicy(MLContext ml, ITransformer model) : PooledObjectPolicy<PredictionEngine<ClassifierInput, ScoredText>>
     {
-        public override PredictionEngine<LabelledText, ScoredText> Create() =>
-            ml.Model.CreatePredictionEngine<LabelledText, ScoredText>(model);
+        public override PredictionEngine<ClassifierInput, ScoredText> Create() =>
+            ml.Model.CreatePredictionEngine<ClassifierInput, ScoredText>(model);
 
-        public override bool Return(PredictionEngine<LabelledText, ScoredText> engine) => true;
+        public override bool Return(PredictionEngine<ClassifierInput, ScoredText> engine) => true;
     }
 }

@@ -1,3 +1,4 @@
+using Comments.Moderation.Encoding;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms.Text;
@@ -6,7 +7,8 @@ namespace Comments.Moderation.Classification;
 
 /// <summary>
 /// Trains a classifier reproducibly: fixed seed, a 70/15/15 split into train, validation (where the threshold is
-/// chosen) and test (reported), word 1-2-grams and character 2-5-grams into L-BFGS logistic regression.
+/// chosen) and test (reported); word 1-2-grams, character 1-4-grams and the static sentence embedding into L-BFGS
+/// logistic regression. Moderators' decisions weigh <see cref="DecisionWeight"/> seed rows each: they are this site's truth.
 /// </summary>
 public static class ClassifierTrainer
 {
@@ -15,19 +17,24 @@ public static class ClassifierTrainer
     /// <summary>The threshold is the lowest one that keeps the validation false-positive rate at or below this.</summary>
     public const double MaxValidationFalsePositiveRate = 0.05;
 
+    public const float DecisionWeight = 5f;
+
     public static (ITransformer Model, ModelCard Card, DataViewSchema Schema, IDataView TestSet) Train(
-        ClassifierKind kind, string csvPath, IReadOnlyList<LabelledText>? extraTraining = null, int seed = DefaultSeed)
+        ClassifierKind kind, string csvPath, IReadOnlyList<LabelledText>? extraTraining = null, int seed = DefaultSeed,
+        IReadOnlyList<LabelledText>? decisions = null)
     {
         var ml = new MLContext(seed);
-        var data = LabelledCsv.Load(ml, csvPath);
+        var encoder = StaticEncoder.Shipped;
+        var data = ml.Data.LoadFromEnumerable(LabelledCsv.Read(ml, csvPath).Select(row => ClassifierInput.From(row, encoder)));
         var first = ml.Data.TrainTestSplit(data, testFraction: 0.30, seed: seed);
         var holdOut = ml.Data.TrainTestSplit(first.TestSet, testFraction: 0.50, seed: seed);
 
         var training = first.TrainSet;
-        if (extraTraining is { Count: > 0 })
+        var extraRows = (extraTraining ?? []).Select(row => ClassifierInput.From(row, encoder))
+            .Concat((decisions ?? []).Select(row => ClassifierInput.From(row, encoder, DecisionWeight))).ToList();
+        if (extraRows.Count > 0)
         {
-            var rows = ml.Data.CreateEnumerable<LabelledText>(training, reuseRowObject: false).Concat(extraTraining);
-            training = ml.Data.LoadFromEnumerable(rows);
+            training = ml.Data.LoadFromEnumerable(ml.Data.CreateEnumerable<ClassifierInput>(training, reuseRowObject: false).Concat(extraRows));
         }
 
         var model = BuildPipeline(ml).Fit(training);
@@ -41,8 +48,8 @@ public static class ClassifierTrainer
             Version = $"{kind.ToString().ToLowerInvariant()}-{DateTime.UtcNow:yyyyMMdd}-s{seed}",
             Threshold = threshold,
             Seed = seed,
-            TrainedFrom = Path.GetFileName(csvPath) + (extraTraining is { Count: > 0 } ? $" + {extraTraining.Count} extra rows" : ""),
-            TrainRows = (int)(training.GetRowCount() ?? ml.Data.CreateEnumerable<LabelledText>(training, false).Count()),
+            TrainedFrom = Path.GetFileName(csvPath) + (extraRows.Count > 0 ? $" + {extraRows.Count} extra rows" : ""),
+            TrainRows = (int)(training.GetRowCount() ?? ml.Data.CreateEnumerable<ClassifierInput>(training, false).Count()),
             ValidationRows = validation.Count,
             TestRows = test.Count,
             Test = EvaluationReport.Compute(test, threshold),
@@ -51,7 +58,7 @@ public static class ClassifierTrainer
     }
 
     private static IEstimator<ITransformer> BuildPipeline(MLContext ml) =>
-        ml.Transforms.Text.FeaturizeText("Features", new TextFeaturizingEstimator.Options
+        ml.Transforms.Text.FeaturizeText("NGrams", new TextFeaturizingEstimator.Options
             {
                 CaseMode = TextNormalizingEstimator.CaseMode.Lower,
                 KeepDiacritics = false,
@@ -60,9 +67,10 @@ public static class ClassifierTrainer
                 WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
                 CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 4, UseAllLengths = true },
                 Norm = TextFeaturizingEstimator.NormFunction.L2,
-            }, nameof(LabelledText.Text))
+            }, nameof(ClassifierInput.Text))
+            .Append(ml.Transforms.Concatenate("Features", "NGrams", nameof(ClassifierInput.Embedding)))
             .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(
-                labelColumnName: nameof(LabelledText.Label), featureColumnName: "Features",
+                labelColumnName: nameof(ClassifierInput.Label), featureColumnName: "Features", exampleWeightColumnName: nameof(ClassifierInput.Weight),
                 // Weak regularization suits these sparse, high-dimensional features (measured: docs/classifier.md).
                 l1Regularization: 0f, l2Regularization: 0.01f));
 
@@ -70,7 +78,7 @@ public static class ClassifierTrainer
     {
         var scored = model.Transform(data);
         var probabilities = scored.GetColumn<float>("Probability").ToList();
-        var labels = scored.GetColumn<bool>(nameof(LabelledText.Label)).ToList();
+        var labels = scored.GetColumn<bool>(nameof(ClassifierInput.Label)).ToList();
         return [.. probabilities.Zip(labels)];
     }
 

@@ -18,6 +18,9 @@ public sealed record ModerationSettings
     /// <summary>Hold a comment with a phrase that names a harm (a threat, someone's address, ...) under that harm's code.</summary>
     public bool HarmRulesEnabled { get; init; } = true;
 
+    /// <summary>Hold a comment this close to an example of a harm in the site's bank (cosine similarity; 1 turns it off).</summary>
+    [Range(0.5, 1.0)] public double ExampleSimilarity { get; init; } = 0.85;
+
     public bool ToxicityEnabled { get; init; } = true;
     [Range(0.0, 1.0)] public double? ToxicityHoldThreshold { get; init; }
     [Range(0.0, 1.0)] public double? ToxicityRejectThreshold { get; init; }

@@ -1,6 +1,7 @@
+using Comments.Moderation.Examples;
 using Comments.Moderation.Words;
 
 namespace Comments.Moderation.Settings;
 
-/// <summary>Everything the pipeline needs to know about a site at one moment: its settings and compiled word lists.</summary>
-public sealed record SiteModeration(string SiteId, ModerationSettings Settings, int SettingsVersion, WordMatcher Words, string WordListVersion);
+/// <summary>Everything the pipeline needs to know about a site at one moment: its settings, compiled word lists and example bank.</summary>
+public sealed record SiteModeration(string SiteId, ModerationSettings Settings, int SettingsVersion, WordMatcher Words, string WordListVersion, ExampleBank Examples);

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Comments.Moderation.Encoding;
+using Comments.Moderation.Examples;
+using Comments.Moderation.Harms;
 using Comments.Moderation.Words;
 using Comments.Storage;
 using Comments.Storage.Audit;
@@ -8,11 +11,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Comments.Moderation.Settings;
 
 /// <summary>
-/// Reads and changes a site's moderation settings and word lists in PostgreSQL. Reads are fresh on every call, so a
+/// Reads and changes a site's moderation settings, word lists and example bank in PostgreSQL. Reads are fresh on every call, so a
 /// change applies to the next comment without a restart; every change is recorded with who, when and the before
 /// and after values.
 /// </summary>
-public sealed class SiteModerationStore(CommentsDbContext db, WordMatcherCache matchers, TimeProvider clock)
+public sealed class SiteModerationStore(CommentsDbContext db, CompiledCache<WordMatcher> matchers, CompiledCache<ExampleBank> banks, TimeProvider clock)
 {
     public const string SettingsSubject = "settings";
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -24,6 +27,19 @@ public sealed class SiteModerationStore(CommentsDbContext db, WordMatcherCache m
             .Select(l => new { l.Kind, l.Version }).ToListAsync(cancellationToken);
         var listVersion = string.Join(",", Enum.GetValues<WordListKind>()
             .Select(kind => versions.FirstOrDefault(v => v.Kind == KindName(kind))?.Version ?? 0));
+        var bankVersion = string.Join(",", Enum.GetValues<HarmKind>()
+            .Select(harm => versions.FirstOrDefault(v => v.Kind == ExamplesKind(harm))?.Version ?? 0));
+        if (!banks.TryGet(siteId, bankVersion, out var examples))
+        {
+            var entries = new List<(HarmKind, string)>();
+            foreach (var harm in Enum.GetValues<HarmKind>())
+            {
+                var (texts, _) = await GetExamplesAsync(siteId, harm, cancellationToken);
+                entries.AddRange(texts.Select(text => (harm, text)));
+            }
+            examples = new ExampleBank(entries, StaticEncoder.Shipped);
+            banks.Store(siteId, bankVersion, examples);
+        }
         if (!matchers.TryGet(siteId, listVersion, out var words))
         {
             var terms = new List<(string, WordListKind)>();
@@ -35,7 +51,7 @@ public sealed class SiteModerationStore(CommentsDbContext db, WordMatcherCache m
             words = new WordMatcher(terms);
             matchers.Store(siteId, listVersion, words);
         }
-        return new SiteModeration(siteId, settings, settingsVersion, words, listVersion);
+        return new SiteModeration(siteId, settings, settingsVersion, words, listVersion, examples);
     }
 
     public async Task<(ModerationSettings Settings, int Version)> GetSettingsAsync(string siteId, CancellationToken cancellationToken)
@@ -49,6 +65,26 @@ public sealed class SiteModerationStore(CommentsDbContext db, WordMatcherCache m
         var row = await db.WordLists.AsNoTracking().FirstOrDefaultAsync(l => l.SiteId == siteId && l.Kind == KindName(kind), cancellationToken);
         return row is null ? (DefaultWordLists.For(kind), 0) : (row.Entries, row.Version);
     }
+
+    /// <summary>A harm's examples; without a row of the site's own, the starter bank's.</summary>
+    public async Task<(IReadOnlyList<string> Examples, int Version)> GetExamplesAsync(string siteId, HarmKind harm, CancellationToken cancellationToken)
+    {
+        var row = await db.WordLists.AsNoTracking().FirstOrDefaultAsync(l => l.SiteId == siteId && l.Kind == ExamplesKind(harm), cancellationToken);
+        return row is null ? (StarterExamples.For(harm), 0) : (row.Entries, row.Version);
+    }
+
+    public async Task<int> SaveExamplesAsync(string siteId, HarmKind harm, IReadOnlyList<string> examples, string actor, CancellationToken cancellationToken)
+    {
+        var kind = ExamplesKind(harm);
+        var row = await db.WordLists.FirstOrDefaultAsync(l => l.SiteId == siteId && l.Kind == kind, cancellationToken);
+        var before = JsonSerializer.Serialize(row?.Entries ?? StarterExamples.For(harm), Json);
+        row ??= db.WordLists.Add(new WordList { SiteId = siteId, Kind = kind, UpdatedBy = actor }).Entity;
+        row.Entries = [.. examples];
+        return await RecordAsync(siteId, kind, before, JsonSerializer.Serialize(examples, Json), actor, row, cancellationToken);
+    }
+
+    /// <summary>Example banks are kept as lists beside the word lists, one per harm.</summary>
+    public static string ExamplesKind(HarmKind harm) => $"examples:{harm}";
 
     public async Task<int> SaveSettingsAsync(string siteId, ModerationSettings settings, string actor, CancellationToken cancellationToken)
     {
@@ -85,7 +121,7 @@ public sealed class SiteModerationStore(CommentsDbContext db, WordMatcherCache m
         entry.Property("Version").CurrentValue = version;
         entry.Property("UpdatedAt").CurrentValue = now;
         entry.Property("UpdatedBy").CurrentValue = actor;
-        db.Audit(actor, "change", subject.StartsWith("wordlist", StringComparison.Ordinal) ? "wordlist" : "settings", $"{siteId}:{subject}", now, before, after);
+        db.Audit(actor, "change", subject.Split(':')[0] switch { "wordlist" => "wordlist", "examples" => "examples", _ => "settings" }, $"{siteId}:{subject}", now, before, after);
         db.SettingsChanges.Add(new SettingsChange
         {
             Id = Guid.CreateVersion7(now),

@@ -1,11 +1,11 @@
 namespace Comments.Storage.Sites;
 
-/// <summary>A site's banned or suspect word list. Without a row, the shipped default list applies.</summary>
+/// <summary>A site's banned or suspect word list, or its examples of one harm. Without a row, the shipped default list applies.</summary>
 public class WordList
 {
     public required string SiteId { get; set; }
 
-    /// <summary>"banned" or "suspect".</summary>
+    /// <summary>"banned", "suspect", or "examples:" and the harm.</summary>
     public required string Kind { get; set; }
 
     public string[] Entries { get; set; } = [];

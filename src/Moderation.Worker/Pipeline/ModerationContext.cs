@@ -33,7 +33,7 @@ public sealed class ModerationContext(ModerationSubject subject, SiteModeration 
         {
             if (_findings is null)
             {
-                _findings = Analyzer.Analyze(Subject.Body, Site.Words);
+                _findings = Analyzer.Analyze(Subject.Body, Site.Words, Site.Examples);
                 Matches.AddRange(_findings.Matches.Select(m => new MatchedTerm(m.Term, m.List.ToString().ToLowerInvariant(), m.Start, m.Length, m.Text)));
             }
             return _findings;
