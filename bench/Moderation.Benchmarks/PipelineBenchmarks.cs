@@ -1,7 +1,8 @@
-using Comments.Moderation.Examples;
 using BenchmarkDotNet.Attributes;
 using Comments.Moderation.Analysis;
 using Comments.Moderation.Classification;
+using Comments.Moderation.Encoding;
+using Comments.Moderation.Examples;
 using Comments.Moderation.Settings;
 using Comments.Moderation.Words;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,7 @@ namespace Moderation.Benchmarks;
 
 /// <summary>
 /// Cost per comment of the classifiers, the word lists and the whole pipeline without I/O (the author's history is
-/// answered from memory), on one thread, over a mix of news comments from data/news-eval.csv.
+/// answered from memory), on one thread, over a mix of news comments from data/news-eval.csv, with the starter example bank.
 /// </summary>
 [MemoryDiagnoser]
 public class PipelineBenchmarks
@@ -24,6 +25,7 @@ public class PipelineBenchmarks
     private ModerationPipeline _pipeline = null!;
     private ContentAnalyzer _analyzer = null!;
     private SiteModeration _site = null!;
+    private ExampleBank _examples = null!;
     private int _next;
 
     [GlobalSetup]
@@ -36,7 +38,8 @@ public class PipelineBenchmarks
         var services = new ServiceCollection().AddSingleton(TimeProvider.System).AddModerationPipeline().BuildServiceProvider();
         _pipeline = services.GetRequiredService<ModerationPipeline>();
         _analyzer = services.GetRequiredService<ContentAnalyzer>();
-        _site = new SiteModeration("default", new ModerationSettings(), 0, _words, "0,0", ExampleBank.Empty);
+        _examples = ExampleBank.Starter();
+        _site = new SiteModeration("default", new ModerationSettings(), 0, _words, "0,0", _examples);
         _comments = [.. NewsComments.Load()];
     }
 
@@ -49,10 +52,16 @@ public class PipelineBenchmarks
     public float SpamScore() => _spam.Score(Next());
 
     [Benchmark]
+    public float[] StaticEmbedding() => StaticEncoder.Shipped.Embed(Next());
+
+    [Benchmark]
+    public ExampleMatch? NearestExample() => _examples.Nearest(StaticEncoder.Shipped.Embed(Next()));
+
+    [Benchmark]
     public int WordLists() => _words.FindMatches(Next()).Count;
 
     [Benchmark]
-    public ContentFindings TextAnalysis() => _analyzer.Analyze(Next(), _words);
+    public ContentFindings TextAnalysis() => _analyzer.Analyze(Next(), _words, _examples);
 
     [Benchmark]
     public Task<ModerationResult> WholePipeline()

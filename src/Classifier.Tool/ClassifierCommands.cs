@@ -12,7 +12,7 @@ public static class ClassifierCommands
 {
     public const string Usage = """
         usage:
-          classifier.sh train [--model toxicity|spam|all] [--data-dir DIR] [--out DIR]
+          classifier.sh train [--model toxicity|spam|all] [--data-dir DIR] [--out DIR] [--decisions FILE.csv]   (labelled rows weighed as moderators' decisions)
           classifier.sh evaluate --model toxicity|spam --data FILE.csv [--threshold T] [--models DIR] [--model-only]
           classifier.sh score --model toxicity|spam [--models DIR]   (one text per line on stdin, one score per line out)
           classifier.sh news-eval [--data data/news-eval.csv]   (the text phases with default settings on labelled news comments;
@@ -51,9 +51,10 @@ public static class ClassifierCommands
         var outDir = options.Get("out", RepositoryPaths.ModelsSource);
         foreach (var kind in options.Kinds(allowAll: true))
         {
-            var csv = Path.Combine(dataDir, kind == ClassifierKind.Toxicity ? "toxicity_davidson_train.csv" : "spam_youtube_train.csv");
-            var extra = TrainingExtras.For(kind, dataDir);
-            var (model, card, schema, _) = ClassifierTrainer.Train(kind, csv, extra);
+            var csv = TrainingData.SeedCsv(kind, dataDir);
+            var extra = TrainingData.Extras(kind, dataDir);
+            var decisions = options.Has("decisions") ? LabelledCsv.Read(new MLContext(), options.Require("decisions")) : [];
+            var (model, card, schema, _) = ClassifierTrainer.Train(kind, csv, extra, decisions: decisions);
             ClassifierModel.Save(outDir, kind, model, schema, card);
             output.WriteLine($"{card.Name}: trained on {card.TrainRows} rows ({card.TrainedFrom}); test split: {card.Test}");
             output.WriteLine($"  wrote {ClassifierModel.ModelPath(outDir, kind)}");

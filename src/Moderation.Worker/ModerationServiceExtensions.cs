@@ -6,6 +6,7 @@ using Moderation.Worker.Comments;
 using Moderation.Worker.Messaging;
 using Moderation.Worker.Pipeline;
 using Moderation.Worker.Pipeline.Phases;
+using Moderation.Worker.Learning;
 using Moderation.Worker.Retention;
 using Moderation.Worker.Support;
 using Moderation.Worker.Workbench;
@@ -23,6 +24,10 @@ public static class ModerationServiceExtensions
         builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<DeletedCommentPurger>();
+        builder.Services.AddOptions<RetrainingOptions>().BindConfiguration(RetrainingOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ScheduledRetraining>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<ScheduledRetraining>());
         builder.Services.AddHostedService<QueueSnapshotter>();
         builder.Services.AddHostedService<QueueCountFolder>();
         builder.Services.AddHostedService<BrokerWatch>();

@@ -37,6 +37,8 @@ public sealed class AuthorizationMatrixTests(CommentsStack stack)
         ["GET /api/moderation/settings/changes"] = Who.Moderator,
         ["GET /api/moderation/wordlists/{kind}"] = Who.Moderator,
         ["PUT /api/moderation/wordlists/{kind}"] = Who.Moderator,
+        ["GET /api/moderation/examples"] = Who.Moderator,
+        ["PUT /api/moderation/examples"] = Who.Moderator,
         ["GET /api/moderation/queues"] = Who.Moderator,
         ["GET /api/moderation/queues/{queue}"] = Who.Moderator,
         ["POST /api/moderation/next"] = Who.Moderator,

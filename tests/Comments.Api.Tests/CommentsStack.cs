@@ -34,7 +34,10 @@ public sealed class CommentsStack : IAsyncLifetime
             ContentRootPath = Path.Combine(TestServices.RepositoryRoot, "src", "Moderation.Worker"),
         });
         // The in-process worker has no scrape endpoint of its own: its metrics would collide with a running worker.
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [ObservabilityExtensions.ListenerPortKey] = "0", ["Consumers:ExitWhenStalled"] = "false" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [ObservabilityExtensions.ListenerPortKey] = "0", ["Consumers:ExitWhenStalled"] = "false",
+            // A model retrained from other tests' decisions would change their outcomes; LearningLoopTests turns it on.
+            ["Retraining:Enabled"] = "false",
+        });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.AddProvider(LogRecorder.Shared);
         builder.AddModerationServices();

@@ -135,6 +135,22 @@ public sealed class ModerationPipelineTests
     }
 
     [Fact]
+    public async Task Spam_in_the_band_is_held_and_above_the_reject_threshold_rejected()
+    {
+        const string body = "Earn $300 a day from home! Click here and message me on WhatsApp now!!!";
+
+        var held = await PipelineHarness.RunAsync(body);
+        var rejected = await PipelineHarness.RunAsync(body, new ModerationSettings { SpamRejectThreshold = 0.5 });
+        var bandTooNarrow = new ModerationSettings { SpamHoldThreshold = 0.6, SpamRejectThreshold = 0.4 }.Validate();
+
+        Assert.Equal(DecisionOutcome.Held, held.Outcome);
+        Assert.Contains(ReasonCodes.Spam, held.ReasonCodes);
+        Assert.Equal(DecisionOutcome.Rejected, rejected.Outcome);
+        Assert.Contains(ReasonCodes.Spam, rejected.ReasonCodes);
+        Assert.Contains("SpamRejectThreshold must not be below SpamHoldThreshold.", bandTooNarrow);
+    }
+
+    [Fact]
     public async Task War_reporting_language_is_not_held()
     {
         var result = await PipelineHarness.RunAsync(

@@ -9,7 +9,8 @@ namespace Comments.Moderation.Classification;
 
 /// <summary>
 /// Every 30 seconds, looks for a newer promoted model in <c>classifier_models</c> and switches the analyzer to it,
-/// so a model promoted by <c>classifier.sh retrain</c> is used without a restart, by every worker.
+/// so a model promoted by retraining is used without a restart, by every worker and API. When no promoted model is
+/// left (an administrator deleted a bad one), it goes back to the shipped model.
 /// </summary>
 public sealed class ModelRefresher(IServiceScopeFactory scopes, ContentAnalyzer analyzer, ILogger<ModelRefresher> logger) : BackgroundService
 {
@@ -28,7 +29,17 @@ public sealed class ModelRefresher(IServiceScopeFactory scopes, ContentAnalyzer 
             var current = kind == ClassifierKind.Toxicity ? analyzer.ToxicityModel.Version : analyzer.SpamModel.Version;
             var newest = await db.ClassifierModels.AsNoTracking().Where(m => m.Kind == name)
                 .OrderByDescending(m => m.PromotedAt).Select(m => m.Version).FirstOrDefaultAsync(cancellationToken);
-            if (newest is null || newest == current)
+            if (newest is null)
+            {
+                var shipped = ClassifierModel.Load(Path.Combine(AppContext.BaseDirectory, "Models"), kind);
+                if (shipped.Card.Version != current)
+                {
+                    analyzer.Use(kind, shipped);
+                    logger.LogInformation("No promoted {Kind} model left; scoring with the shipped {Version}", name, shipped.Card.Version);
+                }
+                continue;
+            }
+            if (newest == current)
             {
                 continue;
             }

@@ -4,7 +4,8 @@ namespace Comments.Moderation.Settings;
 
 /// <summary>
 /// One site's pipeline settings, edited by moderators through <c>PUT /api/moderation/settings</c> and applied to the
-/// next comment. Defaults here are the ones a new site starts with. Null thresholds mean "the model's own".
+/// next comment. Defaults here are the ones a new site starts with. Null thresholds mean "the model's own". Each model's
+/// hold and reject thresholds bound the band where a human decides rather than the model (reject is off by default).
 /// </summary>
 public sealed record ModerationSettings
 {
@@ -27,6 +28,7 @@ public sealed record ModerationSettings
 
     public bool SpamEnabled { get; init; } = true;
     [Range(0.0, 1.0)] public double? SpamHoldThreshold { get; init; }
+    [Range(0.0, 1.0)] public double? SpamRejectThreshold { get; init; }
 
     public bool LinksEnabled { get; init; } = true;
     [Range(0, 1_000)] public int LinksMinApprovedComments { get; init; } = 3;
@@ -38,6 +40,12 @@ public sealed record ModerationSettings
     [Range(1, 365)] public int RecentHistoryWindowDays { get; init; } = 7;
     [Range(0.0, 1.0)] public double RecentHistoryRejectedRatio { get; init; } = 0.3;
     [Range(1, 1_000)] public int RecentHistoryMinDecided { get; init; } = 5;
+
+    /// <summary>Retrain the models from moderators' decisions at most this often (hours; 0 turns it off)...</summary>
+    [Range(0, 8_760)] public int RetrainingIntervalHours { get; init; } = 168;
+
+    /// <summary>...and only once this many people's decisions are new since the last run.</summary>
+    [Range(1, 1_000_000)] public int RetrainingMinNewDecisions { get; init; } = 100;
 
     /// <summary>Hold an author's first N comments; 0 turns it off.</summary>
     [Range(0, 1_000)] public int NewCommenterCount { get; init; }
@@ -63,6 +71,10 @@ public sealed record ModerationSettings
         if (ToxicityHoldThreshold is { } hold && ToxicityRejectThreshold is { } reject && reject < hold)
         {
             yield return "ToxicityRejectThreshold must not be below ToxicityHoldThreshold.";
+        }
+        if (SpamHoldThreshold is { } spamHold && SpamRejectThreshold is { } spamReject && spamReject < spamHold)
+        {
+            yield return "SpamRejectThreshold must not be below SpamHoldThreshold.";
         }
     }
 }

@@ -10,7 +10,7 @@ public class AuditEntry
     public required string Actor { get; set; }
     public required string Action { get; set; }
 
-    /// <summary>"comment", "user", "settings" or "wordlist".</summary>
+    /// <summary>"comment", "user", "settings", "wordlist", "examples" or "model".</summary>
     public required string TargetType { get; set; }
 
     public required string TargetId { get; set; }

@@ -3,7 +3,7 @@ using Comments.Moderation.Reasons;
 
 namespace Moderation.Worker.Pipeline.Phases;
 
-/// <summary>8. The spam score above its threshold holds the comment; the reason carries the score and the words that drove it.</summary>
+/// <summary>8. The spam score against the site's band (<see cref="ScoreBand"/>): held from the hold threshold, rejected from the reject threshold.</summary>
 public sealed class SpamPhase : IModerationPhase
 {
     public string Name => "spam";
@@ -17,10 +17,7 @@ public sealed class SpamPhase : IModerationPhase
         var score = context.Findings.Spam;
         context.Scores["spam"] = Math.Round(score, 4);
         context.ModelVersions["spam"] = context.Analyzer.SpamModel.Version;
-        if (score >= context.Analyzer.SpamHoldThreshold(context.Settings))
-        {
-            context.Hold(ReasonCodes.Spam, Name, ScoreDrivers.Detail(score, context.Analyzer.Drivers(ClassifierKind.Spam, context.Subject.Body)));
-        }
+        ScoreBand.Apply(context, ClassifierKind.Spam, ReasonCodes.Spam, Name, score, context.Analyzer.SpamHoldThreshold(context.Settings), context.Settings.SpamRejectThreshold);
         return ValueTask.CompletedTask;
     }
 }

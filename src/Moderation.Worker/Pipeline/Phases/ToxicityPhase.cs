@@ -4,8 +4,8 @@ using Comments.Moderation.Reasons;
 namespace Moderation.Worker.Pipeline.Phases;
 
 /// <summary>
-/// 7. The toxicity score: above the reject threshold (off by default) rejects, above the hold threshold holds; the reason
-/// carries the score and the words that drove it.
+/// 7. The toxicity score against the site's band (<see cref="ScoreBand"/>): held from the hold threshold, rejected from
+/// the reject threshold (off by default).
 /// </summary>
 public sealed class ToxicityPhase : IModerationPhase
 {
@@ -20,20 +20,8 @@ public sealed class ToxicityPhase : IModerationPhase
         var score = context.Findings.Toxicity;
         context.Scores["toxicity"] = Math.Round(score, 4);
         context.ModelVersions["toxicity"] = context.Analyzer.ToxicityModel.Version;
-        var rejects = context.Settings.ToxicityRejectThreshold is { } reject && score >= reject;
-        if (rejects || score >= context.Analyzer.ToxicityHoldThreshold(context.Settings))
-        {
-            // The moderator sees the score and the words that drove it.
-            var detail = ScoreDrivers.Detail(score, context.Analyzer.Drivers(ClassifierKind.Toxicity, context.Subject.Body));
-            if (rejects)
-            {
-                context.Reject(ReasonCodes.Toxic, Name, detail);
-            }
-            else
-            {
-                context.Hold(ReasonCodes.Toxic, Name, detail);
-            }
-        }
+        ScoreBand.Apply(context, ClassifierKind.Toxicity, ReasonCodes.Toxic, Name, score, context.Analyzer.ToxicityHoldThreshold(context.Settings),
+            context.Settings.ToxicityRejectThreshold);
         return ValueTask.CompletedTask;
     }
 }
