@@ -65,6 +65,8 @@ try
     report.Read(await bench.GetAsync("article stats", $"/api/articles/{article}/stats", 16, seconds));
 
     PrintMemory("after the reads");
+    report.Read(await bench.DraftCheckAsync(concurrency: 4, seconds));
+    PrintMemory("after the draft checks");
     report.Memory(stack.Api.PeakResidentMegabytes, stack.Worker.PeakResidentMegabytes);
 }
 finally

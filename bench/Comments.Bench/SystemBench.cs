@@ -16,6 +16,17 @@ public sealed class SystemBench(HttpClient http, Readers readers, NpgsqlDataSour
         Closed.RunAsync("trivial JSON endpoint (GET /api/ping)", concurrency, duration, async () =>
             (await http.GetAsync("/api/ping")).IsSuccessStatusCode);
 
+    /// <summary>Draft checks (both models, word lists, harm phrases, the example bank) by a few readers at once.</summary>
+    public Task<Throughput> DraftCheckAsync(int concurrency, TimeSpan duration)
+    {
+        var n = 0;
+        return Closed.RunAsync("draft check (POST /api/comments/check)", concurrency, duration, () =>
+        {
+            var i = Interlocked.Increment(ref n);
+            return readers.CheckAsync($"bench-reader-{i % 500:D3}", $"Draft number {i}: the council's report on the flood defences is late again, and nobody explains why.");
+        });
+    }
+
     /// <summary>As many posts as <paramref name="concurrency"/> callers can make, then the time until every one is decided.</summary>
     public async Task<(Throughput Accepted, int Decided, double DecidedPerSecond)> IntakeCapacityAsync(int concurrency, TimeSpan duration, string name = "intake, closed loop")
     {

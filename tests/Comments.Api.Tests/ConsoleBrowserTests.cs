@@ -50,6 +50,16 @@ public sealed class ConsoleBrowserTests(CommentsStack stack, BrowserFixture chro
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Settings saved");
         var saved = await api.CreateClientFor(TestData.NewUserId("moderator"), "M", "moderator").GetFromJsonAsync<JsonElement>($"/api/moderation/settings?siteId={site}", TestData.Json);
         Assert.True(saved.GetProperty("settings").GetProperty("preModeration").GetBoolean());
+        await page.GetByRole(AriaRole.Button, new() { Name = "examples", Exact = true }).ClickAsync();
+        await page.SelectOptionAsync("#examples-harm", "THREAT");
+        await Assertions.Expect(page.Locator("#item")).ToContainTextAsync("starter examples");
+        await page.FillAsync("#examples-text", "You will regret the day you wrote this article.\nWe know which train you take home.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save examples" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Examples saved");
+        await Assertions.Expect(page.Locator("#item")).ToContainTextAsync("This site's examples, version 1");
+        var bank = await api.CreateClientFor(TestData.NewUserId("moderator"), "M", "moderator").GetFromJsonAsync<JsonElement>($"/api/moderation/examples?siteId={site}", TestData.Json);
+        var threats = bank.GetProperty("harms").EnumerateArray().Single(h => h.GetProperty("harm").GetString() == "THREAT");
+        Assert.Equal(["You will regret the day you wrote this article.", "We know which train you take home."], threats.GetProperty("examples").EnumerateArray().Select(e => e.GetString()));
 
         var readerPage = await chromium.Browser.NewPageAsync();
         await readerPage.GotoAsync($"{baseUrl}/demo/articles/{articleId}");

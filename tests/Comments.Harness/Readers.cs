@@ -21,4 +21,13 @@ public sealed class Readers(HttpClient http, Tokens tokens)
         using var accepted = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return (response.StatusCode, accepted.RootElement.GetProperty("id").GetGuid());
     }
+
+    /// <summary>A draft checked before posting (<c>POST /api/comments/check</c>); true on a 200.</summary>
+    public async Task<bool> CheckAsync(string reader, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/comments/check") { Content = JsonContent.Create(new { body }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.For(reader, "reader"));
+        using var response = await http.SendAsync(request);
+        return response.StatusCode == HttpStatusCode.OK;
+    }
 }

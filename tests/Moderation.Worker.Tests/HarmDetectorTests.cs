@@ -14,6 +14,10 @@ public sealed class HarmDetectorTests
     [InlineData("We are going to find you, and your little blog won't save you.", HarmKind.Threat, "We are going to find you")]
     [InlineData("Better watch your back when you leave the stadium tonight.", HarmKind.Threat, "watch your back")]
     [InlineData("We know where you live, councillor.", HarmKind.Threat, "We know where you live")]
+    [InlineData("Stick to the 14 words and the rest follows.", HarmKind.Dehumanizing, "14 words")]
+    [InlineData("Another council run by (((them))), what a surprise.", HarmKind.Dehumanizing, "(((them)))")]
+    [InlineData("This housing plan is the great replacement in action.", HarmKind.Dehumanizing, "great replacement")]
+    [InlineData("Ask yourself who really controls the media in this country.", HarmKind.Dehumanizing, "who really controls the media")]
     [InlineData("Ill k1ll that reporter if he writes one more word.", HarmKind.Threat, "Ill k1ll")]
     [InlineData("I really hope that judge drowns in his own swimming pool.", HarmKind.WishingHarm, "hope that judge drowns")]
     [InlineData("That traitor deserves to suffer for what he did.", HarmKind.WishingHarm, "deserves to suffer")]
@@ -56,6 +60,8 @@ public sealed class HarmDetectorTests
     [InlineData("You're right about the budget, and the figures back you up.")]
     [InlineData("The rapist was sentenced to twelve years on Friday.")]
     [InlineData("Don't let the trolls get to you, your reporting is excellent.")]
+    [InlineData("The 14 wards of the city each elect three councillors.")]
+    [InlineData("Who runs the bus service now that the council sold it?")]
     public void News_comments_that_use_the_same_words_harmlessly_are_left_alone(string text)
     {
         Assert.Empty(HarmDetector.Find(text));

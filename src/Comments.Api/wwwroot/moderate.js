@@ -145,6 +145,33 @@ const panels = {
     });
     return form;
   },
+  async examples() {
+    const bank = await call("GET", `/api/moderation/examples?${siteQuery}`);
+    const harm = el("select", { id: "examples-harm", "aria-label": "Harm" }, bank.harms.map(h => el("option", { value: h.harm, text: h.harm })));
+    const editor = el("textarea", { id: "examples-text", rows: "16", cols: "70", "aria-label": "Example comments, one per line" });
+    const origin = el("p", {});
+    const show = () => {
+      const current = bank.harms.find(h => h.harm === harm.value);
+      editor.value = current.examples.join("\n");
+      origin.textContent = current.starter ? "The starter examples (this site has none of its own yet)." : `This site's examples, version ${current.version}.`;
+    };
+    harm.addEventListener("change", show);
+    show();
+    const form = el("form", {}, el("h2", { text: "Examples of each harm" }),
+      el("p", { text: "A new comment close to one of these is held for that harm. One example per line." }), harm, origin, editor,
+      el("button", { type: "submit", text: "Save examples" }));
+    form.addEventListener("submit", async event => {
+      event.preventDefault();
+      const examples = editor.value.split("\n").map(line => line.trim()).filter(line => line);
+      try {
+        const saved = await call("PUT", `/api/moderation/examples?${siteQuery}`, { examples: { [harm.value]: examples } });
+        bank.harms = saved.harms;
+        show();
+        say("Examples saved; they apply to the next comment.");
+      } catch (error) { say(error.message); }
+    });
+    return form;
+  },
   async audit() {
     const page = await call("GET", "/api/moderation/audit?limit=50");
     return el("section", {}, el("h2", { text: "Audit log" }), el("table", {},

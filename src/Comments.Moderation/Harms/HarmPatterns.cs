@@ -16,6 +16,7 @@ internal static partial class HarmPatterns
         (HarmKind.WishingHarm, WishingHarm()),
         (HarmKind.Incitement, Incitement()),
         (HarmKind.Dehumanizing, Dehumanizing()),
+        (HarmKind.Dehumanizing, DogWhistle()),
         (HarmKind.Sexual, Sexual()),
         (HarmKind.Insult, Insult()),
         (HarmKind.Harassment, Harassment()),
@@ -26,6 +27,7 @@ internal static partial class HarmPatterns
         (HarmKind.PersonalInfo, Address()),
         (HarmKind.PersonalInfo, WhereSomeoneIs()),
         (HarmKind.PersonalInfo, Handle()),
+        (HarmKind.Dehumanizing, NumericDogWhistle()),
     ];
 
     // "I'll find you", "we are going to kill", "watch your back", "we know where you live", "would be a shame if
@@ -82,6 +84,20 @@ internal static partial class HarmPatterns
         |\brapists?\ in\ waiting\b
         """, Options | RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex Dehumanizing();
+
+    // Coded hate with no other reading, as catalogued by the ADL's hate symbols database: "the great replacement",
+    // "day of the rope", "ZOG", "who controls the media".
+    [GeneratedRegex("""
+        \bfourteen\ words\b|\bgreat\ replacement\b|\bwhite\ genocide\b|\bday\ of\ the\ rope\b|\bzog\b|\bzionist\ occupied\b
+        |\bthe\ goyim\ know\b|\bjewish\ question\b|\brootless\ cosmopolitans?\b|\bkalergi\ plan\b|\bhappy\ merchant\b|\bwhite\ sharia\b
+        |\b(will|shall)\ not\ (replace\ us|be\ replaced)\b|\brace\ traitors?\b
+        |\bwho\ (really\ )?(controls|runs|owns)\ (the\ )?(media|banks|money|press)\b
+        """, Options | RegexOptions.IgnorePatternWhitespace)]
+    private static partial Regex DogWhistle();
+
+    // The numbers of that catalogue, which need the original digits: "14 words", "1488", "14/88", "(((them)))".
+    [GeneratedRegex(@"\b14\s?words\b|\b14\s?/?\s?88\b|\(\(\(\s*\w+(\s\w+)?\s*\)\)\)", Options | RegexOptions.IgnoreCase)]
+    private static partial Regex NumericDogWhistle();
 
     // Sexual remarks aimed at a person: "should be raped", "send nudes", "nice legs".
     [GeneratedRegex("""
