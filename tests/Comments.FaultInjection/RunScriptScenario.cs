@@ -39,6 +39,9 @@ public sealed partial class RunScriptScenario(FaultSettings settings, RunScriptS
                 return Finish(name, EmptyTally(name), checks);
             }
             checks.AddRange(await PageChecksAsync(http));
+            // The draft check loads both models and the encoder inside the API's capped GC heap (it once ran out of memory there).
+            checks.Add(("a reader's draft check answered 200",
+                await new Readers(http, tokens).CheckAsync("run-script-reader", "The flood money went to the wrong towns, and the council knows it.")));
 
             if ((script.PidOf("worker"), script.PidOf("api")) is not (int firstWorker, int firstApi))
             {

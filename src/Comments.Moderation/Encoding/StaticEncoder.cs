@@ -5,19 +5,21 @@ namespace Comments.Moderation.Encoding;
 /// <summary>
 /// A sentence embedding in microseconds: every WordPiece token of all-MiniLM-L6-v2 was run through the encoder once
 /// (<c>classifier.sh distill</c>, the Model2Vec method); a text's vector is the mean of its tokens' rows, unit length.
-/// Thread-safe; load once.
+/// Rows stay int8 with one scale each in memory (8 MB, not 31: the API's GC heap is capped at 128 MB). Thread-safe; load once.
 /// </summary>
 public sealed class StaticEncoder
 {
     public const int Dimensions = 256;
 
     private readonly BertTokenizer _tokenizer;
-    private readonly float[] _rows;
+    private readonly sbyte[] _rows;
+    private readonly float[] _scales;
 
-    private StaticEncoder(BertTokenizer tokenizer, float[] rows)
+    private StaticEncoder(BertTokenizer tokenizer, sbyte[] rows, float[] scales)
     {
         _tokenizer = tokenizer;
         _rows = rows;
+        _scales = scales;
     }
 
     public static string MatrixPath(string directory) => Path.Combine(directory, "encoder.bin");
@@ -26,7 +28,7 @@ public sealed class StaticEncoder
 
     private static readonly Lazy<StaticEncoder> ShippedEncoder = new(() => Load(Path.Combine(AppContext.BaseDirectory, "Models")));
 
-    /// <summary>The encoder shipped in the application's <c>Models/</c> folder (about 31 MB once loaded).</summary>
+    /// <summary>The encoder shipped in the application's <c>Models/</c> folder.</summary>
     public static StaticEncoder Shipped => ShippedEncoder.Value;
 
     public static StaticEncoder Load(string directory)
@@ -39,18 +41,14 @@ public sealed class StaticEncoder
         {
             throw new InvalidDataException($"{MatrixPath(directory)} has {dimensions} dimensions; this build reads {Dimensions}");
         }
-        var rows = new float[count * dimensions];
-        var quantized = new sbyte[dimensions];
+        var rows = new sbyte[count * dimensions];
+        var scales = new float[count];
         for (var row = 0; row < count; row++)
         {
-            var scale = reader.ReadSingle();
-            reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(quantized.AsSpan()));
-            for (var d = 0; d < dimensions; d++)
-            {
-                rows[(row * dimensions) + d] = quantized[d] * scale;
-            }
+            scales[row] = reader.ReadSingle();
+            reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(rows.AsSpan(row * dimensions, dimensions)));
         }
-        return new StaticEncoder(tokenizer, rows);
+        return new StaticEncoder(tokenizer, rows, scales);
     }
 
     /// <summary>Writes token rows (already weighted) as int8 with one scale per row: 8 MB instead of 31.</summary>
@@ -73,11 +71,12 @@ public sealed class StaticEncoder
     public float[] Embed(string text)
     {
         var vector = new float[Dimensions];
+        Span<float> row = stackalloc float[Dimensions];
         var ids = _tokenizer.EncodeToIds(text, addSpecialTokens: false, considerPreTokenization: true, considerNormalization: true);
-        var span = _rows.AsSpan();
         foreach (var id in ids)
         {
-            System.Numerics.Tensors.TensorPrimitives.Add(vector, span.Slice(id * Dimensions, Dimensions), vector);
+            System.Numerics.Tensors.TensorPrimitives.ConvertTruncating<sbyte, float>(_rows.AsSpan(id * Dimensions, Dimensions), row);
+            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(row, _scales[id], vector, vector);
         }
         var norm = System.Numerics.Tensors.TensorPrimitives.Norm(vector);
         if (norm > 0)
