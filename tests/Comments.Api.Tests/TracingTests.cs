@@ -10,7 +10,7 @@ public sealed class TracingTests(CommentsStack stack)
     public async Task One_trace_follows_a_comment_from_the_request_through_the_broker_to_the_worker_and_its_sql()
     {
         var articleId = TestData.NewArticleId();
-        var id = await stack.Api.CreateClientFor(TestData.NewUserId()).PostAcceptedCommentAsync(articleId, "Follow me through the system.");
+        var id = await stack.Api.CreateClientFor(TestData.NewUserId()).PostAcceptedCommentAsync(articleId, "A comment to trace through the system.");
         await stack.Api.CreateClientFor("x").WaitForStatusAsync(id, "approved");
 
         // Spans are recorded when they end, and the worker's may end after the comment is already approved: wait for
