@@ -4,6 +4,7 @@ using Comments.Api.Events;
 using Comments.Contracts;
 using Comments.Storage;
 using Comments.Storage.Comments;
+using Comments.Storage.Decisions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -41,6 +42,12 @@ public static class CommentChanges
         if (comment.DeletedAt is not null)
         {
             return Conflict("Comment deleted", "A deleted comment cannot be edited.");
+        }
+        // An edit must not undo a moderator's rejection; the worker also holds edits of comments a person decided.
+        if (comment.Status == CommentStatus.Rejected
+            && await db.Decisions.AnyAsync(d => d.CommentId == id && d.Actor != Decision.SystemActor, http.RequestAborted))
+        {
+            return Conflict("Comment rejected by a moderator", "A comment a moderator rejected cannot be edited; ask for a review on the help page instead.");
         }
         if (now - comment.CreatedAt > options.Value.EditWindow)
         {

@@ -32,6 +32,7 @@ public static class ReaderMessages
         [ReasonCodes.RecentHistory] = "several of your recent comments were removed, so new ones are checked by a moderator",
         [ReasonCodes.NewCommenter] = "first comments from new commenters are checked by a moderator",
         [ReasonCodes.PreModeration] = "all comments on this article are checked by a moderator before they appear",
+        [ReasonCodes.EditedAfterReview] = "it was changed after a moderator looked at it or while it waited for one, so a moderator checks the new text",
     };
 
     // The reasons moderators choose in the console.

@@ -28,4 +28,5 @@ public static class ReasonCodes
     public const string RecentHistory = "RECENT_HISTORY";
     public const string NewCommenter = "NEW_COMMENTER";
     public const string PreModeration = "PREMOD";
+    public const string EditedAfterReview = "EDITED_AFTER_REVIEW";
 }

@@ -26,15 +26,22 @@ public sealed class CommentDecider(CommentsDbContext db, ModerationPipeline pipe
     }
 
     /// <summary>What the pipeline needs for the comment; its author's history is read when first asked for, unless given beforehand.</summary>
-    public async Task<ModerationContext> ContextAsync(Comment comment, IReadOnlyList<string> roles, UserStanding? standing, CancellationToken cancellationToken)
+    public async Task<ModerationContext> ContextAsync(
+        Comment comment, IReadOnlyList<string> roles, UserStanding? standing, CancellationToken cancellationToken, bool needsHuman = false)
     {
-        var subject = new ModerationSubject(comment.Id, comment.SiteId, comment.AuthorId, roles, comment.Body, comment.EditedAt ?? comment.CreatedAt, standing);
+        var subject = new ModerationSubject(comment.Id, comment.SiteId, comment.AuthorId, roles, comment.Body, comment.EditedAt ?? comment.CreatedAt, standing, needsHuman);
         if (!_sites.TryGetValue(comment.SiteId, out var site))
         {
             site = _sites[comment.SiteId] = await sites.GetAsync(comment.SiteId, cancellationToken);
         }
         return new ModerationContext(subject, site, analyzer, new AuthorHistory(db, subject));
     }
+
+    /// <summary>Whether an edit of this comment must go to a person: it waits for one, or a person rejected it, or approved it and it was reported.</summary>
+    public async Task<bool> NeedsHumanAsync(Comment comment, CancellationToken cancellationToken) =>
+        comment.Status == CommentStatus.Held
+        || await db.Decisions.AnyAsync(d => d.CommentId == comment.Id && d.Actor != Decision.SystemActor
+            && (d.Outcome == DecisionOutcome.Rejected || db.Reports.Any(r => r.CommentId == comment.Id)), cancellationToken);
 
     public async Task<Decision> DecideAsync(Comment comment, ModerationContext context, CancellationToken cancellationToken) =>
         Record(comment, await pipeline.ModerateAsync(context, cancellationToken));

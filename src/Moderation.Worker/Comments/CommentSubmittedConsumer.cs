@@ -45,6 +45,7 @@ public sealed class CommentSubmittedConsumer(
     {
         var edited = false;
         var wasPublic = false;
+        var needsHuman = false;
         StoredDecision? decided = null;
 
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -59,6 +60,7 @@ public sealed class CommentSubmittedConsumer(
             if (message.Revision == comment.Revision + 1 && comment.DeletedAt is null)
             {
                 wasPublic = comment.IsPublic;
+                needsHuman = await decider.NeedsHumanAsync(comment, cancellationToken);
                 ApplyRevision(comment, message);
                 edited = true;
             }
@@ -70,7 +72,7 @@ public sealed class CommentSubmittedConsumer(
             if (comment.Status == CommentStatus.Pending && message.Revision == comment.Revision)
             {
                 var standing = (await decider.StandingsAsync([comment.AuthorId], cancellationToken)).GetValueOrDefault(comment.AuthorId);
-                var decision = await decider.DecideAsync(comment, await decider.ContextAsync(comment, message.AuthorRoles, standing, cancellationToken), cancellationToken);
+                var decision = await decider.DecideAsync(comment, await decider.ContextAsync(comment, message.AuthorRoles, standing, cancellationToken, needsHuman), cancellationToken);
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);

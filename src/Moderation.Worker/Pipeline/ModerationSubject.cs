@@ -2,7 +2,10 @@ using Comments.Storage.Users;
 
 namespace Moderation.Worker.Pipeline;
 
-/// <summary>The comment being moderated and who wrote it.</summary>
+/// <summary>
+/// The comment being moderated and who wrote it; <see cref="NeedsHuman"/> when it is an edit of a comment a person decided
+/// (rejected, or approved and reported) or that waited for one.
+/// </summary>
 public sealed record ModerationSubject(
     Guid CommentId,
     string SiteId,
@@ -10,4 +13,5 @@ public sealed record ModerationSubject(
     IReadOnlyList<string> AuthorRoles,
     string Body,
     DateTimeOffset CreatedAt,
-    UserStanding? Standing);
+    UserStanding? Standing,
+    bool NeedsHuman = false);

@@ -2,7 +2,10 @@ using Comments.Moderation.Reasons;
 
 namespace Moderation.Worker.Pipeline.Phases;
 
-/// <summary>13. With site pre-moderation on, everything is held.</summary>
+/// <summary>
+/// 13. With site pre-moderation on, everything is held; so is an edit that must not undo a person's decision (an author
+/// adding "!" to a rejected comment would otherwise have it approved by the pipeline).
+/// </summary>
 public sealed class PreModerationPhase : IModerationPhase
 {
     public string Name => "premoderation";
@@ -12,6 +15,10 @@ public sealed class PreModerationPhase : IModerationPhase
         if (context.Settings.PreModeration)
         {
             context.Hold(ReasonCodes.PreModeration, Name);
+        }
+        if (context.Subject.NeedsHuman)
+        {
+            context.Hold(ReasonCodes.EditedAfterReview, Name);
         }
         return ValueTask.CompletedTask;
     }
