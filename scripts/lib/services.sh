@@ -4,6 +4,7 @@
 #   PG_PORT      PostgreSQL port
 #   AMQP_PORT    RabbitMQ AMQP port
 #   MGMT_PORT    RabbitMQ management UI port, or empty for none
+#   RABBIT_MNESIA_DIR  optional: RabbitMQ's message store somewhere else (faults.sh puts it in memory)
 # and afterwards read COMMENTS_DB and the RabbitMq__* variables this exports.
 # With a Docker engine that answers, docker compose runs the two services instead.
 
@@ -59,7 +60,7 @@ rabbit_env() {
   export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
   export RABBITMQ_NODE_PORT="$AMQP_PORT"
   export RABBITMQ_DIST_PORT=$((AMQP_PORT + 20000))
-  export RABBITMQ_MNESIA_BASE="$DATA_DIR/rabbitmq/mnesia"
+  export RABBITMQ_MNESIA_BASE="${RABBIT_MNESIA_DIR:-$DATA_DIR/rabbitmq/mnesia}"
   export RABBITMQ_LOG_BASE="$DATA_DIR/rabbitmq/log"
   export RABBITMQ_CONFIG_FILE="$DATA_DIR/rabbitmq/rabbitmq.conf"
   export RABBITMQ_ENABLED_PLUGINS_FILE="$DATA_DIR/rabbitmq/enabled_plugins"

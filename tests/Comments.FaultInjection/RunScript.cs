@@ -89,6 +89,8 @@ public sealed class RunScript(HarnessSettings harness, RunScriptSettings setting
         {
             start.Environment[key] = value;
         }
+        // run.sh as a user runs it: its broker's store on disk, not where faults.sh keeps its own.
+        start.Environment.Remove("RABBIT_MNESIA_DIR");
         Directory.CreateDirectory(harness.LogDirectory);
         var log = TextWriter.Synchronized(new StreamWriter(Path.Combine(harness.LogDirectory, "run-script.log"), append: true) { AutoFlush = true });
         _process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
