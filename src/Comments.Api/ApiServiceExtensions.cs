@@ -7,6 +7,7 @@ using Comments.Api.Health;
 using Comments.Api.Moderation;
 using Comments.Api.Observability;
 using Comments.Api.Pages;
+using Comments.Api.Proxies;
 using Comments.Api.RateLimiting;
 using Comments.Api.Support;
 using Comments.Moderation;
@@ -25,6 +26,7 @@ public static class ApiServiceExtensions
         builder.AddHealth();
         builder.AddCommentServices();
         builder.Services.AddContentModeration();
+        builder.AddForwardedHeaders();
         builder.AddRateLimits();
         builder.AddEmbedCors();
         builder.Services.AddScoped<EventPublisher>();

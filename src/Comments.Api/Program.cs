@@ -16,6 +16,7 @@ builder.AddApiServices();
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseSecurityHeaders();
 app.UseStaticFiles();

@@ -21,7 +21,9 @@ public sealed class ArticleStatsConfiguration : IEntityTypeConfiguration<Article
     public void Configure(EntityTypeBuilder<ArticleStats> stats)
     {
         stats.ToTable("article_stats");
-        stats.HasKey(s => s.ArticleId);
+        // Per site: two sites in one database may use the same article key.
+        stats.HasKey(s => new { s.SiteId, s.ArticleId });
+        stats.Property(s => s.SiteId).HasMaxLength(100).HasDefaultValue(Sites.SiteSettings.DefaultSiteId);
         stats.Property(s => s.ArticleId).HasMaxLength(CommentConfiguration.ArticleIdMaxLength);
     }
 }

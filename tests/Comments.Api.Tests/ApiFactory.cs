@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using System.Net.Http.Headers;
 using System.Security.Claims;
@@ -22,6 +23,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly string _environment;
     private readonly TimeProvider? _clock;
+    private readonly System.Net.IPAddress? _remoteAddress;
 
     /// <summary>Limits high enough that tests posting many comments as one reader are not throttled.</summary>
     public static readonly IReadOnlyDictionary<string, string?> GenerousRateLimits = new Dictionary<string, string?>
@@ -30,6 +32,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         ["RateLimits:ReportsPerWindow"] = "100000",
         ["RateLimits:ReactionsPerWindow"] = "100000",
         ["RateLimits:HelpRequestsPerWindow"] = "100000",
+        ["RateLimits:HelpRequestLookupsPerWindow"] = "100000",
+        ["RateLimits:DraftChecksPerWindow"] = "100000",
     };
 
     /// <param name="clock">
@@ -38,7 +42,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     /// on a retry or a timeout.
     /// </param>
     public ApiFactory(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development", bool productionRateLimits = false,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null, System.Net.IPAddress? remoteAddress = null)
     {
         var merged = productionRateLimits ? new Dictionary<string, string?>() : new Dictionary<string, string?>(GenerousRateLimits);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -48,6 +52,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         _settings = merged;
         _environment = environment;
         _clock = clock;
+        _remoteAddress = remoteAddress;
         UseKestrel(0);
     }
 
@@ -56,6 +61,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(_environment);
         builder.ConfigureLogging(logging => logging.AddProvider(LogRecorder.Shared));
         builder.ConfigureServices(services => services.AddTraceRecorder());
+        if (_remoteAddress is { } remote)
+        {
+            // Every caller seems to come from this address (a proxy's), before any of the API's middleware runs.
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RemoteAddressFilter(remote)));
+        }
         if (_clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(_clock));
@@ -76,21 +86,41 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         return client;
     }
 
-    public string TokenFor(string userId, string? name = null, string[]? roles = null, DateTime? expires = null, string? signingKey = null)
+    /// <param name="userId">The <c>sub</c> claim; empty for a token without one.</param>
+    public string TokenFor(string userId, string? name = null, string[]? roles = null, DateTime? expires = null, string? signingKey = null,
+        IEnumerable<Claim>? extraClaims = null, string? issuer = null, string? audience = null)
     {
         var auth = Services.GetRequiredService<IOptions<AuthOptions>>().Value;
-        var claims = new List<Claim> { new("sub", userId), new("name", name ?? userId) };
+        var claims = new List<Claim> { new("name", name ?? userId) };
+        if (userId.Length > 0)
+        {
+            claims.Add(new("sub", userId));
+        }
+        claims.AddRange(extraClaims ?? []);
         claims.AddRange((roles is { Length: > 0 } ? roles : [Roles.Reader]).Select(role => new Claim("role", role)));
         var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(signingKey ?? auth.SigningKey));
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Subject = new ClaimsIdentity(claims),
-            Issuer = auth.Issuer,
-            Audience = auth.Audience,
+            Issuer = issuer ?? auth.Issuer,
+            Audience = audience ?? auth.Audience,
             // Valid from before now, so that a token that lasts past a test's advanced clock is valid on either clock.
             NotBefore = (expires is { } end && end < DateTime.UtcNow ? end : DateTime.UtcNow).AddHours(-2),
             Expires = expires ?? DateTime.UtcNow.AddHours(1),
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
         });
     }
+}
+
+internal sealed class RemoteAddressFilter(System.Net.IPAddress address) : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((http, nextMiddleware) =>
+        {
+            http.Connection.RemoteIpAddress = address;
+            return nextMiddleware(http);
+        });
+        next(app);
+    };
 }

@@ -30,21 +30,34 @@ public sealed class HelpDeskTests(CommentsStack stack)
     }
 
     [Fact]
-    public async Task Anonymous_request_is_accepted_categorised_and_visible_with_its_email_only()
+    public async Task Anonymous_request_is_accepted_categorised_and_visible_with_its_access_token_only()
     {
         var anonymous = stack.Api.CreateClient();
         var email = $"reader-{Guid.NewGuid():N}@example.org";
 
-        var (id, reference) = await SubmitAsync(anonymous, new { email, articleId = "world-1", message = "My comment disappeared right after I posted it." });
+        var response = await anonymous.PostAsJsonAsync("/api/help-requests", new { email, articleId = "world-1", message = "My comment disappeared right after I posted it." });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var accepted = await response.Content.ReadFromJsonAsync<JsonElement>(TestData.Json);
+        var (id, reference, token) = (accepted.GetProperty("id").GetGuid(), accepted.GetProperty("reference").GetString()!, accepted.GetProperty("accessToken").GetString()!);
 
         var triaged = await TriagedAsync(id);
         Assert.Equal("comment_missing", triaged.GetProperty("category").GetString());
         Assert.Equal("normal", triaged.GetProperty("priority").GetString());
         Assert.Equal("on_time", triaged.GetProperty("dueState").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/help-requests/{reference}?email={email.ToUpperInvariant()}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/help-requests/{reference}?email=someone@example.org")).StatusCode);
+        Assert.True(token.Length >= 43, $"an access token of at least 256 bits in base64url, got {token.Length} characters");
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/help-requests/{reference}?token={token}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/help-requests/{reference}?email={email}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/help-requests/{reference}?token={token[..^1]}A")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/help-requests/{reference}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stack.Api.CreateClientFor(TestData.NewUserId()).GetAsync($"/api/help-requests/{reference}")).StatusCode);
+        await using var db = TestServices.CreateDbContext();
+        var stored = await db.HelpRequests.SingleAsync(r => r.Id == id);
+        Assert.NotNull(stored.AccessTokenHash);
+        Assert.DoesNotContain(token, stored.AccessTokenHash);
+        var acknowledgement = await db.OutgoingMail.SingleAsync(m => m.HelpRequestId == id);
+        Assert.Equal(email, acknowledgement.To);
+        Assert.Contains(reference, acknowledgement.Body);
+        Assert.Contains(token, acknowledgement.Body);
     }
 
     [Fact]

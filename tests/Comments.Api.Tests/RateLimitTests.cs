@@ -114,4 +114,61 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.All(statuses, status => Assert.Equal(HttpStatusCode.Accepted, status));
         await AssertTooManyAsync(await reader.PostAsJsonAsync("/api/help-requests", new { category = "other", message = "One question too many." }));
     }
+
+    [Fact]
+    public async Task Lookups_of_help_requests_by_reference_are_limited_so_access_codes_cannot_be_guessed()
+    {
+        var anonymous = _api.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 10; i++)
+        {
+            statuses.Add((await anonymous.GetAsync($"/api/help-requests/HR-{i:D5}?token=guess{i}")).StatusCode);
+        }
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.NotFound, status));
+        await AssertTooManyAsync(await anonymous.GetAsync("/api/help-requests/HR-22222?token=one-guess-too-many"));
+    }
+
+    [Fact]
+    public async Task Draft_checks_are_limited_so_the_word_lists_and_classifiers_cannot_be_probed()
+    {
+        var reader = _api.CreateClientFor(TestData.NewUserId());
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await reader.PostAsJsonAsync("/api/comments/check", new { body = $"Is word number {i} allowed here?" })).StatusCode);
+        }
+
+        await AssertTooManyAsync(await reader.PostAsJsonAsync("/api/comments/check", new { body = "And this one?" }));
+        Assert.Equal(HttpStatusCode.OK, (await _api.CreateClientFor(TestData.NewUserId()).PostAsJsonAsync("/api/comments/check", new { body = "Another reader's draft." })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Behind_a_known_proxy_anonymous_limits_count_each_client_and_an_unknown_proxy_cannot_choose_an_address()
+    {
+        // Every request reaches the API from 10.0.0.5, the proxy, as it would behind a load balancer.
+        static ApiFactory BehindProxy(string? knownNetwork)
+        {
+            var settings = new Dictionary<string, string?> { ["RateLimits:HelpRequestLookupsPerWindow"] = "1" };
+            if (knownNetwork is not null)
+            {
+                settings["Proxies:KnownNetworks:0"] = knownNetwork;
+            }
+            return new(settings, productionRateLimits: true, remoteAddress: System.Net.IPAddress.Parse("10.0.0.5"));
+        }
+        async Task<HttpStatusCode> LookUpAsync(ApiFactory api, string client)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/help-requests/HR-22222?token=x");
+            request.Headers.Add("X-Forwarded-For", client);
+            return (await api.CreateClient().SendAsync(request)).StatusCode;
+        }
+
+        await using var trusted = BehindProxy("10.0.0.0/8");
+        Assert.Equal(HttpStatusCode.NotFound, await LookUpAsync(trusted, "203.0.113.1"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await LookUpAsync(trusted, "203.0.113.1"));
+        Assert.Equal(HttpStatusCode.NotFound, await LookUpAsync(trusted, "203.0.113.2"));
+
+        await using var untrusted = BehindProxy(null);
+        Assert.Equal(HttpStatusCode.NotFound, await LookUpAsync(untrusted, "203.0.113.1"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await LookUpAsync(untrusted, "203.0.113.2"));
+    }
 }

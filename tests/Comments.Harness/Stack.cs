@@ -15,6 +15,7 @@ public sealed class Stack(HarnessSettings settings, Broker broker, HttpClient ht
         // The load's readers post far faster than a person: the documented load configuration raises their limit.
         ["RateLimits__PostingBurst"] = "1000000",
         ["RateLimits__PostingRefillSeconds"] = "1",
+        ["RateLimits__DraftChecksPerWindow"] = "1000000",
         ["ASPNETCORE_URLS"] = settings.ApiUrl,
     };
 

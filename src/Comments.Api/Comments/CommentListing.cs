@@ -3,6 +3,7 @@ using Comments.Storage;
 using Comments.Storage.Comments;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Comments.Api.Comments;
 
@@ -18,7 +19,7 @@ public static class CommentListing
     private static readonly string[] Sorts = ["newest", "oldest", "most_replied"];
 
     public static async Task<Results<Ok<Page<CommentView>>, ValidationProblem>> ListArticleComments(
-        string articleId, string? sort, int? limit, string? cursor, CommentsDbContext db, CancellationToken cancellationToken)
+        string articleId, string? sort, int? limit, string? cursor, CommentsDbContext db, IOptions<CommentOptions> options, CancellationToken cancellationToken)
     {
         sort ??= "newest";
         var errors = CommentValidation.ValidatePage(limit, cursor, sort, out var position);
@@ -36,7 +37,8 @@ public static class CommentListing
         }
 
         var pageSize = limit ?? DefaultPageSize;
-        var top = db.Comments.AsNoTracking().Where(c => c.ArticleId == articleId && c.ParentId == null).Where(PublicComments.Visible);
+        var site = options.Value.SiteId;
+        var top = db.Comments.AsNoTracking().Where(c => c.SiteId == site && c.ArticleId == articleId && c.ParentId == null).Where(PublicComments.Visible);
         var ordered = sort switch
         {
             "oldest" => After(top, position).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
@@ -53,14 +55,15 @@ public static class CommentListing
     }
 
     public static async Task<Results<Ok<Page<CommentView>>, NotFound, ValidationProblem>> ListReplies(
-        Guid id, int? limit, string? cursor, CommentsDbContext db, CancellationToken cancellationToken)
+        Guid id, int? limit, string? cursor, CommentsDbContext db, IOptions<CommentOptions> options, CancellationToken cancellationToken)
     {
         var errors = CommentValidation.ValidatePage(limit, cursor, "replies", out var position);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
-        if (!await db.Comments.AsNoTracking().Where(c => c.Id == id).AnyAsync(PublicComments.Visible, cancellationToken))
+        var site = options.Value.SiteId;
+        if (!await db.Comments.AsNoTracking().Where(c => c.Id == id && c.SiteId == site).AnyAsync(PublicComments.Visible, cancellationToken))
         {
             return TypedResults.NotFound();
         }
@@ -71,19 +74,20 @@ public static class CommentListing
     }
 
     public static async Task<Results<Ok<ArticleStatsView>, ValidationProblem>> GetArticleStats(
-        string articleId, CommentsDbContext db, CancellationToken cancellationToken)
+        string articleId, CommentsDbContext db, IOptions<CommentOptions> options, CancellationToken cancellationToken)
     {
         if (!ArticleKey.IsValid(articleId))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["articleId"] = [ArticleKey.Rule] });
         }
-        var stats = await db.ArticleStats.AsNoTracking().FirstOrDefaultAsync(s => s.ArticleId == articleId, cancellationToken);
+        var site = options.Value.SiteId;
+        var stats = await db.ArticleStats.AsNoTracking().FirstOrDefaultAsync(s => s.SiteId == site && s.ArticleId == articleId, cancellationToken);
         return TypedResults.Ok(new ArticleStatsView(articleId, stats?.PublishedCount ?? 0, stats?.LastActivityAt));
     }
 
     /// <summary>The signed-in reader's own comments on an article that the public does not see (pending, held, rejected), with reasons.</summary>
     public static async Task<Results<Ok<Page<CommentView>>, ValidationProblem>> ListMyUnpublished(
-        string articleId, HttpContext http, CommentsDbContext db, CancellationToken cancellationToken)
+        string articleId, HttpContext http, CommentsDbContext db, IOptions<CommentOptions> options, CancellationToken cancellationToken)
     {
         if (!ArticleKey.IsValid(articleId))
         {
@@ -91,7 +95,7 @@ public static class CommentListing
         }
         var me = http.User.UserId();
         var comments = await db.Comments.AsNoTracking()
-            .Where(c => c.ArticleId == articleId && c.AuthorId == me && c.DeletedAt == null && c.Status != CommentStatus.Approved)
+            .Where(c => c.SiteId == options.Value.SiteId && c.ArticleId == articleId && c.AuthorId == me && c.DeletedAt == null && c.Status != CommentStatus.Approved)
             .OrderByDescending(c => c.CreatedAt).Take(MaxPageSize).ToListAsync(cancellationToken);
         var ids = comments.Select(c => c.Id).ToList();
         var decisions = (await db.Decisions.AsNoTracking().Where(d => ids.Contains(d.CommentId)).ToListAsync(cancellationToken))
@@ -101,9 +105,10 @@ public static class CommentListing
     }
 
     public static async Task<Results<Ok<CommentView>, NotFound>> GetComment(
-        Guid id, HttpContext http, CommentsDbContext db, CancellationToken cancellationToken)
+        Guid id, HttpContext http, CommentsDbContext db, IOptions<CommentOptions> options, CancellationToken cancellationToken)
     {
-        var comment = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var site = options.Value.SiteId;
+        var comment = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.SiteId == site, cancellationToken);
         if (comment is null)
         {
             return TypedResults.NotFound();

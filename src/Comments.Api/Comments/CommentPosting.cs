@@ -56,7 +56,7 @@ public static class CommentPosting
         var placement = (Parent: (Guid?)null, Depth: 0);
         if (request!.ParentId is { } parentId)
         {
-            if (await PlaceReplyAsync(db, articleId, parentId, http.User.UserId()!, options.Value.MaxDepth, http.RequestAborted) is not { } reply)
+            if (await PlaceReplyAsync(db, options.Value.SiteId, articleId, parentId, http.User.UserId()!, options.Value.MaxDepth, http.RequestAborted) is not { } reply)
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 {
@@ -115,10 +115,10 @@ public static class CommentPosting
     /// ancestor that allows it. Null when the parent is not a published comment on the article (or the author's own).
     /// </summary>
     private static async Task<(Guid Parent, int Depth)?> PlaceReplyAsync(
-        CommentsDbContext db, string articleId, Guid parentId, string userId, int maxDepth, CancellationToken cancellationToken)
+        CommentsDbContext db, string siteId, string articleId, Guid parentId, string userId, int maxDepth, CancellationToken cancellationToken)
     {
         var parent = await db.Comments.AsNoTracking()
-            .Where(c => c.Id == parentId)
+            .Where(c => c.Id == parentId && c.SiteId == siteId)
             .Select(c => new { c.Id, c.ArticleId, c.ParentId, c.Depth, c.AuthorId, c.Status, c.HiddenAt, c.DeletedAt })
             .FirstOrDefaultAsync(cancellationToken);
         var usable = parent is not null && parent.ArticleId == articleId && parent.DeletedAt is null

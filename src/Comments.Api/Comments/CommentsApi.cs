@@ -17,7 +17,7 @@ public static class CommentsApi
         api.MapPost("/articles/{articleId}/comments", CommentPosting.PostComment)
             .RequireAuthorization(Policies.Commenter).RequireRateLimiting(RateLimitPolicies.Posting).WithMetadata(bodyLimit);
         api.MapPost("/comments/check", CommentPosting.CheckDraft)
-            .RequireAuthorization(Policies.Commenter).WithMetadata(bodyLimit);
+            .RequireAuthorization(Policies.Commenter).RequireRateLimiting(RateLimitPolicies.DraftChecks).WithMetadata(bodyLimit);
         api.MapPatch("/comments/{id:guid}", CommentChanges.EditComment)
             .RequireAuthorization(Policies.Commenter).RequireRateLimiting(RateLimitPolicies.Posting).WithMetadata(bodyLimit);
         api.MapDelete("/comments/{id:guid}", CommentChanges.DeleteComment)

@@ -1,6 +1,7 @@
 using Comments.Api.Events;
 using Comments.Api.Support;
 using Comments.Contracts;
+using Comments.Moderation.Reasons;
 using Comments.Storage;
 using Comments.Storage.Audit;
 using Comments.Storage.Comments;
@@ -17,10 +18,6 @@ namespace Comments.Api.Moderation;
 /// </summary>
 public sealed class ModeratorDecisions(CommentsDbContext db, EventPublisher events, TimeProvider clock)
 {
-    public static readonly string[] ReasonCodes =
-        ["OFFENSIVE", "ABUSIVE", "SPAM", "BANNED_WORD", "AD", "HARASSMENT", "HATE_SPEECH", "MISINFORMATION", "OFF_TOPIC", "ILLEGAL",
-         "INSULT", "THREAT", "PERSONAL_INFO", "DEHUMANIZING", "INCITEMENT", "WISHING_HARM", "SEXUAL", "OTHER"];
-
     public async Task<DecisionOutcomeResult> DecideAsync(Guid id, DecisionRequest request, uint? version, string moderator, CancellationToken cancellationToken)
     {
         if (Validate(request, version) is { } invalid)
@@ -109,7 +106,7 @@ public sealed class ModeratorDecisions(CommentsDbContext db, EventPublisher even
     {
         if (request.Action is not ("approve" or "reject")) return "action must be approve or reject.";
         if (request.Action == "reject" && request.Reason is null) return "reason is required to reject.";
-        if (request.Reason is not null && !ReasonCodes.Contains(request.Reason)) return $"reason must be one of {string.Join(", ", ReasonCodes)}.";
+        if (request.Reason is not null && !ReaderMessages.ModeratorCodes.Contains(request.Reason)) return $"reason must be one of {string.Join(", ", ReaderMessages.ModeratorCodes)}.";
         if (request.Note is { Length: > 2000 }) return "note must be at most 2000 characters.";
         if (request.Explanation is { Length: > 1000 }) return "explanation must be at most 1000 characters.";
         if (version is null) return "the comment's version is required (If-Match header or version in the body).";

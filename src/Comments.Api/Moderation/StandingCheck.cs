@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Comments.Api.Moderation;
 
 /// <summary>
-/// Refuses posts and edits from banned or suspended users with a clear answer. When the database cannot be asked in
-/// time the post goes ahead: the pipeline's author-status phase enforces the same rule.
+/// Refuses posts, edits, reports and reactions from banned or suspended users with a clear answer. When the database
+/// cannot be asked in time a post goes ahead: the pipeline's author-status phase enforces the same rule.
 /// </summary>
 public static class StandingCheck
 {
@@ -16,7 +16,15 @@ public static class StandingCheck
     {
         var standing = await optionalWork.TryAsync("check the author's standing",
             (db, token) => db.UserStandings.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == userId, token), null);
-        return standing switch
+        return Refusal(standing, now);
+    }
+
+    /// <summary>For reports and reactions, which need the database anyway: no going ahead without the answer.</summary>
+    public static async Task<ProblemHttpResult?> RefusalAsync(CommentsDbContext db, string userId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Refusal(await db.UserStandings.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == userId, cancellationToken), now);
+
+    private static ProblemHttpResult? Refusal(UserStanding? standing, DateTimeOffset now) =>
+        standing switch
         {
             { Status: UserStatus.Banned } => TypedResults.Problem(title: "Account banned",
                 detail: "Your account can no longer post comments on this site.", statusCode: StatusCodes.Status403Forbidden),
@@ -25,5 +33,4 @@ public static class StandingCheck
                 statusCode: StatusCodes.Status403Forbidden, extensions: new Dictionary<string, object?> { ["suspendedUntil"] = until }),
             _ => null,
         };
-    }
 }

@@ -20,6 +20,14 @@ public sealed class RateLimitOptions
     [Range(1, 1_000_000)] public int HelpRequestsPerWindow { get; set; } = 5;
     [Range(1, 86_400)] public int HelpRequestsWindowSeconds { get; set; } = 3_600;
 
+    /// <summary>Reading a help request by reference and access token: enough for a person, too few to guess with.</summary>
+    [Range(1, 1_000_000)] public int HelpRequestLookupsPerWindow { get; set; } = 10;
+    [Range(1, 86_400)] public int HelpRequestLookupsWindowSeconds { get; set; } = 60;
+
+    /// <summary>Draft checks: the embed checks once per submitted draft; more would be probing the word lists and classifiers.</summary>
+    [Range(1, 1_000_000)] public int DraftChecksPerWindow { get; set; } = 10;
+    [Range(1, 86_400)] public int DraftChecksWindowSeconds { get; set; } = 60;
+
     /// <summary>
     /// New comments, edits and help requests being worked on at once by this instance, from all callers together;
     /// beyond it (and <see cref="IntakeQueue"/>) the API answers 503 with Retry-After at once. Sized well above what

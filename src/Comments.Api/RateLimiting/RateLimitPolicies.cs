@@ -6,4 +6,6 @@ public static class RateLimitPolicies
     public const string Reports = "reports";
     public const string Reactions = "reactions";
     public const string HelpRequests = "help-requests";
+    public const string HelpRequestLookups = "help-request-lookups";
+    public const string DraftChecks = "draft-checks";
 }

@@ -48,6 +48,10 @@ public static class RateLimitingExtensions
                 Window(http, options => (options.ReactionsPerWindow, options.ReactionsWindowSeconds)));
             limiter.AddPolicy(RateLimitPolicies.HelpRequests, http =>
                 Window(http, options => (options.HelpRequestsPerWindow, options.HelpRequestsWindowSeconds)));
+            limiter.AddPolicy(RateLimitPolicies.HelpRequestLookups, http =>
+                Window(http, options => (options.HelpRequestLookupsPerWindow, options.HelpRequestLookupsWindowSeconds)));
+            limiter.AddPolicy(RateLimitPolicies.DraftChecks, http =>
+                Window(http, options => (options.DraftChecksPerWindow, options.DraftChecksWindowSeconds)));
         });
         return builder;
     }
@@ -64,7 +68,7 @@ public static class RateLimitingExtensions
             return new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromSeconds(seconds), QueueLimit = 0 };
         });
 
-    /// <summary>The user id when signed in; the connection's IP otherwise (forwarded headers are not trusted).</summary>
+    /// <summary>The user id when signed in; the client's address otherwise (from X-Forwarded-For only when a known proxy sent it).</summary>
     private static string PartitionKey(HttpContext http) =>
         http.User.UserId() is { } user ? $"user:{user}" : $"ip:{http.Connection.RemoteIpAddress}";
 

@@ -1,5 +1,7 @@
 using Comments.Api.Auth;
+using Comments.Api.Comments;
 using Comments.Api.Events;
+using Comments.Api.Moderation;
 using Comments.Api.RateLimiting;
 using Comments.Contracts;
 using Comments.Storage;
@@ -7,6 +9,7 @@ using Comments.Storage.Comments;
 using Comments.Storage.Reactions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Comments.Api.Reactions;
 
@@ -17,22 +20,27 @@ public static class ReactionsApi
     {
         var api = app.MapGroup("/api/comments/{id:guid}/reactions/respect").WithTags("Reactions")
             .RequireAuthorization(Policies.Commenter).RequireRateLimiting(RateLimitPolicies.Reactions);
-        api.MapPut("/", (Guid id, HttpContext http, CommentsDbContext db, EventPublisher events, TimeProvider clock) =>
-            ChangeAsync(id, add: true, http, db, events, clock));
-        api.MapDelete("/", (Guid id, HttpContext http, CommentsDbContext db, EventPublisher events, TimeProvider clock) =>
-            ChangeAsync(id, add: false, http, db, events, clock));
+        api.MapPut("/", (Guid id, HttpContext http, CommentsDbContext db, EventPublisher events, TimeProvider clock, IOptions<CommentOptions> options) =>
+            ChangeAsync(id, add: true, http, db, events, clock, options));
+        api.MapDelete("/", (Guid id, HttpContext http, CommentsDbContext db, EventPublisher events, TimeProvider clock, IOptions<CommentOptions> options) =>
+            ChangeAsync(id, add: false, http, db, events, clock, options));
         return api;
     }
 
-    public static async Task<Results<Ok<ReactionView>, NotFound>> ChangeAsync(
-        Guid id, bool add, HttpContext http, CommentsDbContext db, EventPublisher events, TimeProvider clock)
+    public static async Task<Results<Ok<ReactionView>, NotFound, ProblemHttpResult>> ChangeAsync(
+        Guid id, bool add, HttpContext http, CommentsDbContext db, EventPublisher events, TimeProvider clock, IOptions<CommentOptions> options)
     {
         var cancellationToken = http.RequestAborted;
         var user = http.User.UserId()!;
         var now = clock.GetUtcNow();
+        // Taking a reaction back is always allowed; adding one is not, while banned or suspended.
+        if (add && await StandingCheck.RefusalAsync(db, user, now, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var comment = await db.Comments.LockAsync(id, cancellationToken);
-        if (comment is null || !comment.IsPublic)
+        if (comment is null || !comment.IsPublic || comment.SiteId != options.Value.SiteId)
         {
             return TypedResults.NotFound();
         }

@@ -1,6 +1,7 @@
 using Comments.Api.Auth;
 using Comments.Api.Comments;
 using Comments.Api.Events;
+using Comments.Api.Moderation;
 using Comments.Api.RateLimiting;
 using Comments.Contracts;
 using Comments.Moderation.Settings;
@@ -9,6 +10,7 @@ using Comments.Storage.Comments;
 using Comments.Storage.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Comments.Api.Reports;
 
@@ -29,7 +31,8 @@ public static class ReportsApi
     }
 
     public static async Task<Results<Created<ReportView>, NotFound, ProblemHttpResult, ValidationProblem>> ReportComment(
-        Guid id, ReportRequest? request, HttpContext http, CommentsDbContext db, SiteModerationStore sites, EventPublisher events, TimeProvider clock)
+        Guid id, ReportRequest? request, HttpContext http, CommentsDbContext db, SiteModerationStore sites, EventPublisher events, TimeProvider clock,
+        IOptions<CommentOptions> options)
     {
         var cancellationToken = http.RequestAborted;
         if (Validate(request, out var reason) is { } problem)
@@ -38,10 +41,15 @@ public static class ReportsApi
         }
         var reporter = http.User.UserId()!;
         var now = clock.GetUtcNow();
+        // A banned or suspended reader's reports would still hide comments: they cannot report at all.
+        if (await StandingCheck.RefusalAsync(db, reporter, now, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var comment = await db.Comments.LockAsync(id, cancellationToken);
-        if (comment is null || !comment.IsPublic)
+        if (comment is null || !comment.IsPublic || comment.SiteId != options.Value.SiteId)
         {
             return TypedResults.NotFound();
         }

@@ -5,7 +5,8 @@ namespace Comments.Api.Support;
 
 public sealed record HelpRequestSubmission(string? Email, string? ArticleId, Guid? CommentId, string? Category, string? Message, string? Page);
 
-public sealed record AcceptedHelpRequest(Guid Id, string Reference);
+/// <summary>An anonymous requester's <c>AccessToken</c> is shown here and in the acknowledgement mail, never again.</summary>
+public sealed record AcceptedHelpRequest(Guid Id, string Reference, string? AccessToken);
 
 /// <summary>What the reader sees of their request: no internal notes, triage or context.</summary>
 public sealed record ReaderHelpRequestView(string Reference, string Category, string Status, string? Outcome, string? LinkedTo,
@@ -19,10 +20,19 @@ public sealed record SupportHelpRequestView(Guid Id, string Reference, string? R
     string? TriageNote, string? Outcome, Guid? DuplicateOfId, string Message, string? UserAgent, string? Page, DateTimeOffset CreatedAt,
     JsonElement? Context, IReadOnlyList<ThreadEntry>? Thread)
 {
+    /// <summary>Who wrote the named comment (read for one request, not in lists), so support sees whose comment is appealed.</summary>
+    public string? CommentAuthorId { get; init; }
+
+    /// <summary>An address a signed-in reader typed that differs from their token's: unverified.</summary>
+    public string? ContactEmail { get; init; }
+
     public static SupportHelpRequestView From(HelpRequest r, DateTimeOffset now, IReadOnlyList<ThreadEntry>? thread = null) => new(
         r.Id, r.Reference, r.RequesterId, r.Email, r.ArticleId, r.CommentId, r.Category, r.Priority, r.Status, r.Triaged, HelpDesk.DueState(r, now),
         r.FirstReplyDueAt, r.AssigneeId, r.IsSpam, r.Escalated, r.TriageNote, r.Outcome, r.DuplicateOfId, r.Message, r.UserAgent, r.Page, r.CreatedAt,
-        r.ContextJson is null ? null : JsonDocument.Parse(r.ContextJson).RootElement.Clone(), thread);
+        r.ContextJson is null ? null : JsonDocument.Parse(r.ContextJson).RootElement.Clone(), thread)
+    {
+        ContactEmail = r.ContactEmail,
+    };
 }
 
 public sealed record HelpRequestChange(string? Status, string? Assignee, string? Priority);

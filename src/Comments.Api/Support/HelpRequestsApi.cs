@@ -23,29 +23,38 @@ public static class HelpRequestsApi
         api.MapPost("/", Submit).RequireRateLimiting(RateLimitPolicies.HelpRequests)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(64 * 1024));
         api.MapGet("/mine", Mine).RequireAuthorization(Policies.Commenter);
-        api.MapGet("/{reference}", GetByReference);
+        api.MapGet("/{reference}", GetByReference).RequireRateLimiting(RateLimitPolicies.HelpRequestLookups);
         return api;
     }
 
     public static async Task<Results<Accepted<AcceptedHelpRequest>, ValidationProblem>> Submit(
         HelpRequestSubmission? request, HttpContext http, BrokerIntake intake, IOptions<CommentOptions> options,
-        TimeProvider clock, OptionalDatabaseWork optionalWork)
+        TimeProvider clock, OptionalDatabaseWork optionalWork, CommentsDbContext db)
     {
         var userId = http.User.UserId();
-        var email = (request?.Email ?? http.User.FindFirst("email")?.Value)?.Trim();
-        var errors = Validate(request, userId, email);
+        var typed = request?.Email?.Trim() is { Length: > 0 } given ? given : null;
+        // Signed in, the token's address is the reader's; a different typed one is only a contact address.
+        var verified = userId is null ? null : http.User.FindFirst("email")?.Value?.Trim() is { Length: > 0 } claim ? claim : null;
+        var errors = Validate(request, userId, typed);
+        if (errors.Count == 0 && request!.CommentId is { } commentId && !await IsOwnCommentAsync(db, commentId, userId!, options.Value.SiteId, http.RequestAborted))
+        {
+            errors["commentId"] = ["commentId must name one of your own comments."];
+        }
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
         var now = clock.GetUtcNow();
+        var accessToken = userId is null ? HelpRequestAccess.NewToken() : null;
         var message = new HelpRequestSubmitted
         {
             HelpRequestId = Guid.CreateVersion7(now),
             Reference = HelpDesk.NewReference(),
             SiteId = options.Value.SiteId,
             RequesterId = userId,
-            Email = string.IsNullOrEmpty(email) ? null : email,
+            Email = userId is null ? typed : verified,
+            ContactEmail = userId is not null && !string.Equals(typed, verified, StringComparison.OrdinalIgnoreCase) ? typed : null,
+            AccessToken = accessToken,
             ArticleId = request!.ArticleId,
             CommentId = request.CommentId,
             Category = request.Category,
@@ -57,8 +66,11 @@ public static class HelpRequestsApi
         await intake.SendAsync(message, message.HelpRequestId, BrokerIntake.TriageQueue, http.RequestAborted);
         // The broker has it and the worker stores it; without the row the reader's first look finds nothing yet.
         await optionalWork.TryAsync("store a help request early", async (own, token) => { await own.InsertIfAbsentAsync(message, token); return true; }, false);
-        return TypedResults.Accepted($"/api/help-requests/{message.Reference}", new AcceptedHelpRequest(message.HelpRequestId, message.Reference));
+        return TypedResults.Accepted($"/api/help-requests/{message.Reference}", new AcceptedHelpRequest(message.HelpRequestId, message.Reference, accessToken));
     }
+
+    private static Task<bool> IsOwnCommentAsync(CommentsDbContext db, Guid commentId, string userId, string siteId, CancellationToken cancellationToken) =>
+        db.Comments.AnyAsync(c => c.Id == commentId && c.AuthorId == userId && c.SiteId == siteId, cancellationToken);
 
     public static async Task<Ok<IReadOnlyList<ReaderHelpRequestView>>> Mine(HttpContext http, CommentsDbContext db, CancellationToken cancellationToken)
     {
@@ -72,21 +84,21 @@ public static class HelpRequestsApi
         return TypedResults.Ok<IReadOnlyList<ReaderHelpRequestView>>(views);
     }
 
-    /// <summary>By reference: the signed-in requester, or anyone who gives the e-mail address it was sent with. Anyone else gets 404.</summary>
+    /// <summary>By reference: the signed-in requester, or whoever holds the access token an anonymous request was given. Anyone else gets 404.</summary>
     public static async Task<Results<Ok<ReaderHelpRequestView>, NotFound>> GetByReference(
-        string reference, string? email, HttpContext http, CommentsDbContext db, CancellationToken cancellationToken)
+        string reference, string? token, HttpContext http, CommentsDbContext db, CancellationToken cancellationToken)
     {
         var request = reference.Length > 16 ? null : await db.HelpRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Reference == reference, cancellationToken);
         var userId = http.User.UserId();
-        var allowed = request is not null && ((userId is not null && request.RequesterId == userId)
-            || (request.Email is not null && email is not null && string.Equals(request.Email, email.Trim(), StringComparison.OrdinalIgnoreCase)));
+        var allowed = request is not null && ((userId is not null && request.RequesterId == userId) || HelpRequestAccess.Matches(token, request.AccessTokenHash));
         return allowed ? TypedResults.Ok(await ReaderViewAsync(db, request!, cancellationToken)) : TypedResults.NotFound();
     }
 
     private static async Task<ReaderHelpRequestView> ReaderViewAsync(CommentsDbContext db, HelpRequest request, CancellationToken cancellationToken)
     {
-        var linked = request.DuplicateOfId is { } original
-            ? await db.HelpRequests.Where(r => r.Id == original).Select(r => r.Reference).FirstOrDefaultAsync(cancellationToken)
+        // Only ever another request of the same signed-in reader.
+        var linked = request.DuplicateOfId is { } original && request.RequesterId is { } requester
+            ? await db.HelpRequests.Where(r => r.Id == original && r.RequesterId == requester).Select(r => r.Reference).FirstOrDefaultAsync(cancellationToken)
             : null;
         var thread = await Threads.LoadAsync(db, request.Id, readerOnly: true, cancellationToken);
         return new ReaderHelpRequestView(request.Reference, request.Category, request.Status, request.Outcome, linked, request.CreatedAt, thread);
@@ -103,6 +115,10 @@ public static class HelpRequestsApi
         if (userId is null && string.IsNullOrEmpty(email))
         {
             errors["email"] = ["email is required when you are not signed in, so that we can answer."];
+        }
+        if (userId is null && request?.CommentId is not null)
+        {
+            errors["commentId"] = ["sign in to ask about one of your comments."];
         }
         else if (!string.IsNullOrEmpty(email) && (email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
         {

@@ -58,9 +58,17 @@ public static class SupportApi
     public static async Task<Results<Ok<SupportHelpRequestView>, NotFound>> Get(Guid id, CommentsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var request = await db.HelpRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        return request is null
-            ? TypedResults.NotFound()
-            : TypedResults.Ok(SupportHelpRequestView.From(request, clock.GetUtcNow(), await Threads.LoadAsync(db, id, readerOnly: false, cancellationToken)));
+        if (request is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var commentAuthor = request.CommentId is { } commentId
+            ? await db.Comments.Where(c => c.Id == commentId).Select(c => c.AuthorId).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        return TypedResults.Ok(SupportHelpRequestView.From(request, clock.GetUtcNow(), await Threads.LoadAsync(db, id, readerOnly: false, cancellationToken)) with
+        {
+            CommentAuthorId = commentAuthor,
+        });
     }
 
     public static async Task<Results<Ok<SupportHelpRequestView>, NotFound, ValidationProblem>> Change(
@@ -120,7 +128,7 @@ public static class SupportApi
         request.FirstReplyAt ??= now;
         if (request.Status == "new") request.Status = "open";
         request.UpdatedAt = now;
-        if (request.Email is { } to)
+        if ((request.Email ?? request.ContactEmail) is { } to)
         {
             await mail.SendAsync(to, $"Re: your help request {request.Reference}", entry.Body!, id, http.RequestAborted);
         }
@@ -160,6 +168,11 @@ public static class SupportApi
         {
             var comment = await db.Comments.LockAsync(commentId, cancellationToken);
             if (comment is null) return TypedResults.NotFound();
+            if (comment.AuthorId != request.RequesterId)
+            {
+                return TypedResults.Problem(title: "Not the requester's comment",
+                    detail: "Only the author of a comment can appeal it; this request names someone else's.", statusCode: StatusCodes.Status409Conflict);
+            }
             var wasPublic = comment.IsPublic;
             var before = comment.Status.ToString().ToLowerInvariant();
             comment.Status = CommentStatus.Held;

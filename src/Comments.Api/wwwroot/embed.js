@@ -236,9 +236,11 @@
       try {
         const accepted = await call("POST", "/api/help-requests", {
           message: message.value, email: email.value || null, category: category.value || null, articleId: state.articleId, page: location.href });
-        result.textContent = `Thank you. Your reference is ${accepted.reference}.`;
+        result.textContent = accepted.accessToken
+          ? `Thank you. Your reference is ${accepted.reference}; keep this access code to follow it: ${accepted.accessToken} (we sent it to you by e-mail too).`
+          : `Thank you. Your reference is ${accepted.reference}.`;
         form.dataset.reference = accepted.reference;
-        form.dataset.email = email.value;
+        form.dataset.accessToken = accepted.accessToken || "";
         showRequests();
       } catch (error) { result.textContent = error.message; }
     });
@@ -252,7 +254,7 @@
     let requests = [];
     try {
       if (state.token) requests = await call("GET", "/api/help-requests/mine");
-      else if (help.dataset.reference) requests = [await call("GET", `/api/help-requests/${help.dataset.reference}?email=${encodeURIComponent(help.dataset.email || "")}`)];
+      else if (help.dataset.reference) requests = [await call("GET", `/api/help-requests/${help.dataset.reference}?token=${encodeURIComponent(help.dataset.accessToken || "")}`)];
     } catch { requests = []; }
     box.querySelector(".cm-request-list").replaceChildren(...requests.map(r => el("div", { class: "cm-request" },
       el("p", { text: `${r.reference}: ${r.status.replace(/_/g, " ")}${r.outcome ? ` · ${r.outcome}` : ""}` }),

@@ -26,6 +26,8 @@ async function open(id) {
   fill($("request"),
     el("h2", { text: `${r.reference}: ${r.category.replace(/_/g, " ")} (${r.priority})` }),
     el("p", { class: "message", text: r.message }),
+    el("p", { class: "requester", text: `From ${r.requesterId ? `signed-in reader ${r.requesterId}` : "an anonymous visitor"}${r.email ? ` · ${r.email}` : ""}${r.contactEmail ? ` · contact (unverified): ${r.contactEmail}` : ""}` }),
+    r.commentId ? el("p", { class: "comment-owner", text: `About comment ${r.commentId}, written by ${r.commentAuthorId ?? "(not found)"}${r.commentAuthorId && r.commentAuthorId === r.requesterId ? " (the requester)" : " (not the requester)"}` }) : null,
     r.triageNote ? el("p", { class: "triage", text: r.triageNote }) : null,
     r.outcome ? el("p", { class: "outcome", text: `Outcome: ${r.outcome}` }) : null,
     el("label", { text: "Status " }, status),

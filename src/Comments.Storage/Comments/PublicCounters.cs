@@ -19,19 +19,20 @@ public static class PublicCounters
     public static async Task ApplyAsync(this CommentsDbContext db, IEnumerable<(Comment Comment, bool WasPublic)> changes, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var deltas = changes.Select(c => (c.Comment, Delta: (c.Comment.IsPublic ? 1 : 0) - (c.WasPublic ? 1 : 0))).ToList();
-        var articles = deltas.Where(d => d.Delta != 0 || d.Comment.IsPublic).GroupBy(d => d.Comment.ArticleId)
-            .OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var articles = deltas.Where(d => d.Delta != 0 || d.Comment.IsPublic).GroupBy(d => (d.Comment.SiteId, d.Comment.ArticleId))
+            .OrderBy(g => g.Key.SiteId, StringComparer.Ordinal).ThenBy(g => g.Key.ArticleId, StringComparer.Ordinal).ToList();
         if (articles.Count > 0)
         {
-            var articleIds = articles.Select(g => g.Key).ToArray();
+            var siteIds = articles.Select(g => g.Key.SiteId).ToArray();
+            var articleIds = articles.Select(g => g.Key.ArticleId).ToArray();
             var articleDeltas = articles.Select(g => g.Sum(d => d.Delta)).ToArray();
             await db.Database.ExecuteSqlInterpolatedAsync($"""
-                with change (article_id, delta) as (select * from unnest({articleIds}::text[], {articleDeltas}::integer[]))
-                insert into article_stats (article_id, published_count, last_activity_at)
-                select article_id, greatest(delta, 0), {at} from change
-                on conflict (article_id) do update set
+                with change (site_id, article_id, delta) as (select * from unnest({siteIds}::text[], {articleIds}::text[], {articleDeltas}::integer[]))
+                insert into article_stats (site_id, article_id, published_count, last_activity_at)
+                select site_id, article_id, greatest(delta, 0), {at} from change
+                on conflict (site_id, article_id) do update set
                     published_count = greatest(article_stats.published_count
-                        + (select delta from change where change.article_id = excluded.article_id), 0),
+                        + (select delta from change where change.site_id = excluded.site_id and change.article_id = excluded.article_id), 0),
                     last_activity_at = greatest(article_stats.last_activity_at, excluded.last_activity_at)
                 """, cancellationToken);
         }

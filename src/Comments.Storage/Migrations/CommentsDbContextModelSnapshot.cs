@@ -24,6 +24,13 @@ namespace Comments.Storage.Migrations
 
             modelBuilder.Entity("Comments.Storage.Articles.ArticleStats", b =>
                 {
+                    b.Property<string>("SiteId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasDefaultValue("default")
+                        .HasColumnName("site_id");
+
                     b.Property<string>("ArticleId")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -37,7 +44,7 @@ namespace Comments.Storage.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("published_count");
 
-                    b.HasKey("ArticleId")
+                    b.HasKey("SiteId", "ArticleId")
                         .HasName("pk_article_stats");
 
                     b.ToTable("article_stats", (string)null);
@@ -674,6 +681,11 @@ namespace Comments.Storage.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AccessTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("access_token_hash");
+
                     b.Property<string>("ArticleId")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -697,6 +709,11 @@ namespace Comments.Storage.Migrations
                     b.Property<Guid?>("CommentId")
                         .HasColumnType("uuid")
                         .HasColumnName("comment_id");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("contact_email");
 
                     b.Property<string>("ContextJson")
                         .HasColumnType("jsonb")

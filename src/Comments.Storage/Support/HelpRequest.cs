@@ -10,6 +10,12 @@ public class HelpRequest
 
     public string? RequesterId { get; set; }
     public string? Email { get; set; }
+
+    /// <summary>An address a signed-in reader typed that differs from their token's; never used to find or link requests.</summary>
+    public string? ContactEmail { get; set; }
+
+    /// <summary>SHA-256 (hex) of the anonymous requester's access token: what lets them read the request.</summary>
+    public string? AccessTokenHash { get; set; }
     public string? ArticleId { get; set; }
     public Guid? CommentId { get; set; }
     public required string Category { get; set; }

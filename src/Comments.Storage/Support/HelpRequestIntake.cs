@@ -13,10 +13,11 @@ public static class HelpRequestIntake
     {
         var category = request.Category ?? "other";
         var due = request.SubmittedAt + HelpDesk.FirstReplyWithin("normal");
+        var tokenHash = request.AccessToken is { } token ? HelpRequestAccess.Hash(token) : null;
         return db.Database.ExecuteSqlInterpolatedAsync($"""
-            insert into help_requests (id, reference, requester_id, email, article_id, comment_id, category, category_given, priority,
+            insert into help_requests (id, reference, requester_id, email, contact_email, access_token_hash, article_id, comment_id, category, category_given, priority,
                 priority_rank, status, message, user_agent, page, is_spam, triaged, escalated, created_at, updated_at, first_reply_due_at)
-            values ({request.HelpRequestId}, {request.Reference}, {request.RequesterId}, {request.Email}, {request.ArticleId}, {request.CommentId},
+            values ({request.HelpRequestId}, {request.Reference}, {request.RequesterId}, {request.Email}, {request.ContactEmail}, {tokenHash}, {request.ArticleId}, {request.CommentId},
                 {category}, {request.Category is not null}, 'normal', 2, 'new', {request.Message}, {request.UserAgent}, {request.Page},
                 false, false, false, {request.SubmittedAt}, {request.SubmittedAt}, {due})
             on conflict do nothing

@@ -14,6 +14,8 @@ public sealed class HelpRequestConfiguration : IEntityTypeConfiguration<HelpRequ
         request.HasIndex(r => r.Reference).IsUnique();
         request.Property(r => r.RequesterId).HasMaxLength(200);
         request.Property(r => r.Email).HasMaxLength(254);
+        request.Property(r => r.ContactEmail).HasMaxLength(254);
+        request.Property(r => r.AccessTokenHash).HasMaxLength(64);
         request.Property(r => r.ArticleId).HasMaxLength(200);
         request.Property(r => r.Category).HasMaxLength(32);
         request.Property(r => r.Priority).HasMaxLength(16);

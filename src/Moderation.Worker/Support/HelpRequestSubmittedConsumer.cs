@@ -37,6 +37,12 @@ public sealed class HelpRequestSubmittedConsumer(CommentsDbContext db, ContentAn
         }
 
         var now = clock.GetUtcNow();
+        if (request.CommentId is { } commentId && !await db.Comments.AnyAsync(c => c.Id == commentId && c.AuthorId == request.RequesterId, cancellationToken))
+        {
+            // The API accepts only the requester's own comment; a message from elsewhere on the broker's network is not trusted.
+            request.CommentId = null;
+            AddEvent(request.Id, "triage", null, "The named comment is not the requester's; it was left out.", visible: false, now);
+        }
         request.Category = request.CategoryGiven ? request.Category : TriageRules.Category(request.Message);
         request.IsSpam = analyzer.Analyze(request.Message, WordMatcher.Empty).Spam >= analyzer.SpamHoldThreshold(new());
         request.Priority = TriageRules.Priority(request.Category, request.Message, request.IsSpam);
@@ -47,6 +53,11 @@ public sealed class HelpRequestSubmittedConsumer(CommentsDbContext db, ContentAn
         request.Triaged = true;
         request.UpdatedAt = now;
         AddEvent(request.Id, "triage", null, $"{request.Category}, {request.Priority}{(request.IsSpam ? ", looks like spam" : "")}", visible: false, now);
+        if (message.Message.AccessToken is { } accessToken && request.Email is { } to && !request.IsSpam
+            && HelpRequestAccess.Matches(accessToken, request.AccessTokenHash))
+        {
+            db.OutgoingMail.Add(HelpRequestAccess.Acknowledgement(to, request.Reference, accessToken, request.Id, now));
+        }
 
         if (await OpenDuplicateOfAsync(request, cancellationToken) is { } original)
         {
@@ -63,10 +74,13 @@ public sealed class HelpRequestSubmittedConsumer(CommentsDbContext db, ContentAn
     private Task<HelpRequest?> LockAsync(Guid id, CancellationToken cancellationToken) =>
         db.HelpRequests.FromSql($"select * from help_requests where id = {id} for update").SingleOrDefaultAsync(cancellationToken);
 
-    /// <summary>The same requester (user or e-mail) and category within 24 hours, still open.</summary>
+    /// <summary>
+    /// The same signed-in requester and category within 24 hours, still open. Never by e-mail address: anyone can type
+    /// anyone's address, and a link would show them the other request.
+    /// </summary>
     private Task<HelpRequest?> OpenDuplicateOfAsync(HelpRequest request, CancellationToken cancellationToken)
     {
-        if (request.RequesterId is null && request.Email is null)
+        if (request.RequesterId is not { } requester)
         {
             return Task.FromResult<HelpRequest?>(null);
         }
@@ -74,7 +88,7 @@ public sealed class HelpRequestSubmittedConsumer(CommentsDbContext db, ContentAn
         return db.HelpRequests
             .Where(r => r.Id != request.Id && r.Category == request.Category && r.CreatedAt >= since && r.CreatedAt <= request.CreatedAt
                 && r.DuplicateOfId == null && (r.Status == "new" || r.Status == "open" || r.Status == "waiting_on_reader")
-                && ((request.RequesterId != null && r.RequesterId == request.RequesterId) || (request.Email != null && r.Email == request.Email)))
+                && r.RequesterId == requester)
             .OrderBy(r => r.CreatedAt).FirstOrDefaultAsync(cancellationToken);
     }
 
