@@ -5,7 +5,8 @@
 # (scripts/faults.sh, about 9 minutes). Extra arguments go to `dotnet test` and skip the fault injection.
 set -euo pipefail
 
-PROFILE=test
+# TEST_PROFILE and the two ports let a second run (another worktree) use services of its own beside this one.
+PROFILE=${TEST_PROFILE:-test}
 PG_PORT=${TEST_PG_PORT:-55433}
 AMQP_PORT=${TEST_AMQP_PORT:-5683}
 MGMT_PORT=
