@@ -135,16 +135,20 @@ stop_rabbitmq() {
 start_services() {
   if docker_engine_answers; then
     log "a Docker engine answers: starting postgres and rabbitmq with docker compose"
-    PG_PORT=$PG_PORT AMQP_PORT=$AMQP_PORT MGMT_PORT=${MGMT_PORT:-15672} \
-      docker compose -p "comments-$PROFILE" -f "$ROOT_DIR/docker-compose.yml" up -d --wait postgres rabbitmq >&2
+    # Development values for the two services on 127.0.0.1; compose asks for every secret of the full system.
+    pg_password=comments-dev rabbit_user=comments rabbit_password=comments-dev
+    POSTGRES_PASSWORD=$pg_password RABBITMQ_USER=$rabbit_user RABBITMQ_PASSWORD=$rabbit_password PG_PORT=$PG_PORT AMQP_PORT=$AMQP_PORT MGMT_PORT=${MGMT_PORT:-15672} AUTH_SIGNING_KEY=unused-by-these-services AUTH_ISSUER=unused \
+      EMBED_ORIGIN=unused docker compose -p "comments-$PROFILE" -f "$ROOT_DIR/docker-compose.yml" up -d --wait postgres rabbitmq >&2
     STARTED_SERVICES+=(docker)
   else
+    # Debian's packages: PostgreSQL trusts local connections; the broker listens on 127.0.0.1 only.
+    pg_password= rabbit_user=guest rabbit_password=guest
     ensure_packages
     start_postgres
     start_rabbitmq
   fi
-  export ConnectionStrings__Comments="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=comments"
-  export RabbitMq__Host=127.0.0.1 RabbitMq__Port="$AMQP_PORT" RabbitMq__Username=guest RabbitMq__Password=guest
+  export ConnectionStrings__Comments="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=comments${pg_password:+;Password=$pg_password}"
+  export RabbitMq__Host=127.0.0.1 RabbitMq__Port="$AMQP_PORT" RabbitMq__Username="$rabbit_user" RabbitMq__Password="$rabbit_password"
   export RABBIT_NODE
 }
 

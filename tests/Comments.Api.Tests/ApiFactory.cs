@@ -24,6 +24,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     private readonly string _environment;
     private readonly TimeProvider? _clock;
     private readonly System.Net.IPAddress? _remoteAddress;
+    private readonly Action<IServiceCollection>? _testServices;
 
     /// <summary>Limits high enough that tests posting many comments as one reader are not throttled.</summary>
     public static readonly IReadOnlyDictionary<string, string?> GenerousRateLimits = new Dictionary<string, string?>
@@ -42,7 +43,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     /// on a retry or a timeout.
     /// </param>
     public ApiFactory(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development", bool productionRateLimits = false,
-        TimeProvider? clock = null, System.Net.IPAddress? remoteAddress = null)
+        TimeProvider? clock = null, System.Net.IPAddress? remoteAddress = null, Action<IServiceCollection>? testServices = null)
     {
         var merged = productionRateLimits ? new Dictionary<string, string?>() : new Dictionary<string, string?>(GenerousRateLimits);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -53,6 +54,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         _environment = environment;
         _clock = clock;
         _remoteAddress = remoteAddress;
+        _testServices = testServices;
         UseKestrel(0);
     }
 
@@ -69,6 +71,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         if (_clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(_clock));
+        }
+        if (_testServices is not null)
+        {
+            builder.ConfigureTestServices(_testServices);
         }
         foreach (var (key, value) in _settings)
         {

@@ -18,8 +18,9 @@ public sealed class AuthorizationMatrixTests(CommentsStack stack)
 
     private static readonly Dictionary<string, Who> Access = new()
     {
-        ["GET /health/live"] = Who.Public,
-        ["GET /health/ready"] = Who.Public,
+        // Mapped without HTTP method metadata: any method reaches them, so they are listed as ANY and tried with GET.
+        ["ANY /health/live"] = Who.Public,
+        ["ANY /health/ready"] = Who.Public,
         ["POST /api/articles/{articleId}/comments"] = Who.Commenter,
         ["POST /api/comments/check"] = Who.Commenter,
         ["PATCH /api/comments/{id:guid}"] = Who.Commenter,
@@ -67,7 +68,7 @@ public sealed class AuthorizationMatrixTests(CommentsStack stack)
         ["GET /api/support/stats"] = Who.Support,
         ["GET /api/ops/errors"] = Who.Admin,
         ["POST /api/ops/errors/{id}/replay"] = Who.Admin,
-        ["GET /metrics"] = Who.Public,
+        ["ANY /metrics"] = Who.Public,
         ["GET /api/ping"] = Who.Public,
         ["GET /moderate"] = Who.Public,
         ["GET /support"] = Who.Public,
@@ -76,16 +77,20 @@ public sealed class AuthorizationMatrixTests(CommentsStack stack)
     };
 
     private static readonly string[] Callers =
-        ["anonymous", "reader", "another reader", "moderator", "support", "admin", "expired token", "wrong signature", "alg none"];
+        ["anonymous", "reader", "another reader", "moderator", "support", "admin", "expired token", "wrong signature", "alg none",
+         "wrong issuer", "wrong audience", "admin without sub"];
 
     [Fact]
     public async Task Every_endpoint_allows_and_denies_exactly_the_expected_callers()
     {
         var endpoints = stack.Api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(method => (Method: method, Pattern: e.RoutePattern.RawText!)))
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } methods ? methods : ["ANY"])
+                .Select(method => (Method: method, Pattern: e.RoutePattern.RawText!)))
             .ToList();
         var unknown = endpoints.Where(e => !Access.ContainsKey($"{e.Method} {e.Pattern}")).Select(e => $"{e.Method} {e.Pattern}").ToList();
         Assert.True(unknown.Count == 0, "Endpoints missing from the matrix: " + string.Join(", ", unknown));
+        var stale = Access.Keys.Except(endpoints.Select(e => $"{e.Method} {e.Pattern}")).ToList();
+        Assert.True(stale.Count == 0, "Matrix entries that no endpoint has: " + string.Join(", ", stale));
 
         var failures = new List<string>();
         foreach (var (method, pattern) in endpoints)
@@ -107,11 +112,13 @@ public sealed class AuthorizationMatrixTests(CommentsStack stack)
 
     private static string Expected(Who who, string caller)
     {
-        var badToken = caller is "anonymous" or "expired token" or "wrong signature" or "alg none";
+        var badToken = caller is "anonymous" or "expired token" or "wrong signature" or "alg none" or "wrong issuer" or "wrong audience";
         return who switch
         {
             Who.Public => "allowed",
             _ when badToken => "401",
+            // A token without sub names nobody: not a commenter, and no role makes it one.
+            _ when caller == "admin without sub" => "403",
             Who.Commenter => "allowed",
             Who.Moderator => caller is "moderator" or "admin" ? "allowed" : "403",
             Who.Support => caller is "support" or "admin" ? "allowed" : "403",
@@ -126,7 +133,7 @@ public sealed class AuthorizationMatrixTests(CommentsStack stack)
         var path = pattern
             .Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{id}", Guid.NewGuid().ToString()).Replace("{articleId}", "authz-article").Replace("{queue}", "pending")
             .Replace("{kind}", "suspect").Replace("{userId}", "authz-user").Replace("{action}", "warn").Replace("{reference}", "HR-ZZZZZ");
-        var request = new HttpRequestMessage(new HttpMethod(method), $"{path}?siteId=authz-matrix-site");
+        var request = new HttpRequestMessage(new HttpMethod(method == "ANY" ? "GET" : method), $"{path}?siteId=authz-matrix-site");
         if (method is "POST" or "PUT" or "PATCH")
         {
             request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
@@ -147,6 +154,9 @@ public sealed class AuthorizationMatrixTests(CommentsStack stack)
         "admin" => stack.Api.TokenFor("authz-admin", roles: ["admin"]),
         "expired token" => stack.Api.TokenFor("authz-reader", expires: DateTime.UtcNow.AddMinutes(-10)),
         "wrong signature" => stack.Api.TokenFor("authz-reader", signingKey: "not-the-sites-key-but-long-enough-0123456789"),
+        "wrong issuer" => stack.Api.TokenFor("authz-admin", roles: ["admin"], issuer: "https://attacker.example"),
+        "wrong audience" => stack.Api.TokenFor("authz-admin", roles: ["admin"], audience: "some-other-service"),
+        "admin without sub" => stack.Api.TokenFor("", roles: ["admin"]),
         "alg none" => $"{B64("""{"alg":"none","typ":"JWT"}""")}.{B64($$"""{"sub":"authz-admin","role":["admin"],"iss":"comments-dev","aud":"comments","exp":{{DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds()}}}""")}.",
         _ => null,
     };

@@ -21,7 +21,10 @@ public sealed partial class LogPrivacyTests(CommentsStack stack)
         var anonymous = stack.Api.CreateClient();
         var submitted = await anonymous.PostAsJsonAsync("/api/help-requests", new { email, message = $"Please write to {email}, my comment vanished." });
         Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
-        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>(TestData.Json)).GetProperty("id").GetGuid();
+        var accepted = await submitted.Content.ReadFromJsonAsync<JsonElement>(TestData.Json);
+        var id = accepted.GetProperty("id").GetGuid();
+        var accessToken = accepted.GetProperty("accessToken").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/help-requests/{accepted.GetProperty("reference").GetString()}?token={accessToken}")).StatusCode);
         var support = stack.Api.CreateClientFor(TestData.NewUserId("support"), "Sam Support", "support");
         await Eventually.Until(async () => await support.GetFromJsonAsync<JsonElement>($"/api/support/help-requests/{id}", TestData.Json),
             r => r.GetProperty("triaged").GetBoolean(), what: "the request to be triaged");
@@ -43,6 +46,7 @@ public sealed partial class LogPrivacyTests(CommentsStack stack)
         Assert.DoesNotContain(lines, line => line.Contains(email, StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(lines, line => EmailPattern().IsMatch(line));
         Assert.DoesNotContain(lines, line => line.Contains(token[..40], StringComparison.Ordinal) || line.Contains("Bearer ", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.Contains(accessToken, StringComparison.Ordinal));
         Assert.DoesNotContain(lines, line => ClientAddressPattern().IsMatch(line));
     }
 

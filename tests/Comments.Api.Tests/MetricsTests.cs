@@ -24,4 +24,15 @@ public sealed class MetricsTests(CommentsStack stack)
         Assert.Contains("comments_classifier_duration_milliseconds_bucket", text);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/metrics")).StatusCode);
     }
+
+    [Fact]
+    public async Task Metrics_answer_only_this_machine_and_the_configured_scrapers_network()
+    {
+        await using var outside = new ApiFactory(remoteAddress: IPAddress.Parse("203.0.113.9"));
+        await using var scraper = new ApiFactory(new Dictionary<string, string?> { ["Metrics:AllowedNetworks:0"] = "10.20.0.0/16" }, remoteAddress: IPAddress.Parse("10.20.3.4"));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await outside.CreateClient().GetAsync("/metrics")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await scraper.CreateClient().GetAsync("/metrics")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await stack.Api.CreateClient().GetAsync("/metrics")).StatusCode);
+    }
 }

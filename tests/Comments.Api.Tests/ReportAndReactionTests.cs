@@ -132,4 +132,24 @@ public sealed class ReportAndReactionTests(CommentsStack stack)
 
         await probe.WaitForAsync<CommentDeleted>(e => e.CommentId == id);
     }
+
+    [Theory]
+    [InlineData("ban")]
+    [InlineData("suspend")]
+    public async Task A_banned_or_suspended_reader_can_neither_report_nor_react_and_adds_no_weight(string action)
+    {
+        var (_, id, _) = await PublishedCommentAsync();
+        var userId = TestData.NewUserId();
+        var reader = stack.Api.CreateClientFor(userId);
+        var moderator = stack.Api.CreateClientFor(TestData.NewUserId("moderator"), "Mo", "moderator");
+        Assert.Equal(HttpStatusCode.OK, (await moderator.PostAsJsonAsync($"/api/moderation/users/{userId}/{action}", new { reason = "abuse", duration = "3h" })).StatusCode);
+
+        await ProblemAssert.IsProblemAsync(await ReportAsync(reader, id), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(await reader.PutAsync($"/api/comments/{id}/reactions/respect", null), HttpStatusCode.Forbidden);
+
+        await using var db = TestServices.CreateDbContext();
+        Assert.False(await db.Reports.AnyAsync(r => r.CommentId == id), "no report is stored for a refused reader");
+        var counts = await db.Comments.Where(c => c.Id == id).Select(c => new { c.OpenReportCount, c.ReportWeight, c.RespectCount }).SingleAsync();
+        Assert.Equal((0, 0.0, 0), (counts.OpenReportCount, counts.ReportWeight, counts.RespectCount));
+    }
 }

@@ -1,5 +1,7 @@
 using Comments.Storage;
 using Comments.Storage.Comments;
+using Comments.Storage.Decisions;
+using Comments.Storage.Support;
 using Comments.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +42,52 @@ public sealed class DeletedCommentPurgerTests
         Assert.Equal("", await StoredBodyAsync(comment.Id));
         await using var check = TestServices.CreateDbContext();
         Assert.Equal("", (await check.CommentRevisions.SingleAsync(r => r.CommentId == comment.Id)).Body);
+    }
+
+    [Fact]
+    public async Task Once_a_deleted_comment_is_purged_no_excerpt_of_it_stays_in_decisions_or_triage_context_and_old_finished_requests_go()
+    {
+        await TestServices.EnsureMigratedAsync();
+        var deletedAt = DateTimeOffset.UtcNow.AddHours(-12);
+        var comment = NewComment(deletedAt);
+        var secret = comment.Body[^36..];
+        var kept = new HelpRequest
+        {
+            Id = Guid.CreateVersion7(), Reference = HelpDesk.NewReference(), Category = "other", Priority = "normal", Status = "open", Message = "Where did it go?",
+            ContextJson = $$"""{"recentComments":[{"id":"{{comment.Id}}","excerpt":"{{comment.Body}}"},{"id":"{{Guid.NewGuid()}}","excerpt":"another comment"}]}""",
+            CreatedAt = deletedAt, UpdatedAt = DateTimeOffset.UtcNow,
+        };
+        var finished = new HelpRequest
+        {
+            Id = Guid.CreateVersion7(), Reference = HelpDesk.NewReference(), Category = "other", Priority = "normal", Status = "closed", Message = "Old and done.",
+            CreatedAt = deletedAt.AddDays(-3), UpdatedAt = deletedAt.AddDays(-2),
+        };
+        await using (var db = TestServices.CreateDbContext())
+        {
+            db.Comments.Add(comment);
+            db.Decisions.Add(new Decision
+            {
+                Id = Guid.CreateVersion7(), CommentId = comment.Id, Revision = 1, Outcome = DecisionOutcome.Held, Actor = Decision.SystemActor, DecidedAt = deletedAt,
+                Details = new DecisionDetails { Matches = [new MatchedTerm("regretted", "suspect", 9, 9, comment.Body)] },
+            });
+            db.HelpRequests.AddRange(kept, finished);
+            db.HelpRequestEvents.Add(new HelpRequestEvent { Id = Guid.CreateVersion7(), HelpRequestId = finished.Id, Kind = "reply", Actor = "s", Body = "Done.", At = finished.UpdatedAt });
+            await db.SaveChangesAsync();
+        }
+        await using var services = new ServiceCollection().AddCommentsDatabase(TestServices.ConnectionString).BuildServiceProvider();
+        var purger = new DeletedCommentPurger(services.GetRequiredService<IServiceScopeFactory>(),
+            Options.Create(new RetentionOptions { DeletedCommentDays = 1, HelpRequestDays = 1 }), new FakeTimeProvider(deletedAt + TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1)),
+            NullLogger<DeletedCommentPurger>.Instance);
+
+        await purger.PurgeAsync(CancellationToken.None);
+
+        await using var check = TestServices.CreateDbContext();
+        Assert.Empty((await check.Decisions.SingleAsync(d => d.CommentId == comment.Id)).Details.Matches);
+        var context = (await check.HelpRequests.SingleAsync(r => r.Id == kept.Id)).ContextJson!;
+        Assert.DoesNotContain(secret, context);
+        Assert.Contains("another comment", context);
+        Assert.False(await check.HelpRequests.AnyAsync(r => r.Id == finished.Id), "a help request closed past retention is deleted");
+        Assert.False(await check.HelpRequestEvents.AnyAsync(e => e.HelpRequestId == finished.Id), "its thread goes with it");
     }
 
     private static async Task<string> StoredBodyAsync(Guid id)

@@ -1,6 +1,7 @@
 using System.Text;
 using Comments.Storage.Comments;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -32,13 +33,15 @@ public static class AuthenticationExtensions
                 };
             });
 
+        // Every policy needs a user id: staff actions are audited under it, and a token without sub names nobody.
+        static AuthorizationPolicyBuilder Someone(AuthorizationPolicyBuilder policy) => policy
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => context.User.UserId() is { Length: > 0 and <= CommentConfiguration.AuthorIdMaxLength });
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Commenter, policy => policy
-                .RequireAuthenticatedUser()
-                .RequireAssertion(context => context.User.UserId() is { Length: > 0 and <= CommentConfiguration.AuthorIdMaxLength }))
-            .AddPolicy(Policies.Moderator, policy => policy.RequireRole(Roles.Moderator, Roles.Admin))
-            .AddPolicy(Policies.Support, policy => policy.RequireRole(Roles.Support, Roles.Admin))
-            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Commenter, policy => Someone(policy))
+            .AddPolicy(Policies.Moderator, policy => Someone(policy).RequireRole(Roles.Moderator, Roles.Admin))
+            .AddPolicy(Policies.Support, policy => Someone(policy).RequireRole(Roles.Support, Roles.Admin))
+            .AddPolicy(Policies.Admin, policy => Someone(policy).RequireRole(Roles.Admin));
         return builder;
     }
 }

@@ -25,7 +25,7 @@ public static class HealthExtensions
         // The cheapest JSON answer this process can give: the benchmarks' yardstick for every other endpoint.
         app.MapGet("/api/ping", (TimeProvider clock) => TypedResults.Ok(new Ping("ok", clock.GetUtcNow())));
         // Prometheus scrapes here; the metrics carry no personal data (queues, routes, outcomes, reason codes).
-        app.MapPrometheusScrapingEndpoint();
+        app.MapPrometheusScrapingEndpoint().RestrictToScrapers(app.Configuration);
         return app;
     }
 }
