@@ -30,6 +30,16 @@ public sealed class EditAfterReviewTests(CommentsStack stack)
             c => c?.GetProperty("body").GetString() == body && c.Value.GetProperty("status").GetString() == status,
             what: $"the edit of comment {id} to be {status}"))!.Value;
 
+    /// <summary>What the moderator sees in the queue: the words changed since the revision a person reviewed.</summary>
+    private async Task<JsonElement> EditSinceReviewAsync(Guid id)
+    {
+        var queue = await Moderator.GetFromJsonAsync<JsonElement>("/api/moderation/queues/pending?reason=EDITED_AFTER_REVIEW&limit=100", TestData.Json);
+        return queue.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("comment").GetProperty("id").GetGuid() == id).GetProperty("editSinceReview");
+    }
+
+    private static string Changed(JsonElement edit, string kind) =>
+        string.Concat(edit.GetProperty("changes").EnumerateArray().Where(c => c.GetProperty("kind").GetString() == kind).Select(c => c.GetProperty("text").GetString()));
+
     private static string[] Codes(JsonElement comment) =>
         [.. comment.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()!)];
 
@@ -60,6 +70,10 @@ public sealed class EditAfterReviewTests(CommentsStack stack)
 
         var edited = await EditDecidedAsync(author, id, "The mayor talks nonsense about the flood money.", "held");
         Assert.Contains("EDITED_AFTER_REVIEW", Codes(edited));
+        var edit = await EditSinceReviewAsync(id);
+        Assert.Equal(1, edit.GetProperty("reviewedRevision").GetInt32());
+        Assert.Equal("utter bullshit", Changed(edit, "removed"));
+        Assert.Equal("nonsense", Changed(edit, "added"));
     }
 
     [Fact]
@@ -81,6 +95,9 @@ public sealed class EditAfterReviewTests(CommentsStack stack)
         Assert.Equal(HttpStatusCode.Accepted, (await EditAsync(author, untouched, untouchedEdit)).StatusCode);
 
         Assert.Contains("EDITED_AFTER_REVIEW", Codes(await EditDecidedAsync(author, reported, reportedEdit, "held")));
+        var edit = await EditSinceReviewAsync(reported);
+        Assert.Equal("The council's figures on the bypass do not add up.", edit.GetProperty("reviewedBody").GetString());
+        Assert.Equal(", and here is why", Changed(edit, "added"));
         await EditDecidedAsync(author, untouched, untouchedEdit, "approved");
     }
 }

@@ -16,7 +16,8 @@ public sealed record QueueItem(
     IReadOnlyDictionary<string, double> Scores,
     IReadOnlyList<MatchedTerm> Matches,
     IReadOnlyList<ReportSummary> Reports,
-    AppealSummary? Appeal);
+    AppealSummary? Appeal,
+    EditSinceReview? EditSinceReview);
 
 /// <summary>Set when a reader's appeal (a help request escalated by support) put the comment back in the queue: flag APPEAL.</summary>
 public sealed record AppealSummary(string Flag, Guid HelpRequestId, string Reference, string Message);

@@ -1,5 +1,6 @@
 using Comments.Api.Comments;
 using Comments.Api.Reports;
+using Comments.Moderation.Reasons;
 using Comments.Storage;
 using Comments.Storage.Comments;
 using Comments.Storage.Decisions;
@@ -38,6 +39,8 @@ public static class QueueItems
         var appeals = await db.HelpRequests.AsNoTracking().Where(r => appealIds.Contains(r.Id))
             .ToDictionaryAsync(r => r.Id, r => new AppealSummary("APPEAL", r.Id, r.Reference, r.Message), cancellationToken);
 
+        var edits = await EditsSinceReviewAsync(db, comments, decisions, cancellationToken);
+
         return [.. comments.Select(comment =>
         {
             var decision = decisions.GetValueOrDefault(comment.Id);
@@ -58,7 +61,29 @@ public static class QueueItems
                 decision?.Details.Scores ?? [],
                 decision?.Details.Matches ?? [],
                 [.. reports[comment.Id].Select(r => new ReportSummary(r.Id, ReportReasons.Name(r.Reason), r.Details, r.ReporterId, r.Weight, r.CreatedAt))],
-                comment.AppealHelpRequestId is { } appeal ? appeals.GetValueOrDefault(appeal) : null);
+                comment.AppealHelpRequestId is { } appeal ? appeals.GetValueOrDefault(appeal) : null,
+                edits.GetValueOrDefault(comment.Id));
         })];
+    }
+
+    /// <summary>For comments held as EDITED_AFTER_REVIEW: the text a person last saw against the current one.</summary>
+    private static async Task<Dictionary<Guid, EditSinceReview>> EditsSinceReviewAsync(
+        CommentsDbContext db, List<Comment> comments, Dictionary<Guid, Decision> decisions, CancellationToken cancellationToken)
+    {
+        var edited = comments.Where(c => c.Revision > 1 && decisions.GetValueOrDefault(c.Id)?.ReasonCodes.Contains(ReasonCodes.EditedAfterReview) == true).ToList();
+        if (edited.Count == 0)
+        {
+            return [];
+        }
+        var ids = edited.Select(c => c.Id).ToList();
+        var lastHuman = await db.Decisions.AsNoTracking().Where(d => ids.Contains(d.CommentId) && d.Actor != Decision.SystemActor)
+            .GroupBy(d => d.CommentId).Select(g => new { g.Key, Revision = g.Max(d => d.Revision) }).ToDictionaryAsync(g => g.Key, g => g.Revision, cancellationToken);
+        // Decided by a person: that revision. Held for one and edited while waiting: the revision before this one.
+        var reviewed = edited.ToDictionary(c => c.Id, c => lastHuman.TryGetValue(c.Id, out var revision) && revision < c.Revision ? revision : c.Revision - 1);
+        var revisions = await db.CommentRevisions.AsNoTracking().Where(r => ids.Contains(r.CommentId)).ToListAsync(cancellationToken);
+        return edited
+            .Select(c => (Comment: c, Before: revisions.FirstOrDefault(r => r.CommentId == c.Id && r.Revision == reviewed[c.Id])))
+            .Where(e => e.Before is not null)
+            .ToDictionary(e => e.Comment.Id, e => EditSinceReview.Between(e.Before!.Revision, e.Before.Body, e.Comment.Body));
     }
 }

@@ -60,6 +60,10 @@ function show() {
     highlighted(item.body, item.matches),
     el("p", { class: "reasons", text: `Reasons: ${reasonText(item) || "none"}${scores ? ` · scores: ${scores}` : ""}` }),
     item.appeal ? el("p", { class: "appeal", text: `APPEAL ${item.appeal.reference}: ${item.appeal.message}` }) : null,
+    item.editSinceReview ? el("div", { class: "edit-diff", "aria-label": `Changes since revision ${item.editSinceReview.reviewedRevision} was reviewed` },
+      el("p", { text: `Edited after review: changes since revision ${item.editSinceReview.reviewedRevision}` }),
+      el("p", { class: "diff" }, item.editSinceReview.changes.map(c =>
+        c.kind === "added" ? el("ins", { text: c.text }) : c.kind === "removed" ? el("del", { text: c.text }) : el("span", { text: c.text })))) : null,
     item.reports.length ? el("ul", { class: "reports" }, item.reports.map(r => el("li", { text: `${r.reason}: ${r.details ?? ""}` }))) : null,
     el("div", { class: "actions" },
       el("button", { type: "button", text: "Approve (a)", onclick: () => decide("approve") }),
