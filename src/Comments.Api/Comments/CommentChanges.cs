@@ -4,6 +4,7 @@ using Comments.Api.Events;
 using Comments.Contracts;
 using Comments.Storage;
 using Comments.Storage.Comments;
+using Comments.Storage.Comments.Lifecycle;
 using Comments.Storage.Decisions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -43,9 +44,8 @@ public static class CommentChanges
         {
             return Conflict("Comment deleted", "A deleted comment cannot be edited.");
         }
-        // An edit must not undo a moderator's rejection; the worker also holds edits of comments a person decided.
-        if (comment.Status == CommentStatus.Rejected
-            && await db.Decisions.AnyAsync(d => d.CommentId == id && d.Actor != Decision.SystemActor, http.RequestAborted))
+        // An edit must not undo a moderator's rejection; the worker sends edits of comments a person decided to a person.
+        if (await db.ReviewOfEditAsync(comment, http.RequestAborted) == EditReview.Refused)
         {
             return Conflict("Comment rejected by a moderator", "A comment a moderator rejected cannot be edited; ask for a review on the help page instead.");
         }
@@ -86,15 +86,11 @@ public static class CommentChanges
         {
             return TypedResults.NoContent();
         }
-        var wasPublic = comment.IsPublic;
-        var now = clock.GetUtcNow();
-        comment.DeletedAt = now;
-        comment.UpdatedAt = now;
+        var transition = await db.ChangeAsync(comment, new CommentChange(LifecycleActor.Author, comment.AuthorId, CommentAction.Delete, clock.GetUtcNow()), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await db.ApplyAsync(comment, wasPublic, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        await events.PublishAsync(new CommentDeleted { CommentId = id, ArticleId = comment.ArticleId, AuthorId = comment.AuthorId, DeletedAt = now });
+        await events.PublishAsync(transition);
         return TypedResults.NoContent();
     }
 

@@ -1,5 +1,6 @@
 using Comments.Api.Caching;
 using Comments.Contracts;
+using Comments.Storage.Comments.Lifecycle;
 using MassTransit;
 
 namespace Comments.Api.Events;
@@ -29,6 +30,14 @@ public sealed class EventPublisher(IPublishEndpoint publisher, ArticleCacheEvict
             logger.LogWarning(exception, "Could not publish {Event}", typeof(T).Name);
         }
     }
+
+    /// <summary>The event a lifecycle change calls for, if any.</summary>
+    public Task PublishAsync(CommentTransition transition) => CommentLifecycle.EventFor(transition) switch
+    {
+        CommentModerated moderated => PublishAsync(moderated),
+        CommentDeleted deleted => PublishAsync(deleted),
+        _ => Task.CompletedTask,
+    };
 
     private static string? ArticleOf(object message) => message switch
     {

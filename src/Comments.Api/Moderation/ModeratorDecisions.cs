@@ -5,6 +5,7 @@ using Comments.Moderation.Reasons;
 using Comments.Storage;
 using Comments.Storage.Audit;
 using Comments.Storage.Comments;
+using Comments.Storage.Comments.Lifecycle;
 using Comments.Storage.Decisions;
 using Comments.Storage.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -36,30 +37,21 @@ public sealed class ModeratorDecisions(CommentsDbContext db, EventPublisher even
         {
             return DecisionOutcomeResult.Failed(id, StatusCodes.Status409Conflict, $"Claimed by {comment.ClaimedBy} until {comment.ClaimExpiresAt:O}.");
         }
+        var action = request.Action == "approve" ? CommentAction.Approve : CommentAction.Reject;
+        if (!CommentLifecycle.IsAllowed(comment, LifecycleActor.Moderator, action))
+        {
+            return DecisionOutcomeResult.Failed(id, StatusCodes.Status409Conflict, "The author deleted this comment.");
+        }
         db.Entry(comment).Property(c => c.Version).OriginalValue = version!.Value;
 
-        var approve = request.Action == "approve";
-        var before = new { Status = comment.Status.ToString().ToLowerInvariant(), comment.OpenReportCount, comment.HiddenAt };
-        var wasPublic = comment.IsPublic;
-        comment.Status = approve ? CommentStatus.Approved : CommentStatus.Rejected;
-        comment.UpdatedAt = now;
-        comment.ClaimedBy = null;
-        comment.ClaimExpiresAt = null;
-        await CloseReportsAsync(comment, upheld: !approve, now, cancellationToken);
-        await AppealOutcomes.RecordForCommentAsync(db, comment, moderator, request.Explanation, now, cancellationToken);
-        var decision = db.Decisions.Add(new Decision
+        var transition = await db.ChangeAsync(comment, new CommentChange(LifecycleActor.Moderator, moderator, action, now)
         {
-            Id = Guid.CreateVersion7(now),
-            CommentId = id,
-            Revision = comment.Revision,
-            Outcome = approve ? DecisionOutcome.Approved : DecisionOutcome.Rejected,
             ReasonCodes = request.Reason is null ? [] : [request.Reason],
-            Actor = moderator,
-            DecidedAt = now,
             Details = new DecisionDetails { Note = request.Note, Explanation = request.Explanation },
-        }).Entity;
-        db.Audit(moderator, approve ? "approve" : "reject", "comment", id.ToString(), now, before,
-            new { Status = comment.Status.ToString().ToLowerInvariant(), request.Reason, request.Note, request.Explanation });
+            Audit = new { request.Note, request.Explanation, comment.OpenReportCount },
+        }, cancellationToken);
+        await CloseReportsAsync(comment, upheld: action == CommentAction.Reject, now, cancellationToken);
+        await AppealOutcomes.RecordForCommentAsync(db, comment, moderator, request.Explanation, now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -71,14 +63,10 @@ public sealed class ModeratorDecisions(CommentsDbContext db, EventPublisher even
             var winner = await db.Decisions.AsNoTracking().Where(d => d.CommentId == id).OrderByDescending(d => d.DecidedAt).FirstOrDefaultAsync(cancellationToken);
             return DecisionOutcomeResult.Conflict(id, winner is null ? null : DecisionView.From(winner));
         }
-        await db.ApplyAsync(comment, wasPublic, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        await events.PublishAsync(new CommentModerated
-        {
-            CommentId = id, ArticleId = comment.ArticleId, Outcome = approve ? "approved" : "rejected",
-            ReasonCodes = decision.ReasonCodes, Actor = moderator, DecidedAt = now,
-        });
+        await events.PublishAsync(transition);
+        var decision = transition.Decision!;
         return DecisionOutcomeResult.Decided(id, DecisionView.From(decision), comment.Version);
     }
 
@@ -99,7 +87,6 @@ public sealed class ModeratorDecisions(CommentsDbContext db, EventPublisher even
         }
         comment.OpenReportCount = 0;
         comment.ReportWeight = 0;
-        comment.HiddenAt = null;
     }
 
     private static string? Validate(DecisionRequest request, uint? version)

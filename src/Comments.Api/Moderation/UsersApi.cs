@@ -6,6 +6,7 @@ using Comments.Contracts;
 using Comments.Storage;
 using Comments.Storage.Audit;
 using Comments.Storage.Comments;
+using Comments.Storage.Comments.Lifecycle;
 using Comments.Storage.Decisions;
 using Comments.Storage.Moderation;
 using Comments.Storage.Users;
@@ -93,12 +94,9 @@ public static class UsersApi
         var rejected = action == "ban" && request.RejectComments ? await RejectAllAsync(db, userId, moderator, request.Reason!, now, cancellationToken) : [];
         await transaction.CommitAsync(cancellationToken);
 
-        foreach (var comment in rejected)
+        foreach (var transition in rejected)
         {
-            await events.PublishAsync(new CommentModerated
-            {
-                CommentId = comment.Id, ArticleId = comment.ArticleId, Outcome = "rejected", ReasonCodes = ["OTHER"], Actor = moderator, DecidedAt = now,
-            });
+            await events.PublishAsync(transition);
         }
         return TypedResults.Ok((await GetUser(userId, db, cancellationToken)).Value!);
     }
@@ -111,28 +109,22 @@ public static class UsersApi
     }
 
     /// <summary>With a ban: every comment of the user that is published or waiting is rejected, each with a decision.</summary>
-    private static async Task<List<Comment>> RejectAllAsync(CommentsDbContext db, string userId, string moderator, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<CommentTransition>> RejectAllAsync(
+        CommentsDbContext db, string userId, string moderator, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Every row locked up front, in id order, before any is changed: concurrent work on the same comments waits, never deadlocks.
         var comments = await db.Comments.FromSql($"""
             select *, xmin from comments where author_id = {userId} and deleted_at is null
             and status in ('approved', 'held', 'pending') order by id for update
             """).ToListAsync(cancellationToken);
-        foreach (var comment in comments)
+        var transitions = await db.ChangeAsync([.. comments.Select(comment => (comment, new CommentChange(LifecycleActor.Moderator, moderator, CommentAction.Reject, now)
         {
-            var wasPublic = comment.IsPublic;
-            comment.Status = CommentStatus.Rejected;
-            comment.UpdatedAt = now;
-            db.Decisions.Add(new Decision
-            {
-                Id = Guid.CreateVersion7(now), CommentId = comment.Id, Revision = comment.Revision, Outcome = DecisionOutcome.Rejected,
-                ReasonCodes = ["OTHER"], Actor = moderator, DecidedAt = now, Details = new DecisionDetails { Note = $"Author banned: {reason}" },
-            });
-            db.Audit(moderator, "reject", "comment", comment.Id.ToString(), now, null, new { Status = "rejected", Reason = "author banned" });
-            await db.SaveChangesAsync(cancellationToken);
-            await db.ApplyAsync(comment, wasPublic, now, cancellationToken);
-        }
-        return comments;
+            ReasonCodes = ["OTHER"],
+            Details = new DecisionDetails { Note = $"Author banned: {reason}" },
+            Audit = new { Reason = "author banned" },
+        }))], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return transitions;
     }
 }
 

@@ -7,6 +7,7 @@ using Comments.Contracts;
 using Comments.Moderation.Settings;
 using Comments.Storage;
 using Comments.Storage.Comments;
+using Comments.Storage.Comments.Lifecycle;
 using Comments.Storage.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -80,7 +81,7 @@ public static class ReportsApi
         var threshold = (await sites.GetSettingsAsync(comment.SiteId, cancellationToken)).Settings.AutoHideReportWeight;
         if (threshold > 0 && comment.ReportWeight >= threshold - 1e-9)
         {
-            comment.HiddenAt = now;
+            await db.ChangeAsync(comment, new CommentChange(LifecycleActor.Reader, reporter, CommentAction.Hide, now), cancellationToken);
         }
         try
         {
@@ -90,7 +91,6 @@ public static class ReportsApi
         {
             return AlreadyReported();
         }
-        await db.ApplyAsync(comment, wasPublic: true, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         var hidden = comment.HiddenAt is not null;

@@ -3,6 +3,7 @@ using Comments.Api.Comments;
 using Comments.Storage;
 using Comments.Storage.Audit;
 using Comments.Storage.Comments;
+using Comments.Storage.Comments.Lifecycle;
 using Comments.Storage.Support;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -173,14 +174,17 @@ public static class SupportApi
                 return TypedResults.Problem(title: "Not the requester's comment",
                     detail: "Only the author of a comment can appeal it; this request names someone else's.", statusCode: StatusCodes.Status409Conflict);
             }
-            var wasPublic = comment.IsPublic;
-            var before = comment.Status.ToString().ToLowerInvariant();
-            comment.Status = CommentStatus.Held;
+            if (!CommentLifecycle.IsAllowed(comment, LifecycleActor.Support, CommentAction.Appeal))
+            {
+                return TypedResults.Problem(title: "Nothing to appeal", detail: "The comment is waiting for its first decision or was deleted by its author.",
+                    statusCode: StatusCodes.Status409Conflict);
+            }
             comment.AppealHelpRequestId = id;
-            comment.UpdatedAt = now;
-            db.Audit(me, "appeal", "comment", commentId.ToString(), now, new { Status = before }, new { Status = "held", Flag = "APPEAL", HelpRequest = request.Reference, request.Message });
+            await db.ChangeAsync(comment, new CommentChange(LifecycleActor.Support, me, CommentAction.Appeal, now)
+            {
+                Audit = new { Flag = "APPEAL", HelpRequest = request.Reference, request.Message },
+            }, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await db.ApplyAsync(comment, wasPublic, now, cancellationToken);
         }
         else
         {

@@ -4,14 +4,10 @@ namespace Comments.Storage.Comments;
 
 /// <summary>
 /// Keeps the counts readers see in step with what is public: the article's published count and last activity, and
-/// the parent's reply count. Every change to a comment's status, deletion or hiding goes through here, inside the
-/// same transaction as the change.
+/// the parent's reply count. Only <see cref="Lifecycle.CommentLifecycle"/> calls it, inside the transaction of the change.
 /// </summary>
-public static class PublicCounters
+internal static class PublicCounters
 {
-    public static Task ApplyAsync(this CommentsDbContext db, Comment comment, bool wasPublic, DateTimeOffset at, CancellationToken cancellationToken) =>
-        db.ApplyAsync([(comment, wasPublic)], at, cancellationToken);
-
     /// <summary>
     /// The same for many changed comments (a group the worker decided together) in one statement for the articles and
     /// one for the parents, however many comments, in the order of their keys.

@@ -1,8 +1,8 @@
 using Comments.Moderation.Analysis;
 using Comments.Moderation.Settings;
 using Comments.Storage;
-using Comments.Storage.Audit;
 using Comments.Storage.Comments;
+using Comments.Storage.Comments.Lifecycle;
 using Comments.Storage.Decisions;
 using Comments.Storage.Users;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +11,8 @@ using Moderation.Worker.Pipeline;
 namespace Moderation.Worker.Comments;
 
 /// <summary>
-/// Runs the pipeline on a locked, pending comment and records the outcome on the unit of work: the comment's status,
-/// the decision and the audit entry (the caller saves and commits). One per scope: a site's settings and word lists
+/// Runs the pipeline on a locked, pending comment and gives its outcome as a lifecycle change (the caller applies it,
+/// saves and commits). One per scope: a site's settings and word lists
 /// are read once per scope, so a message decided on its own reads them fresh and a group reads them once.
 /// </summary>
 public sealed class CommentDecider(CommentsDbContext db, ModerationPipeline pipeline, SiteModerationStore sites, ContentAnalyzer analyzer, TimeProvider clock)
@@ -37,40 +37,22 @@ public sealed class CommentDecider(CommentsDbContext db, ModerationPipeline pipe
         return new ModerationContext(subject, site, analyzer, new AuthorHistory(db, subject));
     }
 
-    /// <summary>Whether an edit of this comment must go to a person: it waits for one, or a person rejected it, or approved it and it was reported.</summary>
-    public async Task<bool> NeedsHumanAsync(Comment comment, CancellationToken cancellationToken) =>
-        comment.Status == CommentStatus.Held
-        || await db.Decisions.AnyAsync(d => d.CommentId == comment.Id && d.Actor != Decision.SystemActor
-            && (d.Outcome == DecisionOutcome.Rejected || db.Reports.Any(r => r.CommentId == comment.Id)), cancellationToken);
-
-    public async Task<Decision> DecideAsync(Comment comment, ModerationContext context, CancellationToken cancellationToken) =>
-        Record(comment, await pipeline.ModerateAsync(context, cancellationToken));
-
-    private Decision Record(Comment comment, ModerationResult result)
+    /// <summary>The pipeline's decision as a change for <see cref="CommentLifecycle"/>; the caller applies it.</summary>
+    public async Task<CommentChange> DecideAsync(Comment comment, ModerationContext context, CancellationToken cancellationToken)
     {
-        comment.Status = result.Outcome switch
-        {
-            DecisionOutcome.Approved => CommentStatus.Approved,
-            DecisionOutcome.Held => CommentStatus.Held,
-            _ => CommentStatus.Rejected,
-        };
+        var result = await pipeline.ModerateAsync(context, cancellationToken);
         var now = clock.GetUtcNow();
         // PostgreSQL keeps microseconds; cutting here keeps the published event and the stored row identical.
-        comment.UpdatedAt = now.AddTicks(-(now.Ticks % 10));
-        var decision = new Decision
+        return new CommentChange(LifecycleActor.Pipeline, Decision.SystemActor, result.Outcome switch
         {
-            Id = Guid.CreateVersion7(),
-            CommentId = comment.Id,
-            Revision = comment.Revision,
-            Outcome = result.Outcome,
+            DecisionOutcome.Approved => CommentAction.Approve,
+            DecisionOutcome.Held => CommentAction.Hold,
+            _ => CommentAction.Reject,
+        }, now.AddTicks(-(now.Ticks % 10)))
+        {
             ReasonCodes = [.. result.ReasonCodes],
-            Actor = Decision.SystemActor,
-            DecidedAt = comment.UpdatedAt,
             Details = result.Details,
+            Audit = new { result.Details.Scores, result.Details.ModelVersions },
         };
-        db.Decisions.Add(decision);
-        db.Audit(Decision.SystemActor, comment.Status.ToString().ToLowerInvariant(), "comment", comment.Id.ToString(), comment.UpdatedAt, null,
-            new { comment.Revision, result.ReasonCodes, result.Details.Scores, result.Details.ModelVersions });
-        return decision;
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Comments.Contracts;
 using Comments.Storage;
 using Comments.Storage.Comments;
+using Comments.Storage.Comments.Lifecycle;
 using Comments.Storage.Decisions;
 using Moderation.Worker.Messaging;
 using Moderation.Worker.Pipeline;
@@ -41,15 +42,16 @@ public sealed class CommentGroup(CommentsDbContext db, CommentDecider decider, M
         }
         var histories = await AuthorHistory.ReadManyAsync(db, [.. runs.Select(r => (r.Context.Subject, r.Context.HistoryWindows))], cancellationToken);
 
-        var decided = new List<(GroupMember Member, Comment Comment, Decision Decision)>();
+        var changes = new List<(GroupMember Member, Comment Comment, CommentChange Change)>();
         foreach (var (member, comment, context) in runs)
         {
             using var own = WorkerTracing.Source.StartActivity("moderate comment", ActivityKind.Internal, member.Trace);
             context.UseAuthorRecord(histories[comment.Id]);
-            decided.Add((member, comment, await decider.DecideAsync(comment, context, cancellationToken)));
+            changes.Add((member, comment, await decider.DecideAsync(comment, context, cancellationToken)));
         }
+        var transitions = await db.ChangeAsync([.. changes.Select(c => (c.Comment, c.Change))], cancellationToken);
+        var decided = changes.Zip(transitions, (c, t) => (c.Member, c.Comment, Decision: t.Decision!)).ToList();
         await db.SaveChangesAsync(cancellationToken);
-        await db.ApplyAsync(decided.Select(d => (d.Comment, WasPublic: false)), decided.Select(d => d.Comment.UpdatedAt).DefaultIfEmpty().Max(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         foreach (var (member, _, decision) in decided)

@@ -1,6 +1,7 @@
 using Comments.Contracts;
 using Comments.Storage;
 using Comments.Storage.Comments;
+using Comments.Storage.Comments.Lifecycle;
 using Comments.Storage.Decisions;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -44,7 +45,6 @@ public sealed class CommentSubmittedConsumer(
     private async Task DecideAloneAsync(ConsumeContext context, CommentSubmitted message, CancellationToken cancellationToken)
     {
         var edited = false;
-        var wasPublic = false;
         var needsHuman = false;
         StoredDecision? decided = null;
 
@@ -59,9 +59,15 @@ public sealed class CommentSubmittedConsumer(
 
             if (message.Revision == comment.Revision + 1 && comment.DeletedAt is null)
             {
-                wasPublic = comment.IsPublic;
-                needsHuman = await decider.NeedsHumanAsync(comment, cancellationToken);
-                ApplyRevision(comment, message);
+                var review = await db.ReviewOfEditAsync(comment, cancellationToken);
+                if (review == EditReview.Refused)
+                {
+                    // The API refuses these; one that comes anyway (sent before a rejection, or forged) is dropped.
+                    logger.LogWarning("Revision {Revision} of comment {CommentId} was refused: a moderator rejected the comment", message.Revision, message.CommentId);
+                    return;
+                }
+                needsHuman = review == EditReview.Person;
+                await ApplyRevisionAsync(comment, message, cancellationToken);
                 edited = true;
             }
             else if (message.Revision > comment.Revision + 1)
@@ -72,11 +78,11 @@ public sealed class CommentSubmittedConsumer(
             if (comment.Status == CommentStatus.Pending && message.Revision == comment.Revision)
             {
                 var standing = (await decider.StandingsAsync([comment.AuthorId], cancellationToken)).GetValueOrDefault(comment.AuthorId);
-                var decision = await decider.DecideAsync(comment, await decider.ContextAsync(comment, message.AuthorRoles, standing, cancellationToken, needsHuman), cancellationToken);
+                var change = await decider.DecideAsync(comment, await decider.ContextAsync(comment, message.AuthorRoles, standing, cancellationToken, needsHuman), cancellationToken);
                 try
                 {
+                    var decision = (await db.ChangeAsync(comment, change, cancellationToken)).Decision!;
                     await db.SaveChangesAsync(cancellationToken);
-                    await db.ApplyAsync(comment, wasPublic, comment.UpdatedAt, cancellationToken);
                     await transaction.CommitAsync(cancellationToken);
                     moderationMetrics.Decided(decision, message.SubmittedAt);
                     decided = new StoredDecision(decision, comment.ArticleId, comment.Status);
@@ -92,7 +98,7 @@ public sealed class CommentSubmittedConsumer(
     }
 
     /// <summary>The author's new text replaces the old (kept in comment_revisions) and waits for its own decision.</summary>
-    private void ApplyRevision(Comment comment, CommentSubmitted message)
+    private async Task ApplyRevisionAsync(Comment comment, CommentSubmitted message, CancellationToken cancellationToken)
     {
         if (comment.Revision == 1)
         {
@@ -102,7 +108,7 @@ public sealed class CommentSubmittedConsumer(
         comment.Revision = message.Revision;
         comment.Body = message.Body;
         comment.EditedAt = message.SubmittedAt;
-        comment.Status = CommentStatus.Pending;
+        await db.ChangeAsync(comment, new CommentChange(LifecycleActor.Author, comment.AuthorId, CommentAction.Edit, message.SubmittedAt), cancellationToken);
     }
 
     /// <summary>The decision stored for this revision by an earlier delivery of the message, if any.</summary>
