@@ -17,7 +17,7 @@ done
 settings="$(cd "$(dirname "$0")/.." && pwd)/src/Comments.Api"
 setting() { sed -n "s/.*\"$1\": *\"\\([^\"]*\\)\".*/\\1/p" "$settings/$2" | head -n 1; }
 key=${Auth__SigningKey:-$(setting SigningKey appsettings.Development.json)}
-issuer=${Auth__Issuer:-$(setting Issuer appsettings.json)}
+issuer=${Auth__Issuer:-$(setting Issuer appsettings.Development.json)}
 audience=${Auth__Audience:-$(setting Audience appsettings.json)}
 
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }

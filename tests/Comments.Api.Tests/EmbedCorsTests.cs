@@ -22,6 +22,7 @@ public sealed class EmbedCorsTests
         {
             ["Embed:AllowedOrigins:0"] = "https://news.example",
             ["Auth:SigningKey"] = "production-key-from-the-environment-0123456789",
+            ["Auth:Issuer"] = "https://news.example",
         }, "Production");
 
         var allowed = await PreflightAsync(configured, "https://news.example");

@@ -13,8 +13,8 @@ public static class AuthenticationExtensions
     {
         builder.Services.AddOptions<AuthOptions>()
             .BindConfiguration(AuthOptions.SectionName)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidation>();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -25,13 +25,16 @@ public static class AuthenticationExtensions
                 {
                     ValidIssuer = auth.Value.Issuer,
                     ValidAudience = auth.Value.Audience,
-                    IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(auth.Value.SigningKey)),
-                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    // Published keys are added per request from the ConfigurationManager (PublishedKeysSetup).
+                    IssuerSigningKey = auth.Value.HasSharedKey ? new SymmetricSecurityKey(Encoding.UTF8.GetBytes(auth.Value.SigningKey)) : null,
+                    ValidAlgorithms = AllowedAlgorithms.For(auth.Value),
                     NameClaimType = ClaimsPrincipalExtensions.NameClaim,
                     RoleClaimType = ClaimsPrincipalExtensions.RoleClaim,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
+                jwt.Events = new JwtBearerEvents { OnTokenValidated = SubjectRequirement.RejectTokenWithoutSubject };
             });
+        builder.Services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, PublishedKeysSetup>();
 
         // Every policy needs a user id: staff actions are audited under it, and a token without sub names nobody.
         static AuthorizationPolicyBuilder Someone(AuthorizationPolicyBuilder policy) => policy
