@@ -5,7 +5,7 @@
 # ask for, each is started again after a growing pause.
 # Settings (environment): API_URL (default http://127.0.0.1:8080), PG_PORT (55432), AMQP_PORT (5682),
 # MGMT_PORT (15682; empty for no management UI), ASPNETCORE_ENVIRONMENT (Development; any other needs Auth__Issuer and
-# Auth__SigningKey or the site's published keys, see docs/security-auth.md), RUN_PROFILE (run: the name of
+# Auth__SigningKey or the site's published keys, see docs/security.md), RUN_PROFILE (run: the name of
 # the data folder .data/RUN_PROFILE and of the RabbitMQ node; a second copy beside the first also needs other ports).
 set -euo pipefail
 

@@ -137,7 +137,7 @@ start_services() {
     log "a Docker engine answers: starting postgres and rabbitmq with docker compose"
     # Development values for the two services on 127.0.0.1; compose asks for every secret of the full system.
     pg_password=comments-dev rabbit_user=comments rabbit_password=comments-dev
-    POSTGRES_PASSWORD=$pg_password RABBITMQ_USER=$rabbit_user RABBITMQ_PASSWORD=$rabbit_password PG_PORT=$PG_PORT AMQP_PORT=$AMQP_PORT MGMT_PORT=${MGMT_PORT:-15672} AUTH_SIGNING_KEY=unused-by-these-services AUTH_ISSUER=unused \
+    POSTGRES_PASSWORD=$pg_password RABBITMQ_USER=$rabbit_user RABBITMQ_PASSWORD=$rabbit_password PG_PORT=$PG_PORT AMQP_PORT=$AMQP_PORT MGMT_PORT=${MGMT_PORT:-15672} AUTH_ISSUER=unused \
       EMBED_ORIGIN=unused docker compose -p "comments-$PROFILE" -f "$ROOT_DIR/docker-compose.yml" up -d --wait postgres rabbitmq >&2
     STARTED_SERVICES+=(docker)
   else
