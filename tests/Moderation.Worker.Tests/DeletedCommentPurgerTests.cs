@@ -53,13 +53,13 @@ public sealed class DeletedCommentPurgerTests
         var secret = comment.Body[^36..];
         var kept = new HelpRequest
         {
-            Id = Guid.CreateVersion7(), Reference = HelpDesk.NewReference(), Category = "other", Priority = "normal", Status = "open", Message = "Where did it go?",
+            Id = Guid.CreateVersion7(), Reference = HelpDesk.NewReference(), Category = "other", Priority = "normal", PriorityRank = HelpDesk.Rank("normal"), Status = "open", Message = "Where did it go?",
             ContextJson = $$"""{"recentComments":[{"id":"{{comment.Id}}","excerpt":"{{comment.Body}}"},{"id":"{{Guid.NewGuid()}}","excerpt":"another comment"}]}""",
-            CreatedAt = deletedAt, UpdatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = deletedAt, UpdatedAt = DateTimeOffset.UtcNow, FirstReplyDueAt = deletedAt.AddDays(1),
         };
         var finished = new HelpRequest
         {
-            Id = Guid.CreateVersion7(), Reference = HelpDesk.NewReference(), Category = "other", Priority = "normal", Status = "closed", Message = "Old and done.",
+            Id = Guid.CreateVersion7(), Reference = HelpDesk.NewReference(), Category = "other", Priority = "normal", PriorityRank = HelpDesk.Rank("normal"), Status = "closed", Message = "Old and done.",
             CreatedAt = deletedAt.AddDays(-3), UpdatedAt = deletedAt.AddDays(-2),
         };
         await using (var db = TestServices.CreateDbContext())
