@@ -65,7 +65,9 @@ supervise() {
     pause=$((pause * 2 > 30 ? 30 : pause * 2))
   done
 }
-(cd "$WORKER_DIR" && supervise worker dotnet Moderation.Worker.dll) & APP_PIDS+=($!)
+# The worker yields the CPU to the API and the broker (nice 10): on a machine they share, a comment's decision may
+# wait a moment, its acceptance may not (docs/reliability.md).
+(cd "$WORKER_DIR" && supervise worker nice -n 10 dotnet Moderation.Worker.dll) & APP_PIDS+=($!)
 (cd "$API_DIR" && supervise api dotnet Comments.Api.dll --urls "$API_URL") & APP_PIDS+=($!)
 
 for _ in $(seq 1 60); do

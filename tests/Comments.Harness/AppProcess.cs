@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace Comments.Harness;
 
 /// <summary>The API or the worker as a real process of its own, so that it can be killed with SIGKILL.</summary>
-public sealed class AppProcess(string name, string directory, string dll, IReadOnlyDictionary<string, string> environment, string logDirectory)
+/// <param name="niceness">The process's CPU priority below normal (nice), 0 for none: what run.sh gives the worker.</param>
+public sealed class AppProcess(string name, string directory, string dll, IReadOnlyDictionary<string, string> environment, string logDirectory, int niceness = 0)
 {
     /// <summary>The exit code with which the worker asks its supervisor to start it again.</summary>
     public const int RestartExitCode = 75;
@@ -30,7 +31,8 @@ public sealed class AppProcess(string name, string directory, string dll, IReadO
     public void Start(IReadOnlyDictionary<string, string>? extra = null)
     {
         _stopping = false;
-        var start = new ProcessStartInfo("dotnet", [dll])
+        // Through nice(1), so that every thread the runtime starts has the priority (nice execs dotnet: the same pid).
+        var start = new ProcessStartInfo(niceness > 0 ? "nice" : "dotnet", niceness > 0 ? ["-n", niceness.ToString(), "dotnet", dll] : [dll])
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,

@@ -19,12 +19,15 @@ public sealed class Stack(HarnessSettings settings, Broker broker, HttpClient ht
         ["ASPNETCORE_URLS"] = settings.ApiUrl,
     };
 
+    /// <summary>As run.sh starts it: the worker yields the CPU to the API and the broker.</summary>
+    public const int WorkerNiceness = 10;
+
     public AppProcess Api { get; private set; } = null!;
     public AppProcess Worker { get; private set; } = null!;
 
     public async Task StartAsync(IReadOnlyDictionary<string, string>? workerSettings = null)
     {
-        Worker = new AppProcess("worker", settings.WorkerDirectory, "Moderation.Worker.dll", _environment, settings.LogDirectory);
+        Worker = new AppProcess("worker", settings.WorkerDirectory, "Moderation.Worker.dll", _environment, settings.LogDirectory, niceness: WorkerNiceness);
         Api = new AppProcess("api", settings.ApiDirectory, "Comments.Api.dll", _environment, settings.LogDirectory);
         Worker.Start(workerSettings);
         await WorkerConsumingAsync();
