@@ -1,6 +1,7 @@
 using Comments.Api.Auth;
 using Comments.Api.Caching;
 using Comments.Api.Comments;
+using Comments.Api.Contract;
 using Comments.Api.Errors;
 using Comments.Api.Events;
 using Comments.Api.Health;
@@ -27,6 +28,7 @@ public static class ApiServiceExtensions
         builder.AddCommentServices();
         builder.Services.AddContentModeration();
         builder.AddForwardedHeaders();
+        builder.AddContract();
         builder.AddRateLimits();
         builder.AddEmbedCors();
         builder.Services.AddScoped<EventPublisher>();

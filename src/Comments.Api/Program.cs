@@ -1,5 +1,6 @@
 using Comments.Api;
 using Comments.Api.Comments;
+using Comments.Api.Contract;
 using Comments.Api.Health;
 using Comments.Api.Moderation;
 using Comments.Api.Operations;
@@ -36,6 +37,7 @@ app.MapHelpRequestsApi();
 app.MapSupportApi();
 app.MapOperationsApi();
 app.MapWebPages();
+app.MapContract();
 
 app.Run();
 

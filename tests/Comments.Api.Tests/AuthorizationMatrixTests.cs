@@ -14,9 +14,9 @@ namespace Comments.Api.Tests;
 [Collection(StackCollection.Name)]
 public sealed class AuthorizationMatrixTests(CommentsStack stack)
 {
-    private enum Who { Public, Commenter, Moderator, Support, Admin }
+    internal enum Who { Public, Commenter, Moderator, Support, Admin }
 
-    private static readonly Dictionary<string, Who> Access = new()
+    internal static readonly Dictionary<string, Who> Access = new()
     {
         // Mapped without HTTP method metadata: any method reaches them, so they are listed as ANY and tried with GET.
         ["ANY /health/live"] = Who.Public,
@@ -74,6 +74,11 @@ public sealed class AuthorizationMatrixTests(CommentsStack stack)
         ["GET /support"] = Who.Public,
         ["GET /demo/articles/{articleId}"] = Who.Public,
         ["POST /dev/tokens"] = Who.Public,
+        ["GET /openapi/{documentName}.json"] = Who.Public,
+        ["GET /scalar/{documentName?}"] = Who.Public,
+        ["GET /scalar/scalar.js"] = Who.Public,
+        ["GET /scalar/scalar.aspnetcore.js"] = Who.Public,
+        ["GET /scalar/favicon.svg"] = Who.Public,
     };
 
     private static readonly string[] Callers =
@@ -130,7 +135,8 @@ public sealed class AuthorizationMatrixTests(CommentsStack stack)
     {
         var path = pattern
             .Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{id}", Guid.NewGuid().ToString()).Replace("{articleId}", "authz-article").Replace("{queue}", "pending")
-            .Replace("{kind}", "suspect").Replace("{userId}", "authz-user").Replace("{action}", "warn").Replace("{reference}", "HR-ZZZZZ");
+            .Replace("{kind}", "suspect").Replace("{userId}", "authz-user").Replace("{action}", "warn").Replace("{reference}", "HR-ZZZZZ")
+            .Replace("{documentName}", "v1").Replace("{documentName?}", "v1");
         var request = new HttpRequestMessage(new HttpMethod(method == "ANY" ? "GET" : method), $"{path}?siteId=authz-matrix-site");
         if (method is "POST" or "PUT" or "PATCH")
         {

@@ -1,7 +1,7 @@
+using Comments.Api.Infrastructure;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Comments.Api.Comments;
 using Comments.Contracts;
 using Comments.Testing;
 using MassTransit;

@@ -1,8 +1,8 @@
+using Comments.Api.Infrastructure;
 using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Comments.Api.Comments;
 using Comments.Storage;
 using Comments.Testing;
 using Microsoft.EntityFrameworkCore;

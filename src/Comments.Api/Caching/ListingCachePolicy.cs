@@ -5,11 +5,8 @@ using Microsoft.Extensions.Primitives;
 namespace Comments.Api.Caching;
 
 /// <summary>
-/// Unlike the default policy, caches whether or not the caller is signed in: a public listing is the same for
-/// everybody. Varies by every query value and by <c>Origin</c> (the CORS headers are part of the cached answer).
-/// A request with <c>Cache-Control: no-cache</c> (a browser's <c>fetch(..., { cache: "reload" })</c>) is answered
-/// from the database and refreshes the entry: a reader who has just learnt that their comment was published must
-/// see it, even before the decision's event has evicted the entry. It costs no more than a query value never seen.
+/// Caches a public listing for signed-in callers too (it is the same for everybody), varied by query and
+/// <c>Origin</c>; <c>Cache-Control: no-cache</c> reads the database and refreshes the entry, so authors see their own.
 /// </summary>
 public sealed class ListingCachePolicy : IOutputCachePolicy
 {

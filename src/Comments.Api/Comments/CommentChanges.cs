@@ -1,5 +1,5 @@
 using Comments.Api.Auth;
-using Comments.Api.Moderation;
+using Comments.Api.Infrastructure;
 using Comments.Api.Events;
 using Comments.Contracts;
 using Comments.Storage;
@@ -38,7 +38,7 @@ public static class CommentChanges
         var now = clock.GetUtcNow();
         if (await StandingCheck.RefusalAsync(optionalWork, comment.AuthorId, now) is { } refusal)
         {
-            return refusal;
+            return refusal.ToProblem();
         }
         if (comment.DeletedAt is not null)
         {

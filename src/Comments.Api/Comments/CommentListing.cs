@@ -1,4 +1,5 @@
 using Comments.Api.Auth;
+using Comments.Api.Infrastructure;
 using Comments.Storage;
 using Comments.Storage.Comments;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,8 +14,6 @@ namespace Comments.Api.Comments;
 /// </summary>
 public static class CommentListing
 {
-    public const int DefaultPageSize = 20;
-    public const int MaxPageSize = 100;
     public const int FirstReplies = 2;
     private static readonly string[] Sorts = ["newest", "oldest", "most_replied"];
 
@@ -22,7 +21,7 @@ public static class CommentListing
         string articleId, string? sort, int? limit, string? cursor, CommentsDbContext db, IOptions<CommentOptions> options, CancellationToken cancellationToken)
     {
         sort ??= "newest";
-        var errors = CommentValidation.ValidatePage(limit, cursor, sort, out var position);
+        var errors = Paging.Validate(limit, cursor, sort, out var position);
         if (!ArticleKey.IsValid(articleId))
         {
             errors["articleId"] = [ArticleKey.Rule];
@@ -36,7 +35,7 @@ public static class CommentListing
             return TypedResults.ValidationProblem(errors);
         }
 
-        var pageSize = limit ?? DefaultPageSize;
+        var pageSize = limit ?? Paging.DefaultPageSize;
         var site = options.Value.SiteId;
         var top = db.Comments.AsNoTracking().Where(c => c.SiteId == site && c.ArticleId == articleId && c.ParentId == null).Where(PublicComments.Visible);
         var ordered = sort switch
@@ -57,7 +56,7 @@ public static class CommentListing
     public static async Task<Results<Ok<Page<CommentView>>, NotFound, ValidationProblem>> ListReplies(
         Guid id, int? limit, string? cursor, CommentsDbContext db, IOptions<CommentOptions> options, CancellationToken cancellationToken)
     {
-        var errors = CommentValidation.ValidatePage(limit, cursor, "replies", out var position);
+        var errors = Paging.Validate(limit, cursor, "replies", out var position);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -67,7 +66,7 @@ public static class CommentListing
         {
             return TypedResults.NotFound();
         }
-        var pageSize = limit ?? DefaultPageSize;
+        var pageSize = limit ?? Paging.DefaultPageSize;
         return TypedResults.Ok(await After(db.Comments.AsNoTracking().Where(c => c.ParentId == id).Where(PublicComments.Visible), position)
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .ToPageAsync(pageSize, last => new ListingCursor("replies", 0, last.CreatedAt, last.Id), c => CommentView.From(c), cancellationToken));
@@ -96,7 +95,7 @@ public static class CommentListing
         var me = http.User.UserId();
         var comments = await db.Comments.AsNoTracking()
             .Where(c => c.SiteId == options.Value.SiteId && c.ArticleId == articleId && c.AuthorId == me && c.DeletedAt == null && c.Status != CommentStatus.Approved)
-            .OrderByDescending(c => c.CreatedAt).Take(MaxPageSize).ToListAsync(cancellationToken);
+            .OrderByDescending(c => c.CreatedAt).Take(Paging.MaxPageSize).ToListAsync(cancellationToken);
         var ids = comments.Select(c => c.Id).ToList();
         var decisions = (await db.Decisions.AsNoTracking().Where(d => ids.Contains(d.CommentId)).ToListAsync(cancellationToken))
             .GroupBy(d => d.CommentId).ToDictionary(g => g.Key, g => g.OrderByDescending(d => d.DecidedAt).First());

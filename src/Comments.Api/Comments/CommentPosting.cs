@@ -1,7 +1,6 @@
 using Comments.Api.Auth;
-using Comments.Api.Moderation;
+using Comments.Api.Infrastructure;
 using Comments.Api.Observability;
-using Comments.Api.Support;
 using Comments.Contracts;
 using Comments.Moderation.Analysis;
 using Comments.Moderation.Reasons;
@@ -25,6 +24,7 @@ public static class CommentPosting
         IOptions<CommentOptions> options,
         IntakeMetrics metrics,
         OptionalDatabaseWork optionalWork,
+        PostRefusals refusals,
         TimeProvider clock)
     {
         var errors = CommentValidation.ValidatePost(articleId, request, options.Value);
@@ -36,7 +36,7 @@ public static class CommentPosting
         if (errors.Count > 0)
         {
             metrics.Invalid();
-            await PostRefusals.RecordAsync(http, http.User.UserId(), "validation", string.Join(" ", errors.SelectMany(e => e.Value)));
+            await refusals.RecordAsync(http.User.UserId(), "validation", string.Join(" ", errors.SelectMany(e => e.Value)));
             return TypedResults.ValidationProblem(errors);
         }
 
@@ -49,8 +49,8 @@ public static class CommentPosting
         if (await StandingCheck.RefusalAsync(optionalWork, http.User.UserId()!, clock.GetUtcNow()) is { } refusal)
         {
             metrics.Refused();
-            await PostRefusals.RecordAsync(http, http.User.UserId(), "standing", refusal.ProblemDetails.Detail);
-            return refusal;
+            await refusals.RecordAsync(http.User.UserId(), "standing", refusal.Detail);
+            return refusal.ToProblem();
         }
 
         var placement = (Parent: (Guid?)null, Depth: 0);

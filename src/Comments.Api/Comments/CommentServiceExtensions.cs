@@ -1,3 +1,4 @@
+using Comments.Api.Infrastructure;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
@@ -44,6 +45,7 @@ public static class CommentServiceExtensions
         });
         builder.Services.AddResiliencePipeline(OptionalDatabaseWork.PipelineName, OptionalDatabaseWork.Configure);
         builder.Services.AddSingleton<OptionalDatabaseWork>();
+        builder.Services.AddSingleton<PostRefusals>();
         builder.Services.AddScoped<BrokerIntake>();
         return builder;
     }

@@ -1,3 +1,4 @@
+using Comments.Api.Infrastructure;
 namespace Comments.Api.Comments;
 
 /// <summary>Checks a reader's input before anything is sent or stored. Each failure names its field.</summary>
@@ -32,20 +33,6 @@ public static class CommentValidation
         else if (body.Contains('\0'))
         {
             errors["body"] = ["body must not contain NUL characters."];
-        }
-        return errors;
-    }
-
-    public static Dictionary<string, string[]> ValidatePage(int? limit, string? cursor, string sort, out ListingCursor? position)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (limit is < 1 or > CommentListing.MaxPageSize)
-        {
-            errors["limit"] = [$"limit must be between 1 and {CommentListing.MaxPageSize}."];
-        }
-        if (!ListingCursor.TryDecode(cursor, sort, out position))
-        {
-            errors["cursor"] = ["cursor is not one this API issued for this listing; start again without it."];
         }
         return errors;
     }

@@ -1,5 +1,6 @@
 using Comments.Api.Auth;
 using Comments.Api.Caching;
+using Comments.Api.Infrastructure;
 using Comments.Api.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;

@@ -1,8 +1,8 @@
+using Comments.Api.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Comments.Api.Comments;
 
 namespace Comments.Api.Errors;
 

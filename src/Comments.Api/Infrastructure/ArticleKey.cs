@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Comments.Api.Comments;
+namespace Comments.Api.Infrastructure;
 
 /// <summary>The host site's article key: 1 to 200 letters, digits and <c>-_.:</c>.</summary>
 public static partial class ArticleKey

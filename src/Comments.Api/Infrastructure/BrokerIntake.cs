@@ -1,4 +1,3 @@
-using Comments.Api.Errors;
 using Comments.Api.Observability;
 using Comments.Contracts;
 using Comments.Storage;
@@ -8,7 +7,7 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.Registry;
 
-namespace Comments.Api.Comments;
+namespace Comments.Api.Infrastructure;
 
 /// <summary>
 /// Hands a new comment to the broker. Returns only once RabbitMQ has confirmed the persistent message on the durable

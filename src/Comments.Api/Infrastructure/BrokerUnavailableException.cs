@@ -1,4 +1,4 @@
-namespace Comments.Api.Errors;
+namespace Comments.Api.Infrastructure;
 
 /// <summary>The broker did not confirm a message within the bounded retry; the client should try again later.</summary>
 public sealed class BrokerUnavailableException(Exception inner)

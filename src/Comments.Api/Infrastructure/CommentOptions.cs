@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Comments.Api.Comments;
+namespace Comments.Api.Infrastructure;
 
 /// <summary>Limits on what readers send. Section <c>Comments</c>.</summary>
 public sealed class CommentOptions

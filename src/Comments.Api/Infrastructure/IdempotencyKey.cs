@@ -1,14 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Comments.Api.Comments;
+namespace Comments.Api.Infrastructure;
 
 /// <summary>
-/// The optional <c>Idempotency-Key</c> request header on posting a comment: a value the client makes up once per
-/// comment and sends again when it retries (after a 503, a timeout or a lost connection). The comment's id is derived
-/// from the site, the author and the key, so every attempt names the same comment: the worker stores and decides it
-/// once however many attempts reached the broker, and an attempt after one that was stored is answered with that
-/// comment. Without the header every post is a new comment.
+/// The optional <c>Idempotency-Key</c> header: the comment's id is derived from site, author and key, so every retry
+/// names the same comment and it is stored and decided once.
 /// </summary>
 public static class IdempotencyKey
 {

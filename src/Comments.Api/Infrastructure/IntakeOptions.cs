@@ -1,13 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Comments.Api.Comments;
+namespace Comments.Api.Infrastructure;
 
 /// <summary>
-/// The bounded retry around sending a comment to the broker. Section <c>Intake</c>. With the defaults a client
-/// waits at most about 6.6 s (3 attempts of 2 s plus back-off) before it gets 503. When at least half of the sends in
-/// <see cref="BreakerSamplingDuration"/> failed (and there were at least <see cref="BreakerMinimumThroughput"/>), the
-/// circuit opens: for <see cref="BreakerBreakDuration"/> clients get 503 at once and no further sends pile up behind
-/// the unreachable broker; then one send probes it.
+/// The bounded retry and the circuit around sending to the broker (section <c>Intake</c>): with the defaults a client
+/// waits at most about 6.6 s before a 503, and while the circuit is open gets one at once.
 /// </summary>
 public sealed class IntakeOptions
 {

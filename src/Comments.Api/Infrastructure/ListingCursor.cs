@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
 
-namespace Comments.Api.Comments;
+namespace Comments.Api.Infrastructure;
 
 /// <summary>
 /// The opaque position in a listing: the last item's reply count (for most_replied), creation time (microseconds,

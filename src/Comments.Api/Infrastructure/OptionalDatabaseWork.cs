@@ -6,18 +6,11 @@ using Polly.CircuitBreaker;
 using Polly.Registry;
 using Polly.Timeout;
 
-namespace Comments.Api.Comments;
+namespace Comments.Api.Infrastructure;
 
 /// <summary>
-/// Database work that intake can do without: the reader's standing (the worker checks it again), the early
-/// "pending" row and help request (the worker stores them), the look-up of a retried post (the worker stores an id
-/// once) and the record of a refused post.
-/// Each call gets 250 ms at most (they take 1-5 ms when the database is well; a comment makes two or three, and
-/// with a second each a hanging database held every intake slot); and once half of at least 10 calls in 2 s have failed, the circuit opens and
-/// for 5 s calls are skipped at once, so that while PostgreSQL is away a comment costs the API no more than its
-/// send to the broker (without it each waited for the database, and the intake limit refused comments with 503).
-/// The window is short because at full rate a longer one holds thousands of successes from before the outage: with
-/// 10 s the circuit opened only 7 s into it (fault-injection run, postgres-stop).
+/// Database work intake can do without (standing, the early pending row, a retry's look-up, a refusal's record): 250 ms
+/// a call at most, and a circuit that skips it while PostgreSQL is away. Why these figures: docs/architecture.md.
 /// </summary>
 public sealed class OptionalDatabaseWork(
     ResiliencePipelineProvider<string> pipelines,
@@ -38,10 +31,8 @@ public sealed class OptionalDatabaseWork(
         .AddTimeout(TimeSpan.FromMilliseconds(250));
 
     /// <summary>
-    /// The work's result, or <paramref name="fallback"/> when the database did not answer in time or the circuit is
-    /// open. The work gets a context of its own, which it gives back when it ends, even after it was given up on.
-    /// Polly hands back the outcome instead of throwing it: under overload thousands of calls a second meet an open
-    /// circuit or a deadline, and throwing each through the pipeline cost CPU that intake needed.
+    /// The result, or <paramref name="fallback"/> when the database did not answer in time or the circuit is open; the
+    /// outcome is handed back, not thrown, because under overload the throwing cost CPU intake needed.
     /// </summary>
     public async Task<T> TryAsync<T>(string what, Func<CommentsDbContext, CancellationToken, Task<T>> work, T fallback)
     {

@@ -1,10 +1,28 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace Comments.Api.Comments;
+namespace Comments.Api.Infrastructure;
 
 /// <summary>One keyset page: fetch one row more than asked, to know whether there is a next page and where it starts.</summary>
 public static class Paging
 {
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
+    /// <summary>A page's limit and cursor, as every listing takes them.</summary>
+    public static Dictionary<string, string[]> Validate(int? limit, string? cursor, string sort, out ListingCursor? position)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (limit is < 1 or > MaxPageSize)
+        {
+            errors["limit"] = [$"limit must be between 1 and {MaxPageSize}."];
+        }
+        if (!ListingCursor.TryDecode(cursor, sort, out position))
+        {
+            errors["cursor"] = ["cursor is not one this API issued for this listing; start again without it."];
+        }
+        return errors;
+    }
+
     public static async Task<Page<TView>> ToPageAsync<TRow, TView>(
         this IQueryable<TRow> ordered,
         int pageSize,

@@ -1,16 +1,14 @@
-using Comments.Api.Comments;
-using Comments.Storage;
 using Comments.Storage.Support;
 
-namespace Comments.Api.Support;
+namespace Comments.Api.Infrastructure;
 
 /// <summary>
 /// Remembers why a signed-in reader's post was refused (rate limit, validation, standing), so that support can see
 /// it beside a "I can't post" request. Best effort: a failure to record never changes the answer.
 /// </summary>
-public static class PostRefusals
+public sealed class PostRefusals(OptionalDatabaseWork optionalWork, TimeProvider clock)
 {
-    public static async Task RecordAsync(HttpContext http, string? userId, string reason, string? detail)
+    public async Task RecordAsync(string? userId, string reason, string? detail)
     {
         if (userId is null)
         {
@@ -18,10 +16,8 @@ public static class PostRefusals
         }
         var refusal = new PostRefusal
         {
-            Id = Guid.CreateVersion7(), UserId = userId, Reason = reason, At = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(),
-            Detail = detail is { Length: > 500 } ? detail[..500] : detail,
+            Id = Guid.CreateVersion7(), UserId = userId, Reason = reason, At = clock.GetUtcNow(), Detail = detail is { Length: > 500 } ? detail[..500] : detail,
         };
-        await http.RequestServices.GetRequiredService<OptionalDatabaseWork>().TryAsync("record a post refusal",
-            async (db, token) => { db.PostRefusals.Add(refusal); return await db.SaveChangesAsync(token); }, 0);
+        await optionalWork.TryAsync("record a post refusal", async (db, token) => { db.PostRefusals.Add(refusal); return await db.SaveChangesAsync(token); }, 0);
     }
 }

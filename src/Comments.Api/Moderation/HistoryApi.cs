@@ -1,3 +1,4 @@
+using Comments.Api.Infrastructure;
 using System.Text.Json;
 using Comments.Api.Auth;
 using Comments.Api.Comments;
@@ -47,7 +48,7 @@ public static class HistoryApi
     public static async Task<Results<Ok<Page<AuditView>>, ValidationProblem>> ListAudit(
         string? actor, string? target, DateTimeOffset? from, DateTimeOffset? to, string? cursor, int? limit, CommentsDbContext db, CancellationToken cancellationToken)
     {
-        var errors = CommentValidation.ValidatePage(limit, cursor, "audit", out var position);
+        var errors = Paging.Validate(limit, cursor, "audit", out var position);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -58,7 +59,7 @@ public static class HistoryApi
         if (from is not null) entries = entries.Where(a => a.At >= from);
         if (to is not null) entries = entries.Where(a => a.At < to);
         if (position is not null) entries = entries.Where(a => EF.Functions.LessThan(ValueTuple.Create(a.At, a.Id), ValueTuple.Create(position.CreatedAt, position.Id)));
-        var pageSize = limit ?? CommentListing.DefaultPageSize;
+        var pageSize = limit ?? Paging.DefaultPageSize;
         return TypedResults.Ok(await entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).ToPageAsync(pageSize,
             last => new ListingCursor("audit", 0, last.At, last.Id),
             a => new AuditView(a.Id, a.Actor, a.Action, a.TargetType, a.TargetId, a.At, Parse(a.BeforeJson), Parse(a.AfterJson)), cancellationToken));

@@ -1,5 +1,5 @@
 using Comments.Api.Auth;
-using Comments.Api.Comments;
+using Comments.Api.Infrastructure;
 using Comments.Storage;
 using Comments.Storage.Comments;
 using Comments.Storage.Audit;
@@ -38,7 +38,7 @@ public static class QueuesApi
         CommentsDbContext db, CancellationToken cancellationToken)
     {
         sort ??= "oldest";
-        var errors = CommentValidation.ValidatePage(limit, cursor, $"queue-{sort}", out var position);
+        var errors = Paging.Validate(limit, cursor, $"queue-{sort}", out var position);
         if (!Queues.IsKnown(queue)) errors["queue"] = [$"queue must be one of {string.Join(", ", Queues.Names)}."];
         if (sort is not ("oldest" or "newest")) errors["sort"] = ["sort must be oldest or newest."];
         if (articleId is not null && !ArticleKey.IsValid(articleId)) errors["articleId"] = [ArticleKey.Rule];
@@ -53,7 +53,7 @@ public static class QueuesApi
         if (articleId is not null) items = items.Where(c => c.ArticleId == articleId);
         if (reason == "APPEAL") items = items.Where(c => c.AppealHelpRequestId != null);
         else if (reason is not null) items = items.Where(c => db.Decisions.Any(d => d.CommentId == c.Id && d.Revision == c.Revision && d.ReasonCodes.Contains(reason)));
-        var pageSize = limit ?? CommentListing.DefaultPageSize;
+        var pageSize = limit ?? Paging.DefaultPageSize;
         var ordered = sort == "newest"
             ? (position is null ? items : items.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.CreatedAt, c.Id), ValueTuple.Create(position.CreatedAt, position.Id))))
                 .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)

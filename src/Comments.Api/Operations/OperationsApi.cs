@@ -1,5 +1,5 @@
 using Comments.Api.Auth;
-using Comments.Api.Errors;
+using Comments.Api.Infrastructure;
 using Comments.Contracts;
 using Comments.ServiceDefaults.Broker;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,8 +1,8 @@
+using Comments.Api.Infrastructure;
 using System.Net;
 using System.Security.Claims;
 using System.Text;
 using Comments.Api.Auth;
-using Comments.Api.Comments;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;

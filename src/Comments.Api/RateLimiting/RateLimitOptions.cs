@@ -29,11 +29,8 @@ public sealed class RateLimitOptions
     [Range(1, 86_400)] public int DraftChecksWindowSeconds { get; set; } = 60;
 
     /// <summary>
-    /// New comments, edits and help requests being worked on at once by this instance, from all callers together;
-    /// beyond it (and <see cref="IntakeQueue"/>) the API answers 503 with Retry-After at once. Sized well above what
-    /// the broker confirms in a round trip's time at full rate: a freshly started API (code still being compiled) has
-    /// well over 64 in progress at 100 a second (measured: docs/performance.md, Memory; 64 worked on plus 192 waiting
-    /// still refused 3 of 2,000 in CI's baseline fault run).
+    /// Comments, edits and help requests in progress at once in this instance, all callers together; beyond it (and
+    /// <see cref="IntakeQueue"/>) 503 with Retry-After at once. Sized in docs/performance.md (Memory).
     /// </summary>
     [Range(1, 100_000)] public int IntakeConcurrency { get; set; } = 256;
 

@@ -1,7 +1,7 @@
+using Comments.Api.Infrastructure;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Comments.Api.Auth;
-using Comments.Api.Comments;
 using Comments.Api.Observability;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -88,7 +88,7 @@ public static class RateLimitingExtensions
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         if (http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == RateLimitPolicies.Posting)
         {
-            await Support.PostRefusals.RecordAsync(http, http.User.UserId(), "rate_limit", $"retry after {seconds} s");
+            await http.RequestServices.GetRequiredService<PostRefusals>().RecordAsync(http.User.UserId(), "rate_limit", $"retry after {seconds} s");
         }
         await WriteAsync(http, StatusCodes.Status429TooManyRequests, "Too many requests", seconds, $"Please wait {seconds} s before trying again.");
     }

@@ -1,7 +1,6 @@
 using Comments.Api.Auth;
-using Comments.Api.Comments;
 using Comments.Api.Events;
-using Comments.Api.Moderation;
+using Comments.Api.Infrastructure;
 using Comments.Api.RateLimiting;
 using Comments.Contracts;
 using Comments.Storage;
@@ -36,7 +35,7 @@ public static class ReactionsApi
         // Taking a reaction back is always allowed; adding one is not, while banned or suspended.
         if (add && await StandingCheck.RefusalAsync(db, user, now, cancellationToken) is { } refused)
         {
-            return refused;
+            return refused.ToProblem();
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var comment = await db.Comments.LockAsync(id, cancellationToken);

@@ -1,7 +1,6 @@
 using Comments.Api.Auth;
-using Comments.Api.Comments;
 using Comments.Api.Events;
-using Comments.Api.Moderation;
+using Comments.Api.Infrastructure;
 using Comments.Api.RateLimiting;
 using Comments.Contracts;
 using Comments.Moderation.Settings;
@@ -45,7 +44,7 @@ public static class ReportsApi
         // A banned or suspended reader's reports would still hide comments: they cannot report at all.
         if (await StandingCheck.RefusalAsync(db, reporter, now, cancellationToken) is { } refused)
         {
-            return refused;
+            return refused.ToProblem();
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

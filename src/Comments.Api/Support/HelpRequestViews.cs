@@ -1,3 +1,4 @@
+using Comments.Api.Infrastructure;
 using System.Text.Json;
 using Comments.Storage.Support;
 

@@ -1,6 +1,6 @@
+using Comments.Api.Infrastructure;
 using System.Net.Mail;
 using Comments.Api.Auth;
-using Comments.Api.Comments;
 using Comments.Api.RateLimiting;
 using Comments.Contracts;
 using Comments.Storage;

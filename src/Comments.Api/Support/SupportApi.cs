@@ -1,5 +1,5 @@
 using Comments.Api.Auth;
-using Comments.Api.Comments;
+using Comments.Api.Infrastructure;
 using Comments.Storage;
 using Comments.Storage.Audit;
 using Comments.Storage.Comments;
@@ -31,7 +31,7 @@ public static class SupportApi
         string? status, string? category, string? priority, string? assignee, bool? spam, string? cursor, int? limit,
         CommentsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = CommentValidation.ValidatePage(limit, cursor, "support", out var position);
+        var errors = Paging.Validate(limit, cursor, "support", out var position);
         if (status is not null && !HelpDesk.Statuses.Contains(status)) errors["status"] = ["unknown status."];
         if (category is not null && !HelpDesk.Categories.Contains(category)) errors["category"] = ["unknown category."];
         if (priority is not null && !HelpDesk.Priorities.Contains(priority)) errors["priority"] = ["unknown priority."];
@@ -50,7 +50,7 @@ public static class SupportApi
             requests = requests.Where(r => EF.Functions.GreaterThan(ValueTuple.Create(r.PriorityRank, r.CreatedAt, r.Id),
                 ValueTuple.Create(position.ReplyCount, position.CreatedAt, position.Id)));
         }
-        var pageSize = limit ?? CommentListing.DefaultPageSize;
+        var pageSize = limit ?? Paging.DefaultPageSize;
         var now = clock.GetUtcNow();
         return TypedResults.Ok(await requests.OrderBy(r => r.PriorityRank).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id).ToPageAsync(pageSize,
             last => new ListingCursor("support", last.PriorityRank, last.CreatedAt, last.Id), r => SupportHelpRequestView.From(r, now), cancellationToken));

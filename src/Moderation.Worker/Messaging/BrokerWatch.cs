@@ -8,13 +8,8 @@ using Moderation.Worker.Comments;
 namespace Moderation.Worker.Messaging;
 
 /// <summary>
-/// Every few seconds: reads the depth of the worker's queues for the metrics, and checks that this worker really
-/// consumes. MassTransit reconnects after a broker restart, but not always (a known class of MassTransit issues);
-/// when the broker answers and yet the bus is unhealthy, or the moderation queue has no consumer at all, for longer
-/// than <see cref="ConsumerOptions.StalledRestartAfter"/>, the worker exits with <see cref="StalledExitCode"/> so that
-/// its supervisor (scripts/run.sh, the container's restart policy, systemd) starts a fresh one. Restarting the bus in
-/// the same process was tried: MassTransit answers "already started" and stays stuck. Unacknowledged messages go
-/// back to the queue, and every message is safe to process again.
+/// Reads the queues' depth for the metrics, and exits with <see cref="StalledExitCode"/> when this worker has stopped
+/// consuming although the broker answers, for its supervisor to start a fresh one (why: docs/architecture.md).
 /// </summary>
 public sealed class BrokerWatch(
     IBusControl bus,

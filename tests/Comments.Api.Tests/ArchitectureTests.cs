@@ -1,0 +1,62 @@
+using System.Reflection;
+using NetArchTest.Rules;
+
+namespace Comments.Api.Tests;
+
+/// <summary>Issue 18: what may depend on what (docs/architecture.md), checked on the compiled assemblies.</summary>
+public sealed class ArchitectureTests
+{
+    /// <summary>The projects, and the ones of ours each may reference: every arrow points down, and the two hosts never meet.</summary>
+    private static readonly Dictionary<string, string[]> Projects = new()
+    {
+        ["Contracts"] = [],
+        ["Comments.Storage"] = ["Contracts"],
+        ["Comments.Moderation"] = ["Comments.Storage", "Contracts"],
+        ["ServiceDefaults"] = ["Comments.Storage", "Contracts"],
+        ["Comments.Api"] = ["Comments.Moderation", "Comments.Storage", "ServiceDefaults", "Contracts"],
+        ["Moderation.Worker"] = ["Comments.Moderation", "Comments.Storage", "ServiceDefaults", "Contracts"],
+    };
+
+    /// <summary>What the API's shared machinery may use: nothing of any feature.</summary>
+    private static readonly string[] InfrastructureMayUse = ["Observability"];
+
+    private static readonly Assembly Api = typeof(Program).Assembly;
+
+    private static IEnumerable<string> Features() => Api.GetTypes()
+        .Select(t => t.Namespace ?? "").Where(n => n.StartsWith("Comments.Api.", StringComparison.Ordinal))
+        .Select(n => n.Split('.')[2]).Distinct().Order();
+
+    [Fact]
+    public void Projects_reference_only_the_projects_below_them()
+    {
+        var ours = Projects.Keys.ToHashSet();
+        var assemblies = new[] { typeof(Program).Assembly, typeof(global::Moderation.Worker.RetryPolicy).Assembly }
+            .SelectMany(a => a.GetReferencedAssemblies().Select(r => r.Name!).Where(ours.Contains).Select(Assembly.Load).Append(a))
+            .DistinctBy(a => a.GetName().Name).ToList();
+        var wrong = assemblies
+            .SelectMany(a => a.GetReferencedAssemblies().Select(r => r.Name!).Where(ours.Contains)
+                .Where(r => !Projects[a.GetName().Name!].Contains(r)).Select(r => $"{a.GetName().Name} -> {r}"))
+            .ToList();
+        Assert.Equal(Projects.Count, assemblies.Count);
+        Assert.True(wrong.Count == 0, "References against the direction of the layers: " + string.Join(", ", wrong));
+    }
+
+    [Fact]
+    public void The_apis_feature_folders_depend_on_each_other_without_a_cycle()
+    {
+        var features = Features().ToList();
+        var uses = features.ToDictionary(f => f, f => features.Where(other => other != f && DependsOn(f, other)).ToHashSet());
+
+        var cycles = features.SelectMany(f => uses[f].Where(other => Reaches(uses, other, f, [])).Select(other => $"{f} -> {other} -> ... -> {f}")).ToList();
+        Assert.True(cycles.Count == 0, "Feature folders that depend on each other in a circle: " + string.Join("; ", cycles));
+        var infrastructure = uses["Infrastructure"].Except(InfrastructureMayUse).ToList();
+        Assert.True(infrastructure.Count == 0, "Infrastructure uses features: " + string.Join(", ", infrastructure));
+    }
+
+    private static bool DependsOn(string feature, string other) =>
+        !Types.InAssembly(Api).That().ResideInNamespace($"Comments.Api.{feature}")
+            .ShouldNot().HaveDependencyOn($"Comments.Api.{other}").GetResult().IsSuccessful;
+
+    private static bool Reaches(Dictionary<string, HashSet<string>> uses, string from, string to, HashSet<string> seen) =>
+        from == to || (seen.Add(from) && uses[from].Any(next => Reaches(uses, next, to, seen)));
+}
