@@ -44,7 +44,11 @@ public sealed class EmbedCorsTests
         var policy = page.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("frame-ancestors https://news.example", policy);
         Assert.Contains("script-src 'self'", policy);
+        Assert.DoesNotContain("unsafe-inline", policy);
         Assert.False(json.Headers.Contains("Content-Security-Policy"));
+        // Only the API reference page, which shows no user content, may run its inline start-up script.
+        var reference = await api.CreateClient().GetAsync("/scalar/v1");
+        Assert.Contains("script-src 'self' 'unsafe-inline'", reference.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal("nosniff", json.Headers.GetValues("X-Content-Type-Options").Single());
     }
 }

@@ -13,9 +13,17 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; " +
         $"form-action 'self'; frame-ancestors {frameAncestors}";
 
+    /// <summary>
+    /// The API reference page (/scalar) starts its viewer with an inline script and styles it inline; it shows no
+    /// user content, so only there inline script and style are allowed.
+    /// </summary>
+    public static string ReferencePolicy(string frameAncestors) =>
+        PagePolicy(frameAncestors).Replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").Replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
     public static IApplicationBuilder UseSecurityHeaders(this WebApplication app)
     {
-        var policy = PagePolicy(app.Configuration[FrameAncestorsSetting] is { Length: > 0 } ancestors ? ancestors : "'self'");
+        var ancestors = app.Configuration[FrameAncestorsSetting] is { Length: > 0 } configured ? configured : "'self'";
+        var (policy, reference) = (PagePolicy(ancestors), ReferencePolicy(ancestors));
         return app.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>
@@ -24,7 +32,7 @@ public static class SecurityHeaders
                 headers.XContentTypeOptions = "nosniff";
                 if (context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true)
                 {
-                    headers.ContentSecurityPolicy = policy;
+                    headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar") ? reference : policy;
                 }
                 return Task.CompletedTask;
             });
