@@ -8,7 +8,7 @@ namespace Comments.Api.Events;
 /// <summary>
 /// Publishes an event after a change the API has already committed to PostgreSQL. The change stands either way, so
 /// a broker that does not confirm within the deadline is logged, not reported to the caller (there is no
-/// transactional outbox in the packages available to us; see the README).
+/// transactional outbox in the packages available to us; see docs/how-it-works.md).
 /// </summary>
 public sealed class EventPublisher(IPublishEndpoint publisher, ArticleCacheEvictor cache, ILogger<EventPublisher> logger)
 {
