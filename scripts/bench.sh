@@ -2,7 +2,7 @@
 # Benchmarks, run on demand (not by the tests); results go to docs/performance.md and docs/classifier.md.
 #   scripts/bench.sh            both of the below
 #   scripts/bench.sh system     the system end to end against the limits of its parts: starts its own PostgreSQL
-#                               and RabbitMQ (ports 55435, 5685), the API and the worker as processes; measures a
+#                               and RabbitMQ (ports 25435, 5685), the API and the worker as processes; measures a
 #                               raw RabbitMQ round trip, a raw PostgreSQL batched insert, a trivial endpoint, intake
 #                               capacity and submit-to-decision latency at 50, 200 and 1,000 comments per second,
 #                               reads of an article with 100,000 comments, and peak memory (BENCH_SECONDS, default 10)
@@ -14,7 +14,7 @@ what=${1:-all}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
 run_system() (
-  export PROFILE=bench PG_PORT=${BENCH_PG_PORT:-55435} AMQP_PORT=${BENCH_AMQP_PORT:-5685} MGMT_PORT=
+  export PROFILE=bench PG_PORT=${BENCH_PG_PORT:-25435} AMQP_PORT=${BENCH_AMQP_PORT:-5685} MGMT_PORT=
   source "$ROOT/scripts/lib/services.sh"
   trap stop_services EXIT
   stop_leftover_services

@@ -10,7 +10,7 @@
 set -euo pipefail
 
 export PROFILE=faults
-export PG_PORT=${FAULTS_PG_PORT:-55434}
+export PG_PORT=${FAULTS_PG_PORT:-25434}
 export AMQP_PORT=${FAULTS_AMQP_PORT:-5684}
 export MGMT_PORT=
 # No scenario crashes the machine, only processes: the operating system keeps what PostgreSQL wrote, so this cluster

@@ -7,7 +7,7 @@ set -euo pipefail
 
 # TEST_PROFILE and the two ports let a second run (another worktree) use services of its own beside this one.
 PROFILE=${TEST_PROFILE:-test}
-PG_PORT=${TEST_PG_PORT:-55433}
+PG_PORT=${TEST_PG_PORT:-25433}
 AMQP_PORT=${TEST_AMQP_PORT:-5683}
 MGMT_PORT=
 # Test data is thrown away after the run, so the test cluster skips fsync.

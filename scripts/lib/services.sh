@@ -78,8 +78,8 @@ start_postgres() {
     as_postgres "$(pg_bin initdb)" -D "$pgdata" -U postgres -A trust --no-sync >/dev/null
   fi
   log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
-  # The port lies in Linux's ephemeral range, so a client connection that has just closed (or is closing) may still
-  # hold it as its local port for a moment: then PostgreSQL cannot bind it. Wait and try again, as its hint says.
+  # A port in Linux's ephemeral range (32768-60999, run.sh's 55432) may be held for a while as the local port of a
+  # client connection; the test, fault and benchmark ports lie below it. Wait and try again, as its hint says.
   local attempt
   for attempt in 1 2 3 4 5 6; do
     if as_postgres "$(pg_bin pg_ctl)" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 \
