@@ -10,11 +10,8 @@ using Microsoft.VisualBasic.FileIO;
 namespace Classifier.Tool;
 
 /// <summary>
-/// Runs the pipeline's text phases (banned and suspect words, harm phrases and examples, toxicity, spam) with a new site's default
-/// settings on labelled news comments (<c>text,category</c> with category clean, toxic or spam; optional <c>story</c>
-/// and <c>kind</c> columns break the figures down) and counts what goes wrong: clean comments held or rejected, toxic
-/// and spam comments let through. Phases that depend on the author's history (links, repeat posts) are left out, so
-/// spam figures are the text alone. Also prints each score's ROC-AUC against the clean comments.
+/// Runs the pipeline's text phases with a new site's defaults on labelled news comments and counts what goes wrong,
+/// with each score's ROC-AUC (the input format and what is left out: docs/classifier.md).
 /// </summary>
 public static class NewsEvaluation
 {

@@ -10,11 +10,8 @@ using Moderation.Worker.Pipeline;
 namespace Moderation.Worker.Comments;
 
 /// <summary>
-/// Decides new comments (first revisions) together, in one transaction: one insert of their pending rows, one lock,
-/// one read of their authors' standings, each site's settings once, one read of their authors' histories, the
-/// pipeline for each comment (then without I/O), one save, one statement for the articles' counters and one for the
-/// parents' (<see cref="PublicCounters"/>), one commit. A comment that is no longer pending
-/// (decided by an earlier delivery) is left out, for its consumer to handle on its own.
+/// Decides first revisions together in one transaction, with one statement per kind of work; a comment no longer
+/// pending is left to its consumer (docs/architecture.md, "Deciding a comment").
 /// </summary>
 public sealed class CommentGroup(CommentsDbContext db, CommentDecider decider, ModerationMetrics metrics)
 {

@@ -11,12 +11,8 @@ using Moderation.Worker.Messaging;
 namespace Moderation.Worker.Comments;
 
 /// <summary>
-/// Moderates a submitted comment or a new revision of it, and stores the text, the status, the decision and the
-/// public counters in one transaction. A new comment is decided in a group with the others that arrive at the same
-/// time (<see cref="DecisionGroups"/>); a revision, a redelivery and a comment whose group failed are decided here on
-/// their own. Safe to run any number of times for the same message: the comment row is locked while it is decided,
-/// a revision that already has its decision is not decided again (its decision is published again instead), and the
-/// unique key on system decisions is the last guard.
+/// Moderates a submitted comment or revision: new comments through <see cref="DecisionGroups"/>, revisions,
+/// redeliveries and failed groups here alone. Safe to repeat (docs/architecture.md, "Deciding a comment").
 /// </summary>
 public sealed class CommentSubmittedConsumer(
     CommentsDbContext db,

@@ -6,12 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Moderation.Worker.Comments;
 
 /// <summary>
-/// Gathers the new comments that consumers hold at the same moment and has them decided in groups
-/// (<see cref="CommentGroup"/>), so that what every decision costs once (transaction, commit, settings, counters)
-/// is paid once per group. Nothing waits for a group to fill: a group is whatever has arrived by the time the
-/// previous one is done, at most <c>Consumers:DecisionGroupSize</c>, with <c>Consumers:DecisionGroupLoops</c> groups
-/// at a time. A group that fails stores nothing; each of its messages is then decided on its own by its consumer, so
-/// a message that cannot be decided is retried and moved to the error queue alone.
+/// Has the new comments consumers hold at the same moment decided together (<see cref="CommentGroup"/>), so that the
+/// per-decision costs are paid once per group; a failed group's messages are decided alone (docs/architecture.md).
 /// </summary>
 public sealed class DecisionGroups(IServiceScopeFactory scopes, IOptions<ConsumerOptions> options, ILogger<DecisionGroups> logger)
 {
