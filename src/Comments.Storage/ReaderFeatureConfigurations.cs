@@ -35,8 +35,8 @@ public sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         report.ToTable("reports");
         report.HasKey(r => r.Id);
         report.Property(r => r.ReporterId).HasMaxLength(CommentConfiguration.AuthorIdMaxLength);
-        report.Property(r => r.Reason).HasConversion<LowerCaseEnumConverter<ReportReason>>().HasMaxLength(16);
-        report.Property(r => r.Status).HasConversion<LowerCaseEnumConverter<ReportStatus>>().HasMaxLength(16);
+        report.Property(r => r.Reason).HasConversion<WireNameConverter<ReportReason>>().HasMaxLength(16);
+        report.Property(r => r.Status).HasConversion<WireNameConverter<ReportStatus>>().HasMaxLength(16);
         report.Property(r => r.Details).HasMaxLength(500);
         report.HasIndex(r => new { r.CommentId, r.ReporterId }).IsUnique();
         report.HasIndex(r => new { r.CommentId, r.Status });

@@ -53,13 +53,13 @@ public sealed class DeletedCommentPurgerTests
         var secret = comment.Body[^36..];
         var kept = new HelpRequest
         {
-            Id = Guid.CreateVersion7(), Reference = HelpDesk.NewReference(), Category = "other", Priority = "normal", PriorityRank = HelpDesk.Rank("normal"), Status = "open", Message = "Where did it go?",
+            Id = Guid.CreateVersion7(), Reference = HelpDesk.NewReference(), Category = HelpRequestCategory.Other, Priority = HelpRequestPriority.Normal, Status = HelpRequestStatus.Open, Message = "Where did it go?",
             ContextJson = $$"""{"recentComments":[{"id":"{{comment.Id}}","excerpt":"{{comment.Body}}"},{"id":"{{Guid.NewGuid()}}","excerpt":"another comment"}]}""",
             CreatedAt = deletedAt, UpdatedAt = DateTimeOffset.UtcNow, FirstReplyDueAt = deletedAt.AddDays(1),
         };
         var finished = new HelpRequest
         {
-            Id = Guid.CreateVersion7(), Reference = HelpDesk.NewReference(), Category = "other", Priority = "normal", PriorityRank = HelpDesk.Rank("normal"), Status = "closed", Message = "Old and done.",
+            Id = Guid.CreateVersion7(), Reference = HelpDesk.NewReference(), Category = HelpRequestCategory.Other, Priority = HelpRequestPriority.Normal, Status = HelpRequestStatus.Closed, Message = "Old and done.",
             CreatedAt = deletedAt.AddDays(-3), UpdatedAt = deletedAt.AddDays(-2),
         };
         await using (var db = TestServices.CreateDbContext())
@@ -71,7 +71,7 @@ public sealed class DeletedCommentPurgerTests
                 Details = new DecisionDetails { Matches = [new MatchedTerm("regretted", "suspect", 9, 9, comment.Body)] },
             });
             db.HelpRequests.AddRange(kept, finished);
-            db.HelpRequestEvents.Add(new HelpRequestEvent { Id = Guid.CreateVersion7(), HelpRequestId = finished.Id, Kind = "reply", Actor = "s", Body = "Done.", At = finished.UpdatedAt });
+            db.HelpRequestEvents.Add(new HelpRequestEvent { Id = Guid.CreateVersion7(), HelpRequestId = finished.Id, Kind = HelpRequestEventKind.Reply, Actor = "s", Body = "Done.", At = finished.UpdatedAt });
             await db.SaveChangesAsync();
         }
         await using var services = new ServiceCollection().AddCommentsDatabase(TestServices.ConnectionString).BuildServiceProvider();

@@ -105,7 +105,7 @@ public static class CommentPosting
                 detail: $"This {IdempotencyKey.HeaderName} was already used for a different comment; use a new key for a new comment.",
                 statusCode: StatusCodes.Status409Conflict);
         }
-        return TypedResults.Accepted($"/api/comments/{id}", new AcceptedComment(id, stored.Status.ToString().ToLowerInvariant(), stored.Revision));
+        return TypedResults.Accepted($"/api/comments/{id}", new AcceptedComment(id, stored.Status.WireName(), stored.Revision));
     }
 
     private sealed record StoredPost(string ArticleId, string Body, CommentStatus Status, int Revision, DateTimeOffset? EditedAt);

@@ -1,3 +1,4 @@
+using Comments.Storage;
 using Comments.Storage.Comments;
 
 namespace Comments.Api.Comments;
@@ -27,6 +28,6 @@ public sealed record CommentView(
     public static CommentView From(Comment comment, IReadOnlyList<ReaderReason>? reasons = null, IReadOnlyList<CommentView>? replies = null) => new(
         comment.Id, comment.ArticleId, comment.ParentId, comment.Depth, comment.AuthorId, comment.AuthorName,
         comment.DeletedAt is null ? comment.Body : null,
-        comment.Status.ToString().ToLowerInvariant(), comment.EditedAt is not null, comment.DeletedAt is not null,
+        comment.Status.WireName(), comment.EditedAt is not null, comment.DeletedAt is not null,
         comment.ReplyCount, comment.RespectCount, comment.CreatedAt, comment.UpdatedAt, reasons, replies);
 }

@@ -1,3 +1,4 @@
+using Comments.Storage;
 using Comments.Moderation.Reasons;
 using Comments.Storage.Comments;
 using Comments.Storage.Decisions;
@@ -13,7 +14,7 @@ public sealed record ReaderReason(string Code, string Message)
         {
             return [];
         }
-        var status = comment.Status.ToString().ToLowerInvariant();
+        var status = comment.Status.WireName();
         var reasons = decision.Actor == Decision.SystemActor && decision.Details.Reasons.Count > 0
             ? decision.Details.Reasons.Select(r => (Code: r.Code, Detail: r.Detail))
             : decision.ReasonCodes.Select(code => (Code: code, Detail: (string?)null));

@@ -14,9 +14,24 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, IOption
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is BadHttpRequestException bad && BodyValueErrors.From(context, bad) is { } errors)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                Exception = exception,
+                ProblemDetails = new HttpValidationProblemDetails(errors)
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                    Title = "One or more validation errors occurred.",
+                },
+            });
+        }
         var (status, title, detail) = exception switch
         {
-            BadHttpRequestException bad => (bad.StatusCode, TitleFor(bad.StatusCode), bad.Message),
+            BadHttpRequestException badRequest => (badRequest.StatusCode, TitleFor(badRequest.StatusCode), badRequest.Message),
             BrokerUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Service unavailable",
                 "Comments cannot be accepted right now; please try again shortly. If your comment appears in the meantime, it did arrive after all."),
             NpgsqlException { IsTransient: true } => (StatusCodes.Status503ServiceUnavailable, "Service unavailable",

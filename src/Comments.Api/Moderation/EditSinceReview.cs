@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using DiffPlex.Chunkers;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
@@ -38,10 +37,9 @@ public sealed record EditSinceReview(int ReviewedRevision, string ReviewedBody, 
 
 public sealed record TextChange(TextChangeKind Kind, string Text);
 
-[JsonConverter(typeof(JsonStringEnumConverter<TextChangeKind>))]
 public enum TextChangeKind
 {
-    [JsonStringEnumMemberName("same")] Same,
-    [JsonStringEnumMemberName("removed")] Removed,
-    [JsonStringEnumMemberName("added")] Added,
+    Same,
+    Removed,
+    Added,
 }

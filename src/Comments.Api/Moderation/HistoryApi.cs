@@ -35,10 +35,10 @@ public static class HistoryApi
             : revisions.Select(r => new HistoryEvent(r.CreatedAt, "revision", comment.AuthorId, new { r.Revision, r.Body })));
         var decisions = await db.Decisions.AsNoTracking().Where(d => d.CommentId == id).ToListAsync(cancellationToken);
         events.AddRange(decisions.Select(d => new HistoryEvent(d.DecidedAt, d.Actor == Decision.SystemActor ? "system_decision" : "moderator_decision", d.Actor,
-            new { d.Revision, Outcome = d.Outcome.ToString().ToLowerInvariant(), d.ReasonCodes, d.Details })));
+            new { d.Revision, Outcome = d.Outcome.WireName(), d.ReasonCodes, d.Details })));
         var reports = await db.Reports.AsNoTracking().Where(r => r.CommentId == id).ToListAsync(cancellationToken);
         events.AddRange(reports.Select(r => new HistoryEvent(r.CreatedAt, "report", r.ReporterId,
-            new { Reason = ReportReasons.Name(r.Reason), r.Details, r.Weight, Status = r.Status.ToString().ToLowerInvariant(), r.ReviewedAt })));
+            new { Reason = r.Reason.WireName(), r.Details, r.Weight, Status = r.Status.WireName(), r.ReviewedAt })));
         var notes = await Notes.QueryAsync(db, "comment", id.ToString(), cancellationToken);
         events.AddRange(notes.Select(n => new HistoryEvent(n.CreatedAt, "note", n.Author, new { n.Body })));
         return TypedResults.Ok(new CommentHistory(new ModeratorCommentView(CommentView.From(comment), comment.Body), comment.Version,

@@ -37,7 +37,7 @@ public sealed class ModeratorDecisions(CommentsDbContext db, EventPublisher even
         {
             return DecisionOutcomeResult.Failed(id, StatusCodes.Status409Conflict, $"Claimed by {comment.ClaimedBy} until {comment.ClaimExpiresAt:O}.");
         }
-        var action = request.Action == "approve" ? CommentAction.Approve : CommentAction.Reject;
+        var action = WireNames<DecisionAction>.Parse(request.Action!) == DecisionAction.Approve ? CommentAction.Approve : CommentAction.Reject;
         if (!CommentLifecycle.IsAllowed(comment, LifecycleActor.Moderator, action))
         {
             return DecisionOutcomeResult.Failed(id, StatusCodes.Status409Conflict, "The author deleted this comment.");
@@ -91,8 +91,8 @@ public sealed class ModeratorDecisions(CommentsDbContext db, EventPublisher even
 
     private static string? Validate(DecisionRequest request, uint? version)
     {
-        if (request.Action is not ("approve" or "reject")) return "action must be approve or reject.";
-        if (request.Action == "reject" && request.Reason is null) return "reason is required to reject.";
+        if (!WireNames<DecisionAction>.TryParse(request.Action, out var action)) return $"action must be {WireNames<DecisionAction>.OneOf}.";
+        if (action == DecisionAction.Reject && request.Reason is null) return "reason is required to reject.";
         if (request.Reason is not null && !ReaderMessages.ModeratorCodes.Contains(request.Reason)) return $"reason must be one of {string.Join(", ", ReaderMessages.ModeratorCodes)}.";
         if (request.Note is { Length: > 2000 }) return "note must be at most 2000 characters.";
         if (request.Explanation is { Length: > 1000 }) return "explanation must be at most 1000 characters.";
@@ -106,7 +106,7 @@ public sealed record DecisionRequest(string? Action, string? Reason, string? Not
 public sealed record DecisionView(Guid Id, Guid CommentId, int Revision, string Outcome, IReadOnlyList<string> ReasonCodes, string Actor,
     DateTimeOffset DecidedAt, string? Note, string? Explanation)
 {
-    public static DecisionView From(Decision d) => new(d.Id, d.CommentId, d.Revision, d.Outcome.ToString().ToLowerInvariant(), d.ReasonCodes,
+    public static DecisionView From(Decision d) => new(d.Id, d.CommentId, d.Revision, d.Outcome.WireName(), d.ReasonCodes,
         d.Actor, d.DecidedAt, d.Details.Note, d.Details.Explanation);
 }
 

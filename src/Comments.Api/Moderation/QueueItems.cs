@@ -54,13 +54,13 @@ public static class QueueItems
                 comment.Version,
                 comment.ClaimedBy,
                 comment.ClaimExpiresAt,
-                new AuthorSummary(comment.AuthorId, (standing?.Status ?? UserStatus.Active).ToString().ToLowerInvariant(), standing?.SuspendedUntil,
+                new AuthorSummary(comment.AuthorId, (standing?.Status ?? UserStatus.Active).WireName(), standing?.SuspendedUntil,
                     total, rejected, total == 0 ? 0 : Math.Round((double)rejected / total, 3), notes.GetValueOrDefault(comment.AuthorId)),
                 decision?.ReasonCodes ?? [],
                 decision?.Details.Reasons ?? [],
                 decision?.Details.Scores ?? [],
                 decision?.Details.Matches ?? [],
-                [.. reports[comment.Id].Select(r => new ReportSummary(r.Id, ReportReasons.Name(r.Reason), r.Details, r.ReporterId, r.Weight, r.CreatedAt))],
+                [.. reports[comment.Id].Select(r => new ReportSummary(r.Id, r.Reason.WireName(), r.Details, r.ReporterId, r.Weight, r.CreatedAt))],
                 comment.AppealHelpRequestId is { } appeal ? appeals.GetValueOrDefault(appeal) : null,
                 edits.GetValueOrDefault(comment.Id));
         })];

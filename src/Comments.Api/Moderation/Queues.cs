@@ -8,17 +8,13 @@ namespace Comments.Api.Moderation;
 /// </summary>
 public static class Queues
 {
-    public static readonly string[] Names = ["pending", "reported", "rejected", "approved", "unmoderated"];
-
-    public static bool IsKnown(string queue) => Names.Contains(queue);
-
-    public static IQueryable<Comment> In(this IQueryable<Comment> comments, string queue) => queue switch
+    public static IQueryable<Comment> In(this IQueryable<Comment> comments, ReviewQueue queue) => queue switch
     {
-        "pending" => comments.Where(c => c.DeletedAt == null && c.Status == CommentStatus.Held),
-        "unmoderated" => comments.Where(c => c.DeletedAt == null && c.Status == CommentStatus.Pending),
-        "reported" => comments.Where(c => c.DeletedAt == null && c.OpenReportCount > 0),
-        "rejected" => comments.Where(c => c.Status == CommentStatus.Rejected),
-        "approved" => comments.Where(c => c.DeletedAt == null && c.Status == CommentStatus.Approved),
+        ReviewQueue.Pending => comments.Where(c => c.DeletedAt == null && c.Status == CommentStatus.Held),
+        ReviewQueue.Unmoderated => comments.Where(c => c.DeletedAt == null && c.Status == CommentStatus.Pending),
+        ReviewQueue.Reported => comments.Where(c => c.DeletedAt == null && c.OpenReportCount > 0),
+        ReviewQueue.Rejected => comments.Where(c => c.Status == CommentStatus.Rejected),
+        ReviewQueue.Approved => comments.Where(c => c.DeletedAt == null && c.Status == CommentStatus.Approved),
         _ => throw new ArgumentOutOfRangeException(nameof(queue), queue, "unknown queue"),
     };
 }

@@ -30,7 +30,7 @@ public static class QueuesApi
             return problem;
         }
         var counts = await db.ReadQueueCountsAsync(site, cancellationToken);
-        return TypedResults.Ok(new QueueCounts(site, Queues.Names.ToDictionary(name => name, name => Math.Max(0, counts.GetValueOrDefault(name)))));
+        return TypedResults.Ok(new QueueCounts(site, WireNames<ReviewQueue>.All.ToDictionary(name => name, name => Math.Max(0, counts.GetValueOrDefault(name)))));
     }
 
     public static async Task<Results<Ok<Page<QueueItem>>, ValidationProblem>> ListQueue(
@@ -39,7 +39,7 @@ public static class QueuesApi
     {
         sort ??= "oldest";
         var errors = Paging.Validate(limit, cursor, $"queue-{sort}", out var position);
-        if (!Queues.IsKnown(queue)) errors["queue"] = [$"queue must be one of {string.Join(", ", Queues.Names)}."];
+        if (!WireNames<ReviewQueue>.TryParse(queue, out var reviewQueue)) errors["queue"] = [$"queue must be {WireNames<ReviewQueue>.OneOf}."];
         if (sort is not ("oldest" or "newest")) errors["sort"] = ["sort must be oldest or newest."];
         if (articleId is not null && !ArticleKey.IsValid(articleId)) errors["articleId"] = [ArticleKey.Rule];
         if (reason is { Length: > 40 }) errors["reason"] = ["reason is a reason code such as LINKS."];
@@ -49,7 +49,7 @@ public static class QueuesApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var items = db.Comments.AsNoTracking().Where(c => c.SiteId == site).In(queue);
+        var items = db.Comments.AsNoTracking().Where(c => c.SiteId == site).In(reviewQueue);
         if (articleId is not null) items = items.Where(c => c.ArticleId == articleId);
         if (reason == "APPEAL") items = items.Where(c => c.AppealHelpRequestId != null);
         else if (reason is not null) items = items.Where(c => db.Decisions.Any(d => d.CommentId == c.Id && d.Revision == c.Revision && d.ReasonCodes.Contains(reason)));
@@ -68,16 +68,16 @@ public static class QueuesApi
         string? queue, string? siteId, HttpContext http, CommentsDbContext db, IOptions<WorkbenchOptions> options, TimeProvider clock)
     {
         queue ??= "pending";
-        if (!Queues.IsKnown(queue) || SiteKey.Validate(siteId, out var site) is not null)
+        if (!WireNames<ReviewQueue>.TryParse(queue, out var reviewQueue) || SiteKey.Validate(siteId, out var site) is not null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["queue"] = [$"queue must be one of {string.Join(", ", Queues.Names)}; siteId a site key."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["queue"] = [$"queue must be {WireNames<ReviewQueue>.OneOf}; siteId a site key."] });
         }
         var cancellationToken = http.RequestAborted;
         var me = http.User.UserId()!;
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var now = clock.GetUtcNow();
-            var candidates = await db.Comments.AsNoTracking().Where(c => c.SiteId == site).In(queue)
+            var candidates = await db.Comments.AsNoTracking().Where(c => c.SiteId == site).In(reviewQueue)
                 .Where(c => c.ClaimExpiresAt == null || c.ClaimExpiresAt < now || c.ClaimedBy == me)
                 .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Select(c => c.Id).Take(10).ToListAsync(cancellationToken);
             if (candidates.Count == 0)

@@ -18,7 +18,6 @@ namespace Comments.Api.Moderation;
 /// <summary>Moderators look up a commenter and act on them: ban, suspend, always pre-moderate, warn, restore; and keep notes.</summary>
 public static class UsersApi
 {
-    private static readonly string[] Actions = ["ban", "suspend", "premod", "warn", "restore"];
 
     public static RouteGroupBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
@@ -47,10 +46,10 @@ public static class UsersApi
             .Select(r => new OpenAppeal(r.Id, r.Reference, r.CommentId, r.Message, r.CreatedAt)).ToListAsync(cancellationToken);
         return TypedResults.Ok(new UserView(
             userId,
-            (standing?.Status ?? UserStatus.Active).ToString().ToLowerInvariant(),
+            (standing?.Status ?? UserStatus.Active).WireName(),
             standing?.SuspendedUntil,
             standing?.Reason,
-            counts.ToDictionary(c => c.Key.ToString().ToLowerInvariant(), c => c.Count),
+            counts.ToDictionary(c => c.Key.WireName(), c => c.Count),
             [.. recent.Select(c => new ModeratorCommentView(CommentView.From(c), c.Body))],
             history,
             notes,
@@ -62,10 +61,10 @@ public static class UsersApi
     {
         var duration = SuspensionDurations.Parse(request.Duration);
         var errors = new Dictionary<string, string[]>();
-        if (!Actions.Contains(action)) errors["action"] = [$"action must be one of {string.Join(", ", Actions)}."];
-        if (action != "restore" && string.IsNullOrWhiteSpace(request.Reason)) errors["reason"] = ["reason is required."];
+        if (!WireNames<UserAction>.TryParse(action, out var act)) errors["action"] = [$"action must be {WireNames<UserAction>.OneOf}."];
+        if (act != UserAction.Restore && string.IsNullOrWhiteSpace(request.Reason)) errors["reason"] = ["reason is required."];
         if (request.Reason is { Length: > 500 }) errors["reason"] = ["reason must be at most 500 characters."];
-        if (action == "suspend" && duration is null) errors["duration"] = ["duration must be 1h, 3h, 24h, 7d or a custom number of m, h or d (e.g. 90m)."];
+        if (act == UserAction.Suspend && duration is null) errors["duration"] = ["duration must be 1h, 3h, 24h, 7d or a custom number of m, h or d (e.g. 90m)."];
         if (userId.Length > CommentConfiguration.AuthorIdMaxLength) errors["userId"] = ["userId is too long."];
         if (errors.Count > 0)
         {
@@ -77,21 +76,21 @@ public static class UsersApi
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var standing = await db.UserStandings.FirstOrDefaultAsync(s => s.UserId == userId, cancellationToken);
-        var before = new { Status = (standing?.Status ?? UserStatus.Active).ToString().ToLowerInvariant(), standing?.SuspendedUntil, standing?.Reason };
+        var before = new { Status = (standing?.Status ?? UserStatus.Active).WireName(), standing?.SuspendedUntil, standing?.Reason };
         standing ??= db.UserStandings.Add(new UserStanding { UserId = userId }).Entity;
-        switch (action)
+        switch (act)
         {
-            case "ban": Set(standing, UserStatus.Banned, null, request.Reason); break;
-            case "suspend": Set(standing, UserStatus.Suspended, now + duration!.Value, request.Reason); break;
-            case "premod": Set(standing, UserStatus.Premoderated, null, request.Reason); break;
-            case "restore": Set(standing, UserStatus.Active, null, request.Reason); break;
+            case UserAction.Ban: Set(standing, UserStatus.Banned, null, request.Reason); break;
+            case UserAction.Suspend: Set(standing, UserStatus.Suspended, now + duration!.Value, request.Reason); break;
+            case UserAction.Premod: Set(standing, UserStatus.Premoderated, null, request.Reason); break;
+            case UserAction.Restore: Set(standing, UserStatus.Active, null, request.Reason); break;
         }
         standing.UpdatedAt = now;
-        db.Audit(moderator, action, "user", userId, now, before,
-            new { Status = standing.Status.ToString().ToLowerInvariant(), standing.SuspendedUntil, request.Reason, request.RejectComments });
-        await AppealOutcomes.RecordForUserAsync(db, userId, action, standing.SuspendedUntil, moderator, now, cancellationToken);
+        db.Audit(moderator, act.WireName(), "user", userId, now, before,
+            new { Status = standing.Status.WireName(), standing.SuspendedUntil, request.Reason, request.RejectComments });
+        await AppealOutcomes.RecordForUserAsync(db, userId, act, standing.SuspendedUntil, moderator, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        var rejected = action == "ban" && request.RejectComments ? await RejectAllAsync(db, userId, moderator, request.Reason!, now, cancellationToken) : [];
+        var rejected = act == UserAction.Ban && request.RejectComments ? await RejectAllAsync(db, userId, moderator, request.Reason!, now, cancellationToken) : [];
         await transaction.CommitAsync(cancellationToken);
 
         foreach (var transition in rejected)

@@ -96,18 +96,18 @@ public static class ReportsApi
         await events.PublishAsync(new CommentReported
         {
             ReportId = report.Id, CommentId = id, ArticleId = comment.ArticleId, ReporterId = reporter,
-            Reason = ReportReasons.Name(reason), Weight = weight, Hidden = hidden, ReportedAt = now,
+            Reason = reason.WireName(), Weight = weight, Hidden = hidden, ReportedAt = now,
         });
-        return TypedResults.Created($"/api/comments/{id}/reports/{report.Id}", new ReportView(report.Id, ReportReasons.Name(reason), hidden));
+        return TypedResults.Created($"/api/comments/{id}/reports/{report.Id}", new ReportView(report.Id, reason.WireName(), hidden));
     }
 
     private static ValidationProblem? Validate(ReportRequest? request, out ReportReason reason)
     {
         reason = default;
         var errors = new Dictionary<string, string[]>();
-        if (!ReportReasons.TryParse(request?.Reason, out reason))
+        if (!WireNames<ReportReason>.TryParse(request?.Reason, out reason))
         {
-            errors["reason"] = [$"reason must be one of {string.Join(", ", ReportReasons.Names)}."];
+            errors["reason"] = [$"reason must be {WireNames<ReportReason>.OneOf}."];
         }
         if (request?.Details is { Length: > MaxDetailsLength })
         {

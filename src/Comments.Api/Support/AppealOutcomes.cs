@@ -1,6 +1,7 @@
 using Comments.Storage;
 using Comments.Storage.Comments;
 using Comments.Storage.Support;
+using Comments.Storage.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Comments.Api.Support;
@@ -21,14 +22,14 @@ public static class AppealOutcomes
         await ResolveAsync(db, db.HelpRequests.Where(r => r.Id == requestId), moderator, outcome, now, cancellationToken);
     }
 
-    public static Task RecordForUserAsync(CommentsDbContext db, string userId, string action, DateTimeOffset? until, string moderator, DateTimeOffset now, CancellationToken cancellationToken)
+    public static Task RecordForUserAsync(CommentsDbContext db, string userId, UserAction action, DateTimeOffset? until, string moderator, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var outcome = action switch
         {
-            "restore" => "A moderator reviewed your appeal and restored your account.",
-            "suspend" => $"A moderator reviewed your appeal; your account is suspended until {until:yyyy-MM-dd HH:mm} UTC.",
-            "ban" => "A moderator reviewed your appeal and the ban stands.",
-            "premod" => "A moderator reviewed your appeal; you can post, and your comments are checked before they appear.",
+            UserAction.Restore => "A moderator reviewed your appeal and restored your account.",
+            UserAction.Suspend => $"A moderator reviewed your appeal; your account is suspended until {until:yyyy-MM-dd HH:mm} UTC.",
+            UserAction.Ban => "A moderator reviewed your appeal and the ban stands.",
+            UserAction.Premod => "A moderator reviewed your appeal; you can post, and your comments are checked before they appear.",
             _ => null,
         };
         return outcome is null
@@ -41,9 +42,9 @@ public static class AppealOutcomes
         foreach (var request in await requests.ToListAsync(cancellationToken))
         {
             request.Outcome = outcome;
-            request.Status = "resolved";
+            request.Status = HelpRequestStatus.Resolved;
             request.UpdatedAt = now;
-            SupportApi.AddEvent(db, request.Id, "outcome", moderator, outcome, visible: true, now);
+            db.HelpRequestEvents.Add(HelpRequestEvent.Create(request.Id, HelpRequestEventKind.Outcome, moderator, now, visibleToReader: true, body: outcome));
         }
     }
 }

@@ -4,20 +4,20 @@ using Comments.Storage.Support;
 
 namespace Comments.Api.Support;
 
-public sealed record HelpRequestSubmission(string? Email, string? ArticleId, Guid? CommentId, string? Category, string? Message, string? Page);
+public sealed record HelpRequestSubmission(string? Email, string? ArticleId, Guid? CommentId, HelpRequestCategory? Category, string? Message, string? Page);
 
 /// <summary>An anonymous requester's <c>AccessToken</c> is shown here and in the acknowledgement mail, never again.</summary>
 public sealed record AcceptedHelpRequest(Guid Id, string Reference, string? AccessToken);
 
 /// <summary>What the reader sees of their request: no internal notes, triage or context.</summary>
-public sealed record ReaderHelpRequestView(string Reference, string Category, string Status, string? Outcome, string? LinkedTo,
+public sealed record ReaderHelpRequestView(string Reference, HelpRequestCategory Category, HelpRequestStatus Status, string? Outcome, string? LinkedTo,
     DateTimeOffset CreatedAt, IReadOnlyList<ThreadEntry> Thread);
 
-public sealed record ThreadEntry(DateTimeOffset At, string Kind, string Actor, string? Body, string? Before, string? After, bool VisibleToReader);
+public sealed record ThreadEntry(DateTimeOffset At, HelpRequestEventKind Kind, string Actor, string? Body, string? Before, string? After, bool VisibleToReader);
 
 /// <summary>What support sees: everything, with the reader's context and the due state.</summary>
 public sealed record SupportHelpRequestView(Guid Id, string Reference, string? RequesterId, string? Email, string? ArticleId, Guid? CommentId,
-    string Category, string Priority, string Status, bool Triaged, string DueState, DateTimeOffset FirstReplyDueAt, string? AssigneeId, bool IsSpam, bool Escalated,
+    HelpRequestCategory Category, HelpRequestPriority Priority, HelpRequestStatus Status, bool Triaged, DueState DueState, DateTimeOffset FirstReplyDueAt, string? AssigneeId, bool IsSpam, bool Escalated,
     string? TriageNote, string? Outcome, Guid? DuplicateOfId, string Message, string? UserAgent, string? Page, DateTimeOffset CreatedAt,
     JsonElement? Context, IReadOnlyList<ThreadEntry>? Thread)
 {
@@ -36,6 +36,6 @@ public sealed record SupportHelpRequestView(Guid Id, string Reference, string? R
     };
 }
 
-public sealed record HelpRequestChange(string? Status, string? Assignee, string? Priority);
+public sealed record HelpRequestChange(HelpRequestStatus? Status, string? Assignee, HelpRequestPriority? Priority);
 
 public sealed record TextRequest(string? Body);

@@ -57,7 +57,7 @@ public static class HelpRequestsApi
             AccessToken = accessToken,
             ArticleId = request!.ArticleId,
             CommentId = request.CommentId,
-            Category = request.Category,
+            Category = request.Category?.WireName(),
             Message = request.Message!.Trim(),
             UserAgent = Cut(http.Request.Headers.UserAgent.ToString(), 500),
             Page = Cut(request.Page ?? http.Request.Headers.Referer.ToString(), 1000),
@@ -123,10 +123,6 @@ public static class HelpRequestsApi
         else if (!string.IsNullOrEmpty(email) && (email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
         {
             errors["email"] = ["email is not a valid address."];
-        }
-        if (request?.Category is { } category && !HelpDesk.Categories.Contains(category))
-        {
-            errors["category"] = [$"category must be one of {string.Join(", ", HelpDesk.Categories)}."];
         }
         if (request?.ArticleId is { } article && !ArticleKey.IsValid(article))
         {

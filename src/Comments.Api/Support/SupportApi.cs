@@ -32,17 +32,17 @@ public static class SupportApi
         CommentsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = Paging.Validate(limit, cursor, "support", out var position);
-        if (status is not null && !HelpDesk.Statuses.Contains(status)) errors["status"] = ["unknown status."];
-        if (category is not null && !HelpDesk.Categories.Contains(category)) errors["category"] = ["unknown category."];
-        if (priority is not null && !HelpDesk.Priorities.Contains(priority)) errors["priority"] = ["unknown priority."];
+        var byStatus = Filter<HelpRequestStatus>(status, "status", errors);
+        var byCategory = Filter<HelpRequestCategory>(category, "category", errors);
+        var byPriority = Filter<HelpRequestPriority>(priority, "priority", errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
         var requests = db.HelpRequests.AsNoTracking().Where(r => r.IsSpam == (spam ?? false));
-        if (status is not null) requests = requests.Where(r => r.Status == status);
-        if (category is not null) requests = requests.Where(r => r.Category == category);
-        if (priority is not null) requests = requests.Where(r => r.Priority == priority);
+        if (byStatus is { } s) requests = requests.Where(r => r.Status == s);
+        if (byCategory is { } c) requests = requests.Where(r => r.Category == c);
+        if (byPriority is { } p) requests = requests.Where(r => r.Priority == p);
         if (assignee is not null) requests = requests.Where(r => r.AssigneeId == assignee);
         // The cursor's first number is the priority rank here.
         if (position is not null)
@@ -81,9 +81,8 @@ public static class SupportApi
             return TypedResults.NotFound();
         }
         var errors = new Dictionary<string, string[]>();
-        if (change.Status is { } status && (!HelpDesk.Statuses.Contains(status) || (status != request.Status && !HelpDesk.CanMove(request.Status, status))))
-            errors["status"] = [$"cannot move from {request.Status} to {status}."];
-        if (change.Priority is { } priority && !HelpDesk.Priorities.Contains(priority)) errors["priority"] = ["unknown priority."];
+        if (change.Status is { } status && status != request.Status && !HelpDesk.CanMove(request.Status, status))
+            errors["status"] = [$"cannot move from {request.Status.WireName()} to {status.WireName()}."];
         if (change.Assignee is { Length: > 200 }) errors["assignee"] = ["assignee is too long."];
         if (errors.Count > 0)
         {
@@ -91,25 +90,22 @@ public static class SupportApi
         }
         var me = http.User.UserId()!;
         var now = clock.GetUtcNow();
-        void Record(string kind, string? before, string? after, bool visible) => db.HelpRequestEvents.Add(new HelpRequestEvent
-        {
-            Id = Guid.CreateVersion7(now), HelpRequestId = id, Kind = kind, Actor = me, Before = before, After = after, VisibleToReader = visible, At = now,
-        });
+        void Record(HelpRequestEventKind kind, string? before, string? after, bool visible) =>
+            db.HelpRequestEvents.Add(HelpRequestEvent.Create(id, kind, me, now, visible, before: before, after: after));
         if (change.Status is { } newStatus && newStatus != request.Status)
         {
-            Record("status", request.Status, newStatus, visible: true);
+            Record(HelpRequestEventKind.Status, request.Status.WireName(), newStatus.WireName(), visible: true);
             request.Status = newStatus;
         }
         if (change.Priority is { } newPriority && newPriority != request.Priority)
         {
-            Record("priority", request.Priority, newPriority, visible: false);
+            Record(HelpRequestEventKind.Priority, request.Priority.WireName(), newPriority.WireName(), visible: false);
             request.Priority = newPriority;
-            request.PriorityRank = HelpDesk.Rank(newPriority);
             request.FirstReplyDueAt = request.CreatedAt + HelpDesk.FirstReplyWithin(newPriority);
         }
         if (change.Assignee is { } assignee && assignee != request.AssigneeId)
         {
-            Record("assignee", request.AssigneeId, assignee.Length == 0 ? null : assignee, visible: false);
+            Record(HelpRequestEventKind.Assignee, request.AssigneeId, assignee.Length == 0 ? null : assignee, visible: false);
             request.AssigneeId = assignee.Length == 0 ? null : assignee;
         }
         request.UpdatedAt = now;
@@ -125,9 +121,9 @@ public static class SupportApi
         if (request is null) return TypedResults.NotFound();
         if (ValidText(body.Body) is { } problem) return problem;
         var now = clock.GetUtcNow();
-        var entry = AddEvent(db, id, "reply", http.User.UserId()!, body.Body!.Trim(), visible: true, now);
+        var entry = db.HelpRequestEvents.Add(HelpRequestEvent.Create(id, HelpRequestEventKind.Reply, http.User.UserId()!, now, visibleToReader: true, body: body.Body!.Trim())).Entity;
         request.FirstReplyAt ??= now;
-        if (request.Status == "new") request.Status = "open";
+        if (request.Status == HelpRequestStatus.New) request.Status = HelpRequestStatus.Open;
         request.UpdatedAt = now;
         if ((request.Email ?? request.ContactEmail) is { } to)
         {
@@ -142,7 +138,7 @@ public static class SupportApi
     {
         if (!await db.HelpRequests.AnyAsync(r => r.Id == id, http.RequestAborted)) return TypedResults.NotFound();
         if (ValidText(body.Body) is { } problem) return problem;
-        var entry = AddEvent(db, id, "note", http.User.UserId()!, body.Body!.Trim(), visible: false, clock.GetUtcNow());
+        var entry = db.HelpRequestEvents.Add(HelpRequestEvent.Create(id, HelpRequestEventKind.Note, http.User.UserId()!, clock.GetUtcNow(), visibleToReader: false, body: body.Body!.Trim())).Entity;
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Created($"/api/support/help-requests/{id}", ToEntry(entry));
     }
@@ -191,16 +187,22 @@ public static class SupportApi
             db.Audit(me, "appeal", "user", request.RequesterId!, now, null, new { HelpRequest = request.Reference, request.Message });
         }
         request.Escalated = true;
-        request.Status = "waiting_on_reader" == request.Status ? "open" : request.Status == "new" ? "open" : request.Status;
+        request.Status = HelpDesk.AfterEscalation(request.Status);
         request.UpdatedAt = now;
-        AddEvent(db, id, "escalation", me, "Your appeal has been passed to the moderation team.", visible: true, now);
+        db.HelpRequestEvents.Add(HelpRequestEvent.Create(id, HelpRequestEventKind.Escalation, me, now, visibleToReader: true,
+            body: "Your appeal has been passed to the moderation team."));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(SupportHelpRequestView.From(request, now));
     }
 
-    public static HelpRequestEvent AddEvent(CommentsDbContext db, Guid id, string kind, string actor, string? body, bool visible, DateTimeOffset at) =>
-        db.HelpRequestEvents.Add(new HelpRequestEvent { Id = Guid.CreateVersion7(at), HelpRequestId = id, Kind = kind, Actor = actor, Body = body, VisibleToReader = visible, At = at }).Entity;
+    private static TEnum? Filter<TEnum>(string? value, string name, Dictionary<string, string[]> errors) where TEnum : struct, Enum
+    {
+        if (value is null) return null;
+        if (WireNames<TEnum>.TryParse(value, out var parsed)) return parsed;
+        errors[name] = [$"{name} must be {WireNames<TEnum>.OneOf}."];
+        return null;
+    }
 
     private static ThreadEntry ToEntry(HelpRequestEvent e) => new(e.At, e.Kind, e.Actor, e.Body, e.Before, e.After, e.VisibleToReader);
 

@@ -10,7 +10,7 @@ public static class SupportStats
     public static async Task<Ok<SupportStatsView>> GetAsync(CommentsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var open = await db.HelpRequests.AsNoTracking().Where(r => !r.IsSpam && (r.Status == "new" || r.Status == "open" || r.Status == "waiting_on_reader"))
+        var open = await db.HelpRequests.AsNoTracking().Where(r => !r.IsSpam && HelpDesk.OpenStatuses.Contains(r.Status))
             .Select(r => new { r.Category, r.Priority, r.FirstReplyAt, r.FirstReplyDueAt }).ToListAsync(cancellationToken);
         var median = await db.Database.SqlQuery<double?>($"""
             select percentile_cont(0.5) within group (order by extract(epoch from first_reply_at - created_at))::float8 as "Value"
@@ -24,5 +24,5 @@ public static class SupportStats
     }
 }
 
-public sealed record SupportStatsView(IReadOnlyDictionary<string, int> OpenByCategory, IReadOnlyDictionary<string, int> OpenByPriority,
+public sealed record SupportStatsView(IReadOnlyDictionary<HelpRequestCategory, int> OpenByCategory, IReadOnlyDictionary<HelpRequestPriority, int> OpenByPriority,
     double? MedianSecondsToFirstReply, int Overdue);

@@ -1,4 +1,5 @@
 using Comments.Storage;
+using Comments.Storage.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace Comments.Api.Support;
@@ -10,6 +11,6 @@ public static class Threads
         await db.HelpRequestEvents.AsNoTracking()
             .Where(e => e.HelpRequestId == requestId && (!readerOnly || e.VisibleToReader))
             .OrderBy(e => e.At)
-            .Select(e => new ThreadEntry(e.At, e.Kind, readerOnly && e.Actor != "system" ? "support" : e.Actor, e.Body, e.Before, e.After, e.VisibleToReader))
+            .Select(e => new ThreadEntry(e.At, e.Kind, readerOnly && e.Actor != HelpRequestEvent.SystemActor ? "support" : e.Actor, e.Body, e.Before, e.After, e.VisibleToReader))
             .ToListAsync(cancellationToken);
 }

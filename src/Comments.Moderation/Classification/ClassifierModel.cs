@@ -1,3 +1,4 @@
+using Comments.Storage;
 using System.Text.Json;
 using Comments.Moderation.Encoding;
 using Microsoft.Extensions.ObjectPool;
@@ -92,7 +93,7 @@ public sealed class ClassifierModel
         File.WriteAllText(CardPath(directory, kind), JsonSerializer.Serialize(card, new JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 
-    private static string Name(ClassifierKind kind) => kind.ToString().ToLowerInvariant();
+    private static string Name(ClassifierKind kind) => kind.WireName();
 
     private sealed class EnginePolicy(MLContext ml, ITransformer model) : PooledObjectPolicy<PredictionEngine<ClassifierInput, ScoredText>>
     {

@@ -1,3 +1,4 @@
+using Comments.Storage;
 using Comments.Moderation.Encoding;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -45,8 +46,8 @@ public static class ClassifierTrainer
 
         var card = new ModelCard
         {
-            Name = kind.ToString().ToLowerInvariant(),
-            Version = $"{kind.ToString().ToLowerInvariant()}-{DateTime.UtcNow:yyyyMMdd}-s{seed}",
+            Name = kind.WireName(),
+            Version = $"{kind.WireName()}-{DateTime.UtcNow:yyyyMMdd}-s{seed}",
             Threshold = threshold,
             Seed = seed,
             TrainedFrom = Path.GetFileName(csvPath) + (extraRows.Count > 0 ? $" + {extraRows.Count} extra rows" : ""),

@@ -25,7 +25,7 @@ public sealed class ModelRefresher(IServiceScopeFactory scopes, ContentAnalyzer 
         var db = scope.ServiceProvider.GetRequiredService<CommentsDbContext>();
         foreach (var kind in Enum.GetValues<ClassifierKind>())
         {
-            var name = kind.ToString().ToLowerInvariant();
+            var name = kind.WireName();
             var current = kind == ClassifierKind.Toxicity ? analyzer.ToxicityModel.Version : analyzer.SpamModel.Version;
             var newest = await db.ClassifierModels.AsNoTracking().Where(m => m.Kind == name)
                 .OrderByDescending(m => m.PromotedAt).Select(m => m.Version).FirstOrDefaultAsync(cancellationToken);

@@ -31,7 +31,7 @@ public sealed class Retrainer(CommentsDbContext db, TimeProvider clock)
     public async Task<RetrainingOutcome> RunAsync(ClassifierKind kind, string dataDir, CancellationToken cancellationToken)
     {
         var labels = await LabelsFromDecisionsAsync(kind, cancellationToken);
-        var name = kind.ToString().ToLowerInvariant();
+        var name = kind.WireName();
         var now = clock.GetUtcNow();
         var (model, card, schema, testSet) = ClassifierTrainer.Train(kind, TrainingData.SeedCsv(kind, dataDir), TrainingData.Extras(kind, dataDir), decisions: labels);
         card = card with { Version = $"{name}-{now:yyyyMMddTHHmmssfff}-retrained", TrainedFrom = card.TrainedFrom + $" ({labels.Count} from moderator decisions)" };
@@ -86,7 +86,7 @@ public sealed class Retrainer(CommentsDbContext db, TimeProvider clock)
 
     private async Task<ClassifierModel> CurrentAsync(ClassifierKind kind, CancellationToken cancellationToken)
     {
-        var name = kind.ToString().ToLowerInvariant();
+        var name = kind.WireName();
         var promoted = await db.ClassifierModels.AsNoTracking().Where(m => m.Kind == name).OrderByDescending(m => m.PromotedAt).FirstOrDefaultAsync(cancellationToken);
         return promoted is null
             ? ClassifierModel.Load(Path.Combine(AppContext.BaseDirectory, "Models"), kind)

@@ -1,3 +1,4 @@
+using Comments.Storage;
 using Microsoft.ML;
 
 namespace Comments.Moderation.Classification;
@@ -16,7 +17,7 @@ public static class TrainingData
 
     public static IReadOnlyList<LabelledText> Extras(ClassifierKind kind, string dataDir)
     {
-        var path = Path.Combine(dataDir, $"news-training-{kind.ToString().ToLowerInvariant()}.csv");
+        var path = Path.Combine(dataDir, $"news-training-{kind.WireName()}.csv");
         return File.Exists(path) ? LabelledCsv.Read(new MLContext(), path) : [];
     }
 }

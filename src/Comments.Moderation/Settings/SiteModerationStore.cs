@@ -111,7 +111,7 @@ public sealed class SiteModerationStore(CommentsDbContext db, CompiledCache<Word
         return await RecordAsync(siteId, $"wordlist:{KindName(kind)}", before, JsonSerializer.Serialize(entries, Json), actor, row, cancellationToken);
     }
 
-    public static string KindName(WordListKind kind) => kind.ToString().ToLowerInvariant();
+    public static string KindName(WordListKind kind) => kind.WireName();
 
     private async Task<int> RecordAsync(string siteId, string subject, string before, string after, string actor, object row, CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ public sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         comment.Property(c => c.ArticleId).HasMaxLength(ArticleIdMaxLength);
         comment.Property(c => c.AuthorId).HasMaxLength(AuthorIdMaxLength);
         comment.Property(c => c.AuthorName).HasMaxLength(AuthorNameMaxLength);
-        comment.Property(c => c.Status).HasConversion<LowerCaseEnumConverter<CommentStatus>>().HasMaxLength(16);
+        comment.Property(c => c.Status).HasConversion<WireNameConverter<CommentStatus>>().HasMaxLength(16);
         comment.Property(c => c.Version).IsRowVersion();
 
         comment.Ignore(c => c.IsPublic);

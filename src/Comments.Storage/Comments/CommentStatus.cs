@@ -1,6 +1,6 @@
 namespace Comments.Storage.Comments;
 
-/// <summary>Where a comment stands. Stored as lower-case text (see <see cref="CommentsDbContext"/>).</summary>
+/// <summary>Where a comment stands. Stored by its wire name (<see cref="WireNames{TEnum}"/>).</summary>
 public enum CommentStatus
 {
     Pending,

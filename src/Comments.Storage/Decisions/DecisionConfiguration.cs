@@ -14,7 +14,7 @@ public sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         decision.ToTable("decisions");
         decision.HasKey(d => d.Id);
         decision.Property(d => d.Id).ValueGeneratedNever();
-        decision.Property(d => d.Outcome).HasConversion<LowerCaseEnumConverter<DecisionOutcome>>().HasMaxLength(16);
+        decision.Property(d => d.Outcome).HasConversion<WireNameConverter<DecisionOutcome>>().HasMaxLength(16);
         decision.Property(d => d.Actor).HasMaxLength(200);
         decision.Property(d => d.Details).HasColumnType("jsonb").HasConversion(
             details => JsonSerializer.Serialize(details, JsonOptions),

@@ -1,49 +1,50 @@
 namespace Comments.Storage.Support;
 
-/// <summary>The help desk's vocabulary: categories, priorities with their first-reply service levels, statuses.</summary>
+/// <summary>The help desk's rules: first-reply service levels, which statuses are open, how a status may move.</summary>
 public static class HelpDesk
 {
-    public static readonly string[] Categories =
-        ["cant_post", "comment_missing", "comment_removed", "account_or_login", "banned_or_suspended", "report_abuse", "technical", "other"];
+    public static readonly HelpRequestStatus[] OpenStatuses = [HelpRequestStatus.New, HelpRequestStatus.Open, HelpRequestStatus.WaitingOnReader];
 
-    public static readonly string[] Priorities = ["urgent", "high", "normal", "low"];
-
-    public static readonly string[] Statuses = ["new", "open", "waiting_on_reader", "resolved", "closed"];
-
-    public static int Rank(string priority) => Array.IndexOf(Priorities, priority);
+    public static readonly HelpRequestStatus[] FinishedStatuses = [HelpRequestStatus.Resolved, HelpRequestStatus.Closed];
 
     /// <summary>First reply due: urgent 1 h, high 4 h, normal 24 h, low 72 h.</summary>
-    public static TimeSpan FirstReplyWithin(string priority) => priority switch
+    public static TimeSpan FirstReplyWithin(HelpRequestPriority priority) => priority switch
     {
-        "urgent" => TimeSpan.FromHours(1),
-        "high" => TimeSpan.FromHours(4),
-        "low" => TimeSpan.FromHours(72),
+        HelpRequestPriority.Urgent => TimeSpan.FromHours(1),
+        HelpRequestPriority.High => TimeSpan.FromHours(4),
+        HelpRequestPriority.Low => TimeSpan.FromHours(72),
         _ => TimeSpan.FromHours(24),
     };
 
-    public static bool IsOpen(string status) => status is "new" or "open" or "waiting_on_reader";
+    public static bool IsOpen(HelpRequestStatus status) => OpenStatuses.Contains(status);
 
     /// <summary>new → open → waiting_on_reader → resolved → closed; waiting goes back to open; anything open may be resolved; resolved or closed may be reopened.</summary>
-    public static bool CanMove(string from, string to) => (from, to) switch
+    public static bool CanMove(HelpRequestStatus from, HelpRequestStatus to) => (from, to) switch
     {
-        ("new", "open") or ("open", "waiting_on_reader") or ("waiting_on_reader", "open") => true,
-        ("new" or "open" or "waiting_on_reader", "resolved") => true,
-        ("resolved", "closed") or ("resolved" or "closed", "open") => true,
+        (HelpRequestStatus.New, HelpRequestStatus.Open) => true,
+        (HelpRequestStatus.Open, HelpRequestStatus.WaitingOnReader) or (HelpRequestStatus.WaitingOnReader, HelpRequestStatus.Open) => true,
+        (_, HelpRequestStatus.Resolved) => IsOpen(from),
+        (HelpRequestStatus.Resolved, HelpRequestStatus.Closed) => true,
+        (HelpRequestStatus.Resolved or HelpRequestStatus.Closed, HelpRequestStatus.Open) => true,
         _ => false,
     };
 
-    /// <summary>"overdue", "due_soon" (within a quarter of the allowance) or "on_time", for requests still waiting for a first reply.</summary>
-    public static string DueState(HelpRequest request, DateTimeOffset now)
+    /// <summary>An escalation opens a request that was new or waiting for the reader; other statuses stay.</summary>
+    public static HelpRequestStatus AfterEscalation(HelpRequestStatus status) =>
+        status is HelpRequestStatus.New or HelpRequestStatus.WaitingOnReader ? HelpRequestStatus.Open : status;
+
+    /// <summary>For requests still waiting for a first reply, "due soon" within the last quarter of the allowance.</summary>
+    public static DueState DueState(HelpRequest request, DateTimeOffset now)
     {
         if (request.FirstReplyAt is not null || !IsOpen(request.Status))
         {
-            return "answered";
+            return Support.DueState.Answered;
         }
         if (now > request.FirstReplyDueAt)
         {
-            return "overdue";
+            return Support.DueState.Overdue;
         }
-        return request.FirstReplyDueAt - now <= FirstReplyWithin(request.Priority) / 4 ? "due_soon" : "on_time";
+        return request.FirstReplyDueAt - now <= FirstReplyWithin(request.Priority) / 4 ? Support.DueState.DueSoon : Support.DueState.OnTime;
     }
 
     /// <summary>HR- and five characters from an alphabet without look-alikes (no 0/O, 1/I/L).</summary>

@@ -18,14 +18,18 @@ public class HelpRequest
     public string? AccessTokenHash { get; set; }
     public string? ArticleId { get; set; }
     public Guid? CommentId { get; set; }
-    public required string Category { get; set; }
+    public HelpRequestCategory Category { get; set; }
     public bool CategoryGiven { get; set; }
-    public required string Priority { get; set; }
+    public HelpRequestPriority Priority
+    {
+        get;
+        set { field = value; PriorityRank = (int)value; }
+    }
 
-    /// <summary>0 urgent, 1 high, 2 normal, 3 low: the queue's first sort key.</summary>
-    public int PriorityRank { get; set; }
+    /// <summary>The priority as a number (<see cref="HelpRequestPriority"/>): the queue's first sort key, indexed.</summary>
+    public int PriorityRank { get; private set; }
 
-    public required string Status { get; set; }
+    public HelpRequestStatus Status { get; set; }
     public required string Message { get; set; }
     public string? UserAgent { get; set; }
     public string? Page { get; set; }

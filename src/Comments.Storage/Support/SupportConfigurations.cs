@@ -17,9 +17,10 @@ public sealed class HelpRequestConfiguration : IEntityTypeConfiguration<HelpRequ
         request.Property(r => r.ContactEmail).HasMaxLength(254);
         request.Property(r => r.AccessTokenHash).HasMaxLength(64);
         request.Property(r => r.ArticleId).HasMaxLength(200);
-        request.Property(r => r.Category).HasMaxLength(32);
-        request.Property(r => r.Priority).HasMaxLength(16);
-        request.Property(r => r.Status).HasMaxLength(24);
+        request.Property(r => r.Category).HasConversion<WireNameConverter<HelpRequestCategory>>().HasMaxLength(32);
+        request.Property(r => r.Priority).HasConversion<WireNameConverter<HelpRequestPriority>>().HasMaxLength(16);
+        request.Property(r => r.PriorityRank);
+        request.Property(r => r.Status).HasConversion<WireNameConverter<HelpRequestStatus>>().HasMaxLength(24);
         request.Property(r => r.Message).HasMaxLength(5000);
         request.Property(r => r.UserAgent).HasMaxLength(500);
         request.Property(r => r.Page).HasMaxLength(1000);
@@ -37,7 +38,7 @@ public sealed class HelpRequestEventConfiguration : IEntityTypeConfiguration<Hel
     {
         entry.ToTable("help_request_events");
         entry.HasKey(e => e.Id);
-        entry.Property(e => e.Kind).HasMaxLength(24);
+        entry.Property(e => e.Kind).HasConversion<WireNameConverter<HelpRequestEventKind>>().HasMaxLength(24);
         entry.Property(e => e.Actor).HasMaxLength(200);
         entry.HasIndex(e => new { e.HelpRequestId, e.At });
     }

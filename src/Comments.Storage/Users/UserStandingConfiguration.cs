@@ -11,7 +11,7 @@ public sealed class UserStandingConfiguration : IEntityTypeConfiguration<UserSta
         standing.ToTable("user_standings");
         standing.HasKey(s => s.UserId);
         standing.Property(s => s.UserId).HasMaxLength(CommentConfiguration.AuthorIdMaxLength);
-        standing.Property(s => s.Status).HasConversion<LowerCaseEnumConverter<UserStatus>>().HasMaxLength(16);
+        standing.Property(s => s.Status).HasConversion<WireNameConverter<UserStatus>>().HasMaxLength(16);
         standing.Property(s => s.Reason).HasMaxLength(500);
     }
 }

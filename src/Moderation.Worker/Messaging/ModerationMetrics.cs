@@ -1,3 +1,4 @@
+using Comments.Storage;
 using System.Diagnostics.Metrics;
 using Comments.Storage.Decisions;
 
@@ -26,7 +27,7 @@ public sealed class ModerationMetrics
 
     public void Decided(Decision decision, DateTimeOffset submittedAt)
     {
-        var outcome = new KeyValuePair<string, object?>("outcome", decision.Outcome.ToString().ToLowerInvariant());
+        var outcome = new KeyValuePair<string, object?>("outcome", decision.Outcome.WireName());
         _latency.Record(Math.Max(0, (decision.DecidedAt - submittedAt).TotalSeconds), outcome);
         _decisions.Add(1, outcome);
         foreach (var reason in decision.ReasonCodes)

@@ -1,3 +1,4 @@
+using Comments.Storage;
 using Comments.Moderation.Analysis;
 using Comments.Moderation.Settings;
 using Comments.Moderation.Words;
@@ -34,7 +35,7 @@ public sealed class ModerationContext(ModerationSubject subject, SiteModeration 
             if (_findings is null)
             {
                 _findings = Analyzer.Analyze(Subject.Body, Site.Words, Site.Examples);
-                Matches.AddRange(_findings.Matches.Select(m => new MatchedTerm(m.Term, m.List.ToString().ToLowerInvariant(), m.Start, m.Length, m.Text)));
+                Matches.AddRange(_findings.Matches.Select(m => new MatchedTerm(m.Term, m.List.WireName(), m.Start, m.Length, m.Text)));
             }
             return _findings;
         }

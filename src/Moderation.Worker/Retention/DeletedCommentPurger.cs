@@ -1,5 +1,6 @@
 using Comments.Moderation;
 using Comments.Storage;
+using Comments.Storage.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -53,7 +54,7 @@ public sealed class DeletedCommentPurger(IServiceScopeFactory scopes, IOptions<R
     private async Task PurgeHelpRequestsAsync(CommentsDbContext db, CancellationToken cancellationToken)
     {
         var cutoff = clock.GetUtcNow() - TimeSpan.FromDays(options.Value.HelpRequestDays);
-        var finished = db.HelpRequests.Where(r => (r.Status == "resolved" || r.Status == "closed") && r.UpdatedAt < cutoff);
+        var finished = db.HelpRequests.Where(r => HelpDesk.FinishedStatuses.Contains(r.Status) && r.UpdatedAt < cutoff);
         await db.OutgoingMail.Where(m => finished.Any(r => r.Id == m.HelpRequestId)).ExecuteDeleteAsync(cancellationToken);
         await db.HelpRequestEvents.Where(e => finished.Any(r => r.Id == e.HelpRequestId)).ExecuteDeleteAsync(cancellationToken);
         var deleted = await finished.ExecuteDeleteAsync(cancellationToken);

@@ -41,18 +41,17 @@ public sealed class HelpRequestSubmittedConsumer(CommentsDbContext db, ContentAn
         {
             // The API accepts only the requester's own comment; a message from elsewhere on the broker's network is not trusted.
             request.CommentId = null;
-            AddEvent(request.Id, "triage", null, "The named comment is not the requester's; it was left out.", visible: false, now);
+            AddEvent(request.Id, HelpRequestEventKind.Triage, null, "The named comment is not the requester's; it was left out.", visible: false, now);
         }
         request.Category = request.CategoryGiven ? request.Category : TriageRules.Category(request.Message);
         request.IsSpam = analyzer.Analyze(request.Message, WordMatcher.Empty).Spam >= analyzer.SpamHoldThreshold(new());
         request.Priority = TriageRules.Priority(request.Category, request.Message, request.IsSpam);
-        request.PriorityRank = HelpDesk.Rank(request.Priority);
         request.FirstReplyDueAt = request.CreatedAt + HelpDesk.FirstReplyWithin(request.Priority);
         request.ContextJson = JsonSerializer.Serialize(await context.BuildAsync(request, cancellationToken), Json);
         request.TriageNote = await context.NoteAsync(request, cancellationToken);
         request.Triaged = true;
         request.UpdatedAt = now;
-        AddEvent(request.Id, "triage", null, $"{request.Category}, {request.Priority}{(request.IsSpam ? ", looks like spam" : "")}", visible: false, now);
+        AddEvent(request.Id, HelpRequestEventKind.Triage, null, $"{request.Category.WireName()}, {request.Priority.WireName()}{(request.IsSpam ? ", looks like spam" : "")}", visible: false, now);
         if (message.Message.AccessToken is { } accessToken && request.Email is { } to && !request.IsSpam
             && HelpRequestAccess.Matches(accessToken, request.AccessTokenHash))
         {
@@ -62,9 +61,9 @@ public sealed class HelpRequestSubmittedConsumer(CommentsDbContext db, ContentAn
         if (await OpenDuplicateOfAsync(request, cancellationToken) is { } original)
         {
             request.DuplicateOfId = original.Id;
-            request.Status = "closed";
-            AddEvent(request.Id, "duplicate", null, $"Linked to {original.Reference}, which is still open.", visible: true, now);
-            AddEvent(original.Id, "duplicate", request.Message, $"The reader wrote again ({request.Reference}).", visible: false, now);
+            request.Status = HelpRequestStatus.Closed;
+            AddEvent(request.Id, HelpRequestEventKind.Duplicate, null, $"Linked to {original.Reference}, which is still open.", visible: true, now);
+            AddEvent(original.Id, HelpRequestEventKind.Duplicate, request.Message, $"The reader wrote again ({request.Reference}).", visible: false, now);
             original.UpdatedAt = now;
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -87,14 +86,11 @@ public sealed class HelpRequestSubmittedConsumer(CommentsDbContext db, ContentAn
         var since = request.CreatedAt.AddHours(-24);
         return db.HelpRequests
             .Where(r => r.Id != request.Id && r.Category == request.Category && r.CreatedAt >= since && r.CreatedAt <= request.CreatedAt
-                && r.DuplicateOfId == null && (r.Status == "new" || r.Status == "open" || r.Status == "waiting_on_reader")
+                && r.DuplicateOfId == null && HelpDesk.OpenStatuses.Contains(r.Status)
                 && r.RequesterId == requester)
             .OrderBy(r => r.CreatedAt).FirstOrDefaultAsync(cancellationToken);
     }
 
-    private void AddEvent(Guid requestId, string kind, string? body, string after, bool visible, DateTimeOffset at) =>
-        db.HelpRequestEvents.Add(new HelpRequestEvent
-        {
-            Id = Guid.CreateVersion7(at), HelpRequestId = requestId, Kind = kind, Actor = "system", Body = body, After = after, VisibleToReader = visible, At = at,
-        });
+    private void AddEvent(Guid requestId, HelpRequestEventKind kind, string? body, string after, bool visible, DateTimeOffset at) =>
+        db.HelpRequestEvents.Add(HelpRequestEvent.Create(requestId, kind, HelpRequestEvent.SystemActor, at, visible, body: body, after: after));
 }

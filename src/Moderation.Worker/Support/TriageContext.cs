@@ -42,14 +42,14 @@ public sealed class TriageContext(CommentsDbContext db)
         var refusals = await db.PostRefusals.AsNoTracking().Where(r => r.UserId == authorId).OrderByDescending(r => r.At).Take(10)
             .Select(r => new { r.Reason, r.Detail, r.At }).ToListAsync(cancellationToken);
         return new Context(lines,
-            standing is null ? null : new { Status = standing.Status.ToString().ToLowerInvariant(), standing.SuspendedUntil, standing.Reason },
+            standing is null ? null : new { Status = standing.Status.WireName(), standing.SuspendedUntil, standing.Reason },
             [.. refusals.Cast<object>()]);
     }
 
     /// <summary>The answer to "where is my comment?": its status, since when, why, and how many are ahead of it.</summary>
     public async Task<string?> NoteAsync(HelpRequest request, CancellationToken cancellationToken)
     {
-        if (request.Category is not ("comment_missing" or "comment_removed"))
+        if (request.Category is not (HelpRequestCategory.CommentMissing or HelpRequestCategory.CommentRemoved))
         {
             return null;
         }
@@ -85,7 +85,7 @@ public sealed class TriageContext(CommentsDbContext db)
     }
 
     private static string StatusOf(Comment comment) =>
-        comment.DeletedAt is not null ? "deleted" : comment.HiddenAt is not null ? "hidden" : comment.Status.ToString().ToLowerInvariant();
+        comment.DeletedAt is not null ? "deleted" : comment.HiddenAt is not null ? "hidden" : comment.Status.WireName();
 
     private async Task<string?> ReaderReasonAsync(Comment comment, CancellationToken cancellationToken)
     {

@@ -92,7 +92,7 @@ public static class CommentLifecycle
     {
         { Decision: { } decision } => new CommentModerated
         {
-            CommentId = transition.Comment.Id, ArticleId = transition.Comment.ArticleId, Outcome = Name(transition.To),
+            CommentId = transition.Comment.Id, ArticleId = transition.Comment.ArticleId, Outcome = transition.To.WireName(),
             ReasonCodes = decision.ReasonCodes, Actor = decision.Actor, DecidedAt = decision.DecidedAt,
         },
         { To: Deleted } => new CommentDeleted
@@ -139,10 +139,9 @@ public static class CommentLifecycle
             Details = change.Details,
         }).Entity : null;
         // The pipeline's entries are named by their outcome ("held"), a person's by what they did ("reject").
-        db.Audit(change.Actor == Pipeline ? Decision.SystemActor : change.ActorId, change.Actor == Pipeline ? Name(to) : Name(change.Action), "comment",
-            comment.Id.ToString(), change.At, new { Status = Name(from) }, new { Status = Name(to), comment.Revision, change.ReasonCodes, Details = change.Audit });
+        db.Audit(change.Actor == Pipeline ? Decision.SystemActor : change.ActorId, change.Actor == Pipeline ? to.WireName() : change.Action.WireName(), "comment",
+            comment.Id.ToString(), change.At, new { Status = from.WireName() }, new { Status = to.WireName(), comment.Revision, change.ReasonCodes, Details = change.Audit });
         return new CommentTransition(comment, from, to, wasPublic, decision);
     }
 
-    private static string Name<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 }

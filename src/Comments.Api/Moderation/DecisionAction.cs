@@ -1,0 +1,7 @@
+namespace Comments.Api.Moderation;
+
+public enum DecisionAction
+{
+    Approve,
+    Reject,
+}

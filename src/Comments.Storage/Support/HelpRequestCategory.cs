@@ -1,0 +1,13 @@
+namespace Comments.Storage.Support;
+
+public enum HelpRequestCategory
+{
+    CantPost,
+    CommentMissing,
+    CommentRemoved,
+    AccountOrLogin,
+    BannedOrSuspended,
+    ReportAbuse,
+    Technical,
+    Other,
+}
