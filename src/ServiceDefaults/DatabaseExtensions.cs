@@ -17,6 +17,9 @@ public static class DatabaseExtensions
     /// <summary>Statements Npgsql prepares automatically per connection (<c>Database:MaxAutoPrepare</c>; 0 turns it off).</summary>
     public const int DefaultMaxAutoPrepare = 64;
 
+    public const string MaxPoolSizeKey = "Database:MaxPoolSize";
+    public const string MaxAutoPrepareKey = "Database:MaxAutoPrepare";
+
     public static IHostApplicationBuilder AddDatabase(this IHostApplicationBuilder builder)
     {
         builder.Services.AddCommentsDatabase(builder.Configuration.GetPooledConnectionString());
@@ -28,13 +31,13 @@ public static class DatabaseExtensions
         var connection = new NpgsqlConnectionStringBuilder(configuration.GetRequiredConnectionString());
         if (!configuration.GetRequiredConnectionString().Contains("Pool Size", StringComparison.OrdinalIgnoreCase))
         {
-            connection.MaxPoolSize = configuration.GetValue("Database:MaxPoolSize", DefaultMaxPoolSize);
+            connection.MaxPoolSize = configuration.GetValue(MaxPoolSizeKey, DefaultMaxPoolSize);
         }
         if (!configuration.GetRequiredConnectionString().Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
         {
             // Every comment runs the same dozen statements; prepared once per connection, PostgreSQL stops parsing
             // and planning them each time.
-            connection.MaxAutoPrepare = configuration.GetValue("Database:MaxAutoPrepare", DefaultMaxAutoPrepare);
+            connection.MaxAutoPrepare = configuration.GetValue(MaxAutoPrepareKey, DefaultMaxAutoPrepare);
             connection.AutoPrepareMinUsages = 2;
         }
         return connection.ConnectionString;

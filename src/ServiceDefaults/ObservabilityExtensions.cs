@@ -25,6 +25,9 @@ public static class ObservabilityExtensions
     /// <summary>The port of the worker's own scrape endpoint on 127.0.0.1 (<c>Metrics:ListenerPort</c>); 0 turns it off.</summary>
     public const string ListenerPortKey = "Metrics:ListenerPort";
 
+    /// <summary>The OpenTelemetry SDK's own variable; set, traces and metrics also go to that collector.</summary>
+    public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
     public static IHostApplicationBuilder AddObservability(this IHostApplicationBuilder builder, string serviceName)
     {
         var listenerPort = builder.Configuration.GetValue(ListenerPortKey, 0);
@@ -48,7 +51,7 @@ public static class ObservabilityExtensions
                     metrics.AddPrometheusExporter();
                 }
             });
-        if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (!string.IsNullOrEmpty(builder.Configuration[OtlpEndpointKey]))
         {
             otel.UseOtlpExporter();
         }

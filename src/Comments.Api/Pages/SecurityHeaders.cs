@@ -7,6 +7,7 @@ namespace Comments.Api.Pages;
 public static class SecurityHeaders
 {
     public const string FrameAncestorsSetting = "Embed:FrameAncestors";
+    public const string DefaultFrameAncestors = "'self'";
 
     /// <summary>The page policy; <c>Embed:FrameAncestors</c> (space-separated origins) says who may frame our pages, 'self' by default.</summary>
     public static string PagePolicy(string frameAncestors) =>
@@ -22,7 +23,7 @@ public static class SecurityHeaders
 
     public static IApplicationBuilder UseSecurityHeaders(this WebApplication app)
     {
-        var ancestors = app.Configuration[FrameAncestorsSetting] is { Length: > 0 } configured ? configured : "'self'";
+        var ancestors = app.Configuration[FrameAncestorsSetting] is { Length: > 0 } configured ? configured : DefaultFrameAncestors;
         var (policy, reference) = (PagePolicy(ancestors), ReferencePolicy(ancestors));
         return app.Use(async (context, next) =>
         {
