@@ -5,6 +5,7 @@ using Comments.Api.Contract;
 using Comments.Api.Errors;
 using Comments.Api.Events;
 using Comments.Api.Health;
+using Comments.Api.Infrastructure.Validation;
 using Comments.Api.Moderation;
 using Comments.Api.Observability;
 using Comments.Api.Pages;
@@ -37,7 +38,9 @@ public static class ApiServiceExtensions
         builder.Services.AddScoped<ModeratorDecisions>();
         builder.Services.AddScoped<IMailSender, RecordingMailSender>();
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ValidationFieldNames.UseJsonNames);
+        // Request records say their rules with annotations (Infrastructure/Validation); a failure is a 400 ValidationProblem before the handler runs.
+        builder.Services.AddValidation();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         // Binding failures (malformed JSON, wrong types, oversize bodies) throw, so that ApiExceptionHandler
         // answers them with a ProblemDetails that says what was wrong.

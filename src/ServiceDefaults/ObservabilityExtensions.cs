@@ -10,10 +10,8 @@ using OpenTelemetry.Trace;
 namespace Comments.ServiceDefaults;
 
 /// <summary>
-/// OpenTelemetry for every host: traces across ASP.NET Core, MassTransit (which carries the trace through
-/// RabbitMQ in the message headers) and Npgsql; metrics from the system's own meters, MassTransit, ASP.NET Core,
-/// Npgsql and the runtime, for Prometheus to scrape. Traces and metrics also go to an OTLP collector when
-/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. Logs are JSON lines (appsettings) that carry the trace and span ids.
+/// OpenTelemetry for every host: traces through HTTP, RabbitMQ and PostgreSQL, metrics for Prometheus, OTLP when
+/// configured, JSON logs carrying the trace ids (docs/operations.md).
 /// </summary>
 public static class ObservabilityExtensions
 {

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Http;
 using NetArchTest.Rules;
 
 namespace Comments.Api.Tests;
@@ -51,6 +52,48 @@ public sealed class ArchitectureTests
         Assert.True(cycles.Count == 0, "Feature folders that depend on each other in a circle: " + string.Join("; ", cycles));
         var infrastructure = uses["Infrastructure"].Except(InfrastructureMayUse).ToList();
         Assert.True(infrastructure.Count == 0, "Infrastructure uses features: " + string.Join(", ", infrastructure));
+    }
+
+    [Fact]
+    public void No_class_calls_an_endpoint_class_and_no_service_returns_an_http_result()
+    {
+        var endpointClasses = Api.GetTypes().Where(IsEndpointClass).ToList();
+        var callers = endpointClasses.SelectMany(endpoint => Types.InAssembly(Api)
+                .That().HaveDependencyOn(endpoint.FullName!).GetTypes()
+                .Where(caller => Outermost(caller) != endpoint && !IsEndpointMapping(caller))
+                .Select(caller => $"{Outermost(caller).Name} -> {endpoint.Name}"))
+            .Distinct().ToList();
+        Assert.True(callers.Count == 0, "Endpoint classes are called only by the route mapping: " + string.Join(", ", callers));
+
+        var services = Api.GetTypes().Where(IsService)
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
+                .Where(m => ReturnsHttpResult(m.ReturnType)).Select(m => $"{t.Name}.{m.Name}"))
+            .ToList();
+        Assert.True(services.Count == 0, "Services and the shared machinery return data or their own outcome, never an HTTP result: " + string.Join(", ", services));
+    }
+
+    /// <summary>The injected classes of the features, and everything in Infrastructure; static endpoint helpers may build answers.</summary>
+    private static bool IsService(Type type) =>
+        !type.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute)) && type.DeclaringType is null
+        && type.Namespace?.Split('.') is [_, _, var folder, ..] && !HttpFolders.Contains(folder)
+        && (folder == "Infrastructure" || (type.IsClass && !(type.IsAbstract && type.IsSealed) && !typeof(Delegate).IsAssignableFrom(type)));
+
+    /// <summary>The folders whose classes speak HTTP themselves.</summary>
+    private static readonly string[] HttpFolders = ["Errors", "Contract", "Pages", "Health", "Auth", "RateLimiting", "Caching"];
+
+    private static bool IsEndpointClass(Type type) => type.Name.EndsWith("Api", StringComparison.Ordinal) && type.IsAbstract && type.IsSealed;
+
+    /// <summary>Program, and a feature's class of Map methods only (ModerationApi maps its parts' endpoints).</summary>
+    private static bool IsEndpointMapping(Type type) => type.Namespace is null or "Comments.Api"
+        || (IsEndpointClass(type) && type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly).All(m => m.Name.StartsWith("Map", StringComparison.Ordinal)));
+
+    private static Type Outermost(Type type) => type.DeclaringType is { } outer ? Outermost(outer) : type;
+
+    private static bool ReturnsHttpResult(Type type)
+    {
+        var result = type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(Task<>) || type.GetGenericTypeDefinition() == typeof(ValueTask<>))
+            ? type.GetGenericArguments()[0] : type;
+        return typeof(IResult).IsAssignableFrom(result);
     }
 
     private static bool DependsOn(string feature, string other) =>

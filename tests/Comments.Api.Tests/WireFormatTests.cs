@@ -55,6 +55,17 @@ public sealed class WireFormatTests(CommentsStack stack)
         Assert.All(stats.GetProperty("openByPriority").EnumerateObject(), p => Assert.True(WireNames<HelpRequestPriority>.TryParse(p.Name, out _), p.Name));
     }
 
+    [Fact]
+    public async Task An_annotated_rule_answers_a_validation_problem_naming_the_field_before_the_handler_runs()
+    {
+        var support = stack.Api.CreateClientFor(TestData.NewUserId("support"), "Sam Support", "support");
+        var response = await support.PostAsJsonAsync($"/api/support/help-requests/{Guid.NewGuid()}/notes", new { body = "   " });
+
+        var errors = await ValidationErrorsAsync(response);
+        Assert.True(errors.TryGetProperty("body", out var body), $"an error on body, got {errors}");
+        Assert.Equal("body must be 1 to 5,000 characters.", body[0].GetString());
+    }
+
     private static async Task<JsonElement> ValidationErrorsAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -1,10 +1,8 @@
 namespace Comments.Api.Auth;
 
 /// <summary>
-/// How the host news site signs its readers' tokens. Section <c>Auth</c>. A deployment configures a key it shares with
-/// the site (HS256, <c>SigningKey</c>), the site's published public keys (RS256/ES256: <c>JwksUrl</c>, or <c>Authority</c>
-/// / <c>MetadataAddress</c> for an OpenID Connect discovery document), or both. The development key and issuer live only
-/// in <c>appsettings.Development.json</c>; elsewhere <see cref="AuthOptionsValidation"/> stops the API at start.
+/// How the host news site signs its readers' tokens: a shared key, published keys, or both (docs/configuration.md);
+/// outside Development, <see cref="AuthOptionsValidation"/> refuses to start without them.
 /// </summary>
 public sealed class AuthOptions
 {

@@ -6,10 +6,8 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 namespace Comments.Api.Auth;
 
 /// <summary>
-/// Points the JwtBearer handler at the site's published keys through the library's ConfigurationManager, which fetches,
-/// caches and refreshes them. A token refused for its key, signature or issuer makes it fetch again (at once the first
-/// time, then at most once per <see cref="AuthOptions.RefreshInterval"/>), so a site can rotate keys without a restart here.
-/// JwtBearer builds such a manager itself only for discovery documents; this builds it for both, the same way.
+/// Points JwtBearer at the site's published keys (JWKS or discovery) through one ConfigurationManager, which refetches
+/// when a token names an unknown key, so a site can rotate keys without a restart here (docs/security.md).
 /// </summary>
 internal sealed class PublishedKeysSetup(IOptions<AuthOptions> auth) : IPostConfigureOptions<JwtBearerOptions>
 {

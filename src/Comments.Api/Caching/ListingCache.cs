@@ -4,10 +4,8 @@ using Microsoft.Extensions.Options;
 namespace Comments.Api.Caching;
 
 /// <summary>
-/// ASP.NET Core's output cache for the public reads of an article (its comment pages and its stats), tagged by
-/// article so that a change to one article's comments evicts only that article's entries. The API evicts at once
-/// for its own changes (<see cref="Events.EventPublisher"/>) and for the worker's decisions and edits when their
-/// events arrive (<see cref="ListingCacheEviction"/>); the entry's lifetime bounds anything else.
+/// The output cache for an article's public reads, tagged by article so that a change evicts only that article's
+/// entries: at once for the API's own changes, on the worker's events for its decisions (docs/architecture.md).
 /// </summary>
 public static class ListingCache
 {

@@ -1,3 +1,4 @@
+using Comments.Api.Errors;
 using Comments.Api.Auth;
 using Comments.Api.Infrastructure;
 using Comments.Api.Observability;

@@ -33,7 +33,7 @@ public sealed class ModeratorDecisions(CommentsDbContext db, EventPublisher even
         {
             return DecisionOutcomeResult.Failed(id, StatusCodes.Status404NotFound, "No such comment.");
         }
-        if (QueuesApi.ClaimedByOther(comment, moderator, now))
+        if (Claims.HeldByOther(comment, moderator, now))
         {
             return DecisionOutcomeResult.Failed(id, StatusCodes.Status409Conflict, $"Claimed by {comment.ClaimedBy} until {comment.ClaimExpiresAt:O}.");
         }

@@ -1,4 +1,5 @@
 using Comments.Api.Auth;
+using Comments.Api.Infrastructure.Validation;
 using Comments.Storage;
 using Comments.Storage.Audit;
 using Comments.Storage.Moderation;
@@ -22,11 +23,7 @@ public static class Notes
     public static async Task<Results<Created<NoteView>, ValidationProblem>> AddAsync(
         CommentsDbContext db, string targetType, string targetId, NoteRequest request, HttpContext http, TimeProvider clock)
     {
-        var body = request.Body?.Trim();
-        if (string.IsNullOrEmpty(body) || body.Length > MaxLength || body.Contains('\0'))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"body must be 1 to {MaxLength} characters."] });
-        }
+        var body = request.Body!.Trim();
         var now = clock.GetUtcNow();
         var note = db.ModerationNotes.Add(new ModerationNote
         {
@@ -38,6 +35,6 @@ public static class Notes
     }
 }
 
-public sealed record NoteRequest(string? Body);
+public sealed record NoteRequest([property: Text(1, Notes.MaxLength)] string? Body);
 
 public sealed record NoteView(Guid Id, string Author, string Body, DateTimeOffset CreatedAt);

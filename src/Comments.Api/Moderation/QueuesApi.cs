@@ -94,7 +94,7 @@ public static class QueuesApi
             {
                 continue;
             }
-            ClaimFor(db, claimed, me, now + options.Value.ClaimLease, now);
+            Claims.Take(db, claimed, me, now + options.Value.ClaimLease, now);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return TypedResults.Ok((await QueueItems.BuildAsync(db, [claimed], cancellationToken))[0]);
@@ -114,11 +114,11 @@ public static class QueuesApi
         {
             return TypedResults.NotFound();
         }
-        if (ClaimedByOther(comment, me, now))
+        if (Claims.HeldByOther(comment, me, now))
         {
             return ClaimedProblem(comment);
         }
-        ClaimFor(db, comment, me, now + options.Value.ClaimLease, now);
+        Claims.Take(db, comment, me, now + options.Value.ClaimLease, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok((await QueueItems.BuildAsync(db, [comment], cancellationToken))[0]);
@@ -132,7 +132,7 @@ public static class QueuesApi
         {
             return TypedResults.NotFound();
         }
-        if (ClaimedByOther(comment, me, clock.GetUtcNow()))
+        if (Claims.HeldByOther(comment, me, clock.GetUtcNow()))
         {
             return ClaimedProblem(comment);
         }
@@ -146,20 +146,10 @@ public static class QueuesApi
         return TypedResults.NoContent();
     }
 
-    public static bool ClaimedByOther(Comment comment, string me, DateTimeOffset now) =>
-        comment.ClaimedBy is { } holder && holder != me && comment.ClaimExpiresAt > now;
-
-    public static ProblemHttpResult ClaimedProblem(Comment comment) => TypedResults.Problem(
+    private static ProblemHttpResult ClaimedProblem(Comment comment) => TypedResults.Problem(
         title: "Claimed by another moderator",
         detail: $"{comment.ClaimedBy} is working on this comment until {comment.ClaimExpiresAt:O}.",
         statusCode: StatusCodes.Status409Conflict);
-
-    private static void ClaimFor(CommentsDbContext db, Comment comment, string me, DateTimeOffset until, DateTimeOffset now)
-    {
-        db.Audit(me, "claim", "comment", comment.Id.ToString(), now, new { comment.ClaimedBy, comment.ClaimExpiresAt }, new { ClaimedBy = me, ClaimExpiresAt = until });
-        comment.ClaimedBy = me;
-        comment.ClaimExpiresAt = until;
-    }
 }
 
 public sealed record QueueCounts(string SiteId, IReadOnlyDictionary<string, int> Counts);

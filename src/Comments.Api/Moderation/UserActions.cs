@@ -1,8 +1,9 @@
 using System.Globalization;
+using Comments.Api.Infrastructure.Validation;
 
 namespace Comments.Api.Moderation;
 
-public sealed record UserActionRequest(string? Reason, string? Duration, bool RejectComments = false);
+public sealed record UserActionRequest([property: Text(0, 500)] string? Reason, string? Duration, bool RejectComments = false);
 
 /// <summary>Suspension lengths: the presets 1h, 3h, 24h, 7d, or a custom number of minutes, hours or days ("90m", "2d").</summary>
 public static class SuspensionDurations

@@ -63,7 +63,6 @@ public static class UsersApi
         var errors = new Dictionary<string, string[]>();
         if (!WireNames<UserAction>.TryParse(action, out var act)) errors["action"] = [$"action must be {WireNames<UserAction>.OneOf}."];
         if (act != UserAction.Restore && string.IsNullOrWhiteSpace(request.Reason)) errors["reason"] = ["reason is required."];
-        if (request.Reason is { Length: > 500 }) errors["reason"] = ["reason must be at most 500 characters."];
         if (act == UserAction.Suspend && duration is null) errors["duration"] = ["duration must be 1h, 3h, 24h, 7d or a custom number of m, h or d (e.g. 90m)."];
         if (userId.Length > CommentConfiguration.AuthorIdMaxLength) errors["userId"] = ["userId is too long."];
         if (errors.Count > 0)

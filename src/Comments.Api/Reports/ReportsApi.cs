@@ -1,6 +1,9 @@
+using Comments.Api.Errors;
 using Comments.Api.Auth;
 using Comments.Api.Events;
 using Comments.Api.Infrastructure;
+using Comments.Api.Infrastructure.Validation;
+using System.ComponentModel.DataAnnotations;
 using Comments.Api.RateLimiting;
 using Comments.Contracts;
 using Comments.Moderation.Settings;
@@ -31,14 +34,11 @@ public static class ReportsApi
     }
 
     public static async Task<Results<Created<ReportView>, NotFound, ProblemHttpResult, ValidationProblem>> ReportComment(
-        Guid id, ReportRequest? request, HttpContext http, CommentsDbContext db, SiteModerationStore sites, EventPublisher events, TimeProvider clock,
+        Guid id, ReportRequest request, HttpContext http, CommentsDbContext db, SiteModerationStore sites, EventPublisher events, TimeProvider clock,
         IOptions<CommentOptions> options)
     {
         var cancellationToken = http.RequestAborted;
-        if (Validate(request, out var reason) is { } problem)
-        {
-            return problem;
-        }
+        var reason = request.Reason!.Value;
         var reporter = http.User.UserId()!;
         var now = clock.GetUtcNow();
         // A banned or suspended reader's reports would still hide comments: they cannot report at all.
@@ -101,29 +101,12 @@ public static class ReportsApi
         return TypedResults.Created($"/api/comments/{id}/reports/{report.Id}", new ReportView(report.Id, reason.WireName(), hidden));
     }
 
-    private static ValidationProblem? Validate(ReportRequest? request, out ReportReason reason)
-    {
-        reason = default;
-        var errors = new Dictionary<string, string[]>();
-        if (!WireNames<ReportReason>.TryParse(request?.Reason, out reason))
-        {
-            errors["reason"] = [$"reason must be {WireNames<ReportReason>.OneOf}."];
-        }
-        if (request?.Details is { Length: > MaxDetailsLength })
-        {
-            errors["details"] = [$"details must be at most {MaxDetailsLength} characters."];
-        }
-        else if (request?.Details?.Contains('\0') == true)
-        {
-            errors["details"] = ["details must not contain NUL characters."];
-        }
-        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : null;
-    }
-
     private static ProblemHttpResult AlreadyReported() =>
         TypedResults.Problem(title: "Already reported", detail: "You have already reported this comment.", statusCode: StatusCodes.Status409Conflict);
 }
 
-public sealed record ReportRequest(string? Reason, string? Details);
+public sealed record ReportRequest(
+    [property: Required(ErrorMessage = "reason is required.")] ReportReason? Reason,
+    [property: Text(0, ReportsApi.MaxDetailsLength)] string? Details);
 
 public sealed record ReportView(Guid Id, string Reason, bool CommentHidden);

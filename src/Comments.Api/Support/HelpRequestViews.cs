@@ -1,10 +1,18 @@
 using Comments.Api.Infrastructure;
+using Comments.Api.Infrastructure.Validation;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Comments.Storage.Support;
 
 namespace Comments.Api.Support;
 
-public sealed record HelpRequestSubmission(string? Email, string? ArticleId, Guid? CommentId, HelpRequestCategory? Category, string? Message, string? Page);
+public sealed record HelpRequestSubmission(
+    [property: MaxLength(254, ErrorMessage = "email is not a valid address.")] string? Email,
+    [property: ArticleId] string? ArticleId,
+    Guid? CommentId,
+    HelpRequestCategory? Category,
+    [property: Text(10, 5000)] string? Message,
+    string? Page);
 
 /// <summary>An anonymous requester's <c>AccessToken</c> is shown here and in the acknowledgement mail, never again.</summary>
 public sealed record AcceptedHelpRequest(Guid Id, string Reference, string? AccessToken);
@@ -38,4 +46,4 @@ public sealed record SupportHelpRequestView(Guid Id, string Reference, string? R
 
 public sealed record HelpRequestChange(HelpRequestStatus? Status, string? Assignee, HelpRequestPriority? Priority);
 
-public sealed record TextRequest(string? Body);
+public sealed record TextRequest([property: Text(1, 5000)] string? Body);

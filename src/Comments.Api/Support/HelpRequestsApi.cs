@@ -28,15 +28,15 @@ public static class HelpRequestsApi
     }
 
     public static async Task<Results<Accepted<AcceptedHelpRequest>, ValidationProblem>> Submit(
-        HelpRequestSubmission? request, HttpContext http, BrokerIntake intake, IOptions<CommentOptions> options,
+        HelpRequestSubmission request, HttpContext http, BrokerIntake intake, IOptions<CommentOptions> options,
         TimeProvider clock, OptionalDatabaseWork optionalWork, CommentsDbContext db)
     {
         var userId = http.User.UserId();
-        var typed = request?.Email?.Trim() is { Length: > 0 } given ? given : null;
+        var typed = request.Email?.Trim() is { Length: > 0 } given ? given : null;
         // Signed in, the token's address is the reader's; a different typed one is only a contact address.
         var verified = userId is null ? null : http.User.FindFirst("email")?.Value?.Trim() is { Length: > 0 } claim ? claim : null;
         var errors = Validate(request, userId, typed);
-        if (errors.Count == 0 && request!.CommentId is { } commentId && !await IsOwnCommentAsync(db, commentId, userId!, options.Value.SiteId, http.RequestAborted))
+        if (errors.Count == 0 && request.CommentId is { } commentId && !await IsOwnCommentAsync(db, commentId, userId!, options.Value.SiteId, http.RequestAborted))
         {
             errors["commentId"] = ["commentId must name one of your own comments."];
         }
@@ -55,7 +55,7 @@ public static class HelpRequestsApi
             Email = userId is null ? typed : verified,
             ContactEmail = userId is not null && !string.Equals(typed, verified, StringComparison.OrdinalIgnoreCase) ? typed : null,
             AccessToken = accessToken,
-            ArticleId = request!.ArticleId,
+            ArticleId = request.ArticleId,
             CommentId = request.CommentId,
             Category = request.Category?.WireName(),
             Message = request.Message!.Trim(),
@@ -104,29 +104,21 @@ public static class HelpRequestsApi
         return new ReaderHelpRequestView(request.Reference, request.Category, request.Status, request.Outcome, linked, request.CreatedAt, thread);
     }
 
-    private static Dictionary<string, string[]> Validate(HelpRequestSubmission? request, string? userId, string? email)
+    /// <summary>What depends on who is asking; the rest is said by the request's annotations.</summary>
+    private static Dictionary<string, string[]> Validate(HelpRequestSubmission request, string? userId, string? email)
     {
         var errors = new Dictionary<string, string[]>();
-        var message = request?.Message?.Trim();
-        if (message is null || message.Length is < 10 or > 5000 || message.Contains('\0'))
-        {
-            errors["message"] = ["message must be 10 to 5,000 characters."];
-        }
         if (userId is null && string.IsNullOrEmpty(email))
         {
             errors["email"] = ["email is required when you are not signed in, so that we can answer."];
         }
-        if (userId is null && request?.CommentId is not null)
+        if (userId is null && request.CommentId is not null)
         {
             errors["commentId"] = ["sign in to ask about one of your comments."];
         }
         else if (!string.IsNullOrEmpty(email) && (email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
         {
             errors["email"] = ["email is not a valid address."];
-        }
-        if (request?.ArticleId is { } article && !ArticleKey.IsValid(article))
-        {
-            errors["articleId"] = [ArticleKey.Rule];
         }
         return errors;
     }

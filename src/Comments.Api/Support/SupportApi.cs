@@ -119,7 +119,6 @@ public static class SupportApi
     {
         var request = await db.HelpRequests.FirstOrDefaultAsync(r => r.Id == id, http.RequestAborted);
         if (request is null) return TypedResults.NotFound();
-        if (ValidText(body.Body) is { } problem) return problem;
         var now = clock.GetUtcNow();
         var entry = db.HelpRequestEvents.Add(HelpRequestEvent.Create(id, HelpRequestEventKind.Reply, http.User.UserId()!, now, visibleToReader: true, body: body.Body!.Trim())).Entity;
         request.FirstReplyAt ??= now;
@@ -137,7 +136,6 @@ public static class SupportApi
         Guid id, TextRequest body, HttpContext http, CommentsDbContext db, TimeProvider clock)
     {
         if (!await db.HelpRequests.AnyAsync(r => r.Id == id, http.RequestAborted)) return TypedResults.NotFound();
-        if (ValidText(body.Body) is { } problem) return problem;
         var entry = db.HelpRequestEvents.Add(HelpRequestEvent.Create(id, HelpRequestEventKind.Note, http.User.UserId()!, clock.GetUtcNow(), visibleToReader: false, body: body.Body!.Trim())).Entity;
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Created($"/api/support/help-requests/{id}", ToEntry(entry));
@@ -205,9 +203,4 @@ public static class SupportApi
     }
 
     private static ThreadEntry ToEntry(HelpRequestEvent e) => new(e.At, e.Kind, e.Actor, e.Body, e.Before, e.After, e.VisibleToReader);
-
-    private static ValidationProblem? ValidText(string? text) =>
-        string.IsNullOrWhiteSpace(text) || text.Length > 5000 || text.Contains('\0')
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["body must be 1 to 5,000 characters."] })
-            : null;
 }

@@ -7,10 +7,8 @@ using Microsoft.ML.Transforms.Text;
 namespace Comments.Moderation.Classification;
 
 /// <summary>
-/// Trains a classifier reproducibly: fixed seed, a 70/15/15 split into train, validation (where the threshold is
-/// chosen) and test (reported); word 1-2-grams, character 1-4-grams and the static sentence embedding into L-BFGS
-/// logistic regression. A moderator's decision weighs <see cref="DecisionWeight"/> seed rows: it is this site's truth
-/// (at 5, forty approvals of a clean pattern left most held-out ones held; docs/classifier.md).
+/// Trains a classifier reproducibly (fixed seed, 70/15/15 split, n-grams and sentence embedding into logistic
+/// regression); a moderator's decision weighs <see cref="DecisionWeight"/> rows because it is this site's truth (docs/classifier.md).
 /// </summary>
 public static class ClassifierTrainer
 {

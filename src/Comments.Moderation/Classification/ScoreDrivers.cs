@@ -3,10 +3,8 @@ using System.Text.RegularExpressions;
 namespace Comments.Moderation.Classification;
 
 /// <summary>
-/// The words that drove a model's score, for the moderator: each distinct word is left out in turn and the text scored
-/// again; the words whose absence lowers the model's margin most, by at least <see cref="MinimumDrop"/>, are the drivers
-/// (the margin, not the probability, which saturates at 1 for the clearest cases). Run only for comments a model holds
-/// or rejects, so its cost (one scoring per distinct word, about 10 µs each) stays off the common path.
+/// The words that drove a model's score, for the moderator: the words whose removal lowers the margin most
+/// (docs/classifier.md). Run only for held or rejected comments, to keep its cost off the common path.
 /// </summary>
 public static partial class ScoreDrivers
 {

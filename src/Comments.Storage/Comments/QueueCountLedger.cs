@@ -3,10 +3,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Comments.Storage.Comments;
 
 /// <summary>
-/// The moderation queue counts are <c>queue_counts</c> plus the deltas the comments trigger appends to
-/// <c>queue_count_deltas</c> (appending takes no shared row lock, so intake and decisions never queue behind each
-/// other on a counter). Folding moves the deltas into the counts in one statement: a delta is either still in the
-/// ledger or already in the count, never both and never neither.
+/// Queue counts are <c>queue_counts</c> plus appended deltas, so intake and decisions never wait on a counter row;
+/// folding moves deltas into counts in one statement, so each is counted exactly once (docs/architecture.md).
 /// </summary>
 public static class QueueCountLedger
 {

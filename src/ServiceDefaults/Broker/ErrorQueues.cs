@@ -5,10 +5,8 @@ using RabbitMQ.Client;
 namespace Comments.ServiceDefaults.Broker;
 
 /// <summary>
-/// Reads and replays the messages MassTransit moved to a queue's <c>_error</c> queue. Reading takes messages
-/// without acknowledging them and hands them back when done, so the error queue stays the one record of what
-/// failed; a replay sends the message, with its fault headers removed, to the queue it came from (waiting for the
-/// broker's confirm) and only then removes it from the error queue.
+/// Reads and replays a queue's <c>_error</c> messages. A replay is confirmed by the broker before the failed copy is
+/// removed, so the error queue stays the one record of what failed until it is safely back in its queue.
 /// </summary>
 public sealed class ErrorQueues(BrokerConnection broker)
 {
