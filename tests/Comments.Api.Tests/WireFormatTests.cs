@@ -66,6 +66,15 @@ public sealed class WireFormatTests(CommentsStack stack)
         Assert.Equal("body must be 1 to 5,000 characters.", body[0].GetString());
     }
 
+    [Fact]
+    public async Task An_annotated_route_value_is_checked_before_the_handler_runs()
+    {
+        var response = await stack.Api.CreateClient().GetAsync("/api/articles/has%20space/stats");
+
+        var errors = await ValidationErrorsAsync(response);
+        Assert.True(errors.TryGetProperty("articleId", out _), $"an error on articleId, got {errors}");
+    }
+
     private static async Task<JsonElement> ValidationErrorsAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

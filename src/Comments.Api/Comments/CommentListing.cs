@@ -1,5 +1,6 @@
 using Comments.Api.Auth;
 using Comments.Api.Infrastructure;
+using Comments.Api.Infrastructure.Validation;
 using Comments.Storage;
 using Comments.Storage.Comments;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -73,12 +74,8 @@ public static class CommentListing
     }
 
     public static async Task<Results<Ok<ArticleStatsView>, ValidationProblem>> GetArticleStats(
-        string articleId, CommentsDbContext db, IOptions<CommentOptions> options, CancellationToken cancellationToken)
+        [ArticleId] string articleId, CommentsDbContext db, IOptions<CommentOptions> options, CancellationToken cancellationToken)
     {
-        if (!ArticleKey.IsValid(articleId))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["articleId"] = [ArticleKey.Rule] });
-        }
         var site = options.Value.SiteId;
         var stats = await db.ArticleStats.AsNoTracking().FirstOrDefaultAsync(s => s.SiteId == site && s.ArticleId == articleId, cancellationToken);
         return TypedResults.Ok(new ArticleStatsView(articleId, stats?.PublishedCount ?? 0, stats?.LastActivityAt));
@@ -86,12 +83,8 @@ public static class CommentListing
 
     /// <summary>The signed-in reader's own comments on an article that the public does not see (pending, held, rejected), with reasons.</summary>
     public static async Task<Results<Ok<Page<CommentView>>, ValidationProblem>> ListMyUnpublished(
-        string articleId, HttpContext http, CommentsDbContext db, IOptions<CommentOptions> options, CancellationToken cancellationToken)
+        [ArticleId] string articleId, HttpContext http, CommentsDbContext db, IOptions<CommentOptions> options, CancellationToken cancellationToken)
     {
-        if (!ArticleKey.IsValid(articleId))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["articleId"] = [ArticleKey.Rule] });
-        }
         var me = http.User.UserId();
         var comments = await db.Comments.AsNoTracking()
             .Where(c => c.SiteId == options.Value.SiteId && c.ArticleId == articleId && c.AuthorId == me && c.DeletedAt == null && c.Status != CommentStatus.Approved)

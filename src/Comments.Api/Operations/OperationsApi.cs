@@ -1,4 +1,5 @@
 using Comments.Api.Auth;
+using System.ComponentModel.DataAnnotations;
 using Comments.Api.Infrastructure;
 using Comments.Contracts;
 using Comments.ServiceDefaults.Broker;
@@ -24,13 +25,9 @@ public static class OperationsApi
     }
 
     public static async Task<Results<Ok<FailedMessages>, ValidationProblem>> ListErrors(
-        int? limit, ErrorQueues errors, CancellationToken cancellationToken)
+        [Range(1, MaxListed, ErrorMessage = "limit must be between 1 and {2}.")] int? limit, ErrorQueues errors, CancellationToken cancellationToken)
     {
         var take = limit ?? 100;
-        if (take is < 1 or > MaxListed)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"limit must be between 1 and {MaxListed}."] });
-        }
         var items = await BrokerCall(() => errors.ListAsync(Queues, take, cancellationToken));
         return TypedResults.Ok(new FailedMessages(items));
     }
