@@ -46,7 +46,7 @@ public static class ModerationServiceExtensions
         services.AddHostedService<ContentAnalyzerWarmup>();
         services.AddScoped<CommentDecider>();
         services.AddScoped<CommentGroup>();
-        services.AddSingleton<CommentDecisions>();
+        services.AddSingleton<DecisionGroups>();
 
         // The phases run in the order they are registered here.
         services.AddSingleton<IModerationPhase, LengthPhase>();

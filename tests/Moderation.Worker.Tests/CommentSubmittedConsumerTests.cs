@@ -47,7 +47,7 @@ public sealed class CommentSubmittedConsumerTests : IAsyncLifetime
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Harness.Bus.Publish(message)));
 
-        var consumer = Harness; // the consumer takes batches: each message is recorded as the bus consumed it
+        var consumer = Harness.GetConsumerHarness<CommentSubmittedConsumer>();
         await Eventually.Until(() => consumer.Consumed.ConsumedNowAsync<CommentSubmitted>(m => m.Context.Message.CommentId == message.CommentId),
             count => count == 8, what: "eight deliveries consumed");
         Assert.Equal(0, await consumer.Consumed.ConsumedNowAsync<CommentSubmitted>(m => m.Exception is not null));

@@ -94,7 +94,7 @@ public sealed class DecisionGroupTests : IAsyncLifetime
         var ids = good.Select(m => m.CommentId).ToHashSet();
         await Eventually.Until(() => Harness.Published.PublishedNowAsync<CommentModerated>(m => ids.Contains(m.Context.Message.CommentId)),
             count => count == ids.Count, what: "a decision published for every good comment");
-        var consumer = Harness; // the consumer takes batches: each message is recorded as the bus consumed it
+        var consumer = Harness.GetConsumerHarness<CommentSubmittedConsumer>();
         await Eventually.Until(() => consumer.Consumed.ConsumedNowAsync<CommentSubmitted>(m => m.Context.Message.CommentId == poison.CommentId && m.Exception is not null),
             count => count > 0, what: "the poison message failing");
         Assert.Equal(0, await consumer.Consumed.ConsumedNowAsync<CommentSubmitted>(m => m.Context.Message.CommentId != poison.CommentId && m.Exception is not null));

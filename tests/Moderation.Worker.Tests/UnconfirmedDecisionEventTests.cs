@@ -30,7 +30,7 @@ public sealed class UnconfirmedDecisionEventTests : IAsyncLifetime
 
         await _consumers.Harness.Bus.Publish(message);
 
-        var consumer = _consumers.Harness; // the consumer takes batches: each message is recorded as the bus consumed it
+        var consumer = _consumers.Harness.GetConsumerHarness<CommentSubmittedConsumer>();
         await Eventually.Until(
             () => consumer.Consumed.ConsumedNowAsync<CommentSubmitted>(m => m.Context.Message.CommentId == message.CommentId && m.Exception is TimeoutException),
             failed => failed > 0, timeout: TimeSpan.FromSeconds(20), what: "the consumer to give up waiting for the confirm");

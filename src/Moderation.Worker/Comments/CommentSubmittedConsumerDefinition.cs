@@ -5,10 +5,8 @@ using Microsoft.Extensions.Options;
 namespace Moderation.Worker.Comments;
 
 /// <summary>
-/// The queue the API sends to; batches of up to <see cref="ConsumerOptions.DecisionGroupSize"/> messages,
-/// <see cref="ConsumerOptions.DecisionGroupLoops"/> at a time; the prefetch and concurrency from <see cref="ConsumerOptions"/>;
-/// and the standard retry (<see cref="RetryPolicy"/>) of each message on its own, after which it moves to
-/// <c>moderate-comment_error</c>. MassTransit delivers a retried message at once in a batch of its own.
+/// The queue the API sends to, the prefetch and concurrency from <see cref="ConsumerOptions"/>, and the standard
+/// retry (<see cref="RetryPolicy"/>), after which a message moves to <c>moderate-comment_error</c>.
 /// </summary>
 public sealed class CommentSubmittedConsumerDefinition : ConsumerDefinition<CommentSubmittedConsumer>
 {
@@ -18,6 +16,10 @@ public sealed class CommentSubmittedConsumerDefinition : ConsumerDefinition<Comm
     {
         _options = options.Value;
         EndpointName = QueueNames.ModerateComment;
+        if (_options.ConcurrentMessageLimit > 0)
+        {
+            ConcurrentMessageLimit = _options.ConcurrentMessageLimit;
+        }
     }
 
     protected override void ConfigureConsumer(
@@ -29,15 +31,6 @@ public sealed class CommentSubmittedConsumerDefinition : ConsumerDefinition<Comm
         {
             rabbit.PrefetchCount = _options.PrefetchCount;
         }
-        if (_options.ConcurrentMessageLimit > 0)
-        {
-            endpointConfigurator.ConcurrentMessageLimit = _options.ConcurrentMessageLimit;
-        }
         endpointConfigurator.UseStandardRetry(_options);
-        // MassTransit raises the prefetch and the concurrency to at least size x loops, so that a batch can fill.
-        consumerConfigurator.Options<BatchOptions>(batch => batch
-            .SetMessageLimit(_options.DecisionGroupSize)
-            .SetConcurrencyLimit(_options.DecisionGroupLoops)
-            .SetTimeLimit(_options.DecisionGroupTimeLimit));
     }
 }

@@ -11,19 +11,17 @@ public sealed class ConsumerOptions
     [Range(1, 10_000)] public int PrefetchCount { get; set; } = 100;
 
     /// <summary>
-    /// Messages held at the same time, waiting in a batch or being decided; 0 leaves it to MassTransit (the prefetch
-    /// count). Raised to at least <see cref="DecisionGroupSize"/> x <see cref="DecisionGroupLoops"/> so that batches can fill.
+    /// Messages processed at the same time; 0 leaves it to MassTransit (the prefetch count). New comments wait for
+    /// their group without a database connection; a message decided on its own holds one, so this stays near the
+    /// worker's connection pool (<c>Database:MaxPoolSize</c>, 32), beyond which a message waits for a connection.
     /// </summary>
     [Range(0, 10_000)] public int ConcurrentMessageLimit { get; set; } = 48;
 
-    /// <summary>The most comments decided together in one transaction (measured in docs/performance.md); 1 decides each on its own.</summary>
+    /// <summary>The most new comments decided together in one transaction (measured in docs/performance.md); 1 decides each on its own.</summary>
     [Range(1, 1_000)] public int DecisionGroupSize { get; set; } = 32;
 
     /// <summary>Groups being decided at the same time, each with one database connection.</summary>
     [Range(1, 16)] public int DecisionGroupLoops { get; set; } = 2;
-
-    /// <summary>The longest the first message of a group waits for others before the group is decided (docs/performance.md).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:01")] public TimeSpan DecisionGroupTimeLimit { get; set; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>
     /// The longest the worker waits for the broker to confirm a decision's event. After a broker restart a publish with

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Comments.Contracts;
+using Microsoft.Extensions.Options;
+
+namespace Moderation.Worker.Comments;
+
+/// <summary>
+/// Has the new comments consumers hold at the same moment decided together (<see cref="CommentGroup"/>), so that the
+/// per-decision costs are paid once per group; a failed group's messages are decided alone (docs/architecture.md).
+/// </summary>
+public sealed class DecisionGroups(IServiceScopeFactory scopes, IOptions<ConsumerOptions> options, ILogger<DecisionGroups> logger)
+{
+    private static readonly IReadOnlyDictionary<Guid, StoredDecision> NoneDecided = new Dictionary<Guid, StoredDecision>();
+    private readonly Channel<Waiting> _waiting = Channel.CreateUnbounded<Waiting>();
+    private readonly ConsumerOptions _options = options.Value;
+    private int _loops;
+
+    /// <summary>The decision a group stored for the message's comment, or null when its consumer is to decide it alone.</summary>
+    public Task<StoredDecision?> DecideAsync(CommentSubmitted message, CancellationToken cancellationToken)
+    {
+        if (_options.DecisionGroupSize <= 1 || message.Revision != 1)
+        {
+            return Task.FromResult<StoredDecision?>(null);
+        }
+        var waiting = new Waiting(new GroupMember(message, Activity.Current?.Context ?? default));
+        _waiting.Writer.TryWrite(waiting);
+        StartLoopIfNeeded();
+        return waiting.Decision.Task.WaitAsync(cancellationToken);
+    }
+
+    private void StartLoopIfNeeded()
+    {
+        while (true)
+        {
+            var running = Volatile.Read(ref _loops);
+            if (running >= _options.DecisionGroupLoops)
+            {
+                return;
+            }
+            if (Interlocked.CompareExchange(ref _loops, running + 1, running) == running)
+            {
+                using (ExecutionContext.SuppressFlow()) // the loop serves many consumers: none of their traces is its parent
+                {
+                    _ = Task.Run(LoopAsync);
+                }
+                return;
+            }
+        }
+    }
+
+    private async Task LoopAsync()
+    {
+        try
+        {
+            var group = new List<Waiting>(_options.DecisionGroupSize);
+            while (true)
+            {
+                group.Clear();
+                while (group.Count < _options.DecisionGroupSize && _waiting.Reader.TryRead(out var waiting))
+                {
+                    group.Add(waiting);
+                }
+                if (group.Count == 0)
+                {
+                    return;
+                }
+                await DecideAsync(group);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _loops);
+            if (_waiting.Reader.TryPeek(out _))
+            {
+                StartLoopIfNeeded(); // a message that arrived while this loop was ending
+            }
+        }
+    }
+
+    private async Task DecideAsync(List<Waiting> group)
+    {
+        var decided = NoneDecided;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            decided = await scope.ServiceProvider.GetRequiredService<CommentGroup>().DecideAsync([.. group.Select(w => w.Member)], CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "A group of {Count} comments could not be decided together; each is decided on its own", group.Count);
+        }
+        foreach (var waiting in group)
+        {
+            waiting.Decision.TrySetResult(decided.GetValueOrDefault(waiting.Member.Message.CommentId));
+        }
+    }
+
+    private sealed record Waiting(GroupMember Member)
+    {
+        public TaskCompletionSource<StoredDecision?> Decision { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
