@@ -25,11 +25,13 @@ public sealed class CommentSubmittedConsumer(
     {
         var message = context.Message;
         metrics.RecordLag(clock.GetUtcNow() - message.SubmittedAt);
-        var decided = await groups.DecideAsync(message, context.CancellationToken) ?? await DecideAloneAsync(message, context.CancellationToken);
+        // A retried message is decided alone, so that one that failed in a group cannot fail another group.
+        var decided = (context.GetRetryAttempt() == 0 ? await groups.DecideAsync(message, context.CancellationToken) : null)
+            ?? await DecideAloneAsync(message, context.CancellationToken);
         await context.PublishDecisionAsync(message, decided, options.Value.PublishTimeout);
     }
 
-    /// <summary>A revision, a redelivery, a copy, or a message whose group failed: a group of one, or the decision stored before.</summary>
+    /// <summary>A revision, a retry, a redelivery, a copy, or a message whose group failed: a group of one, or the decision stored before.</summary>
     private async Task<StoredDecision?> DecideAloneAsync(CommentSubmitted message, CancellationToken cancellationToken)
     {
         var decided = await group.DecideAsync([new GroupMember(message, Activity.Current?.Context ?? default)], cancellationToken);
