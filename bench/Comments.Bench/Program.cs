@@ -14,8 +14,11 @@ var bench = new SystemBench(http, new Readers(http, new Tokens(settings.SigningK
 var report = new PerformanceReport();
 // BENCH_INTAKE_ONLY=1 runs the intake stages alone (for profiling one part): printed, not written to the docs.
 var intakeOnly = HarnessSettings.Number("BENCH_INTAKE_ONLY", 0) == 1;
+// BENCH_WORKER_ONLY=1 runs the trivial endpoint (a gauge of how busy the machine is), the warm-up and then the worker
+// alone (WorkerBacklog): printed, not written to the docs.
+var workerOnly = HarnessSettings.Number("BENCH_WORKER_ONLY", 0) == 1;
 
-if (!intakeOnly)
+if (!intakeOnly && !workerOnly)
 {
     Console.WriteLine("== limits of the parts");
     report.Limit(await limits.BrokerRoundTripAsync(10_000));
@@ -37,6 +40,11 @@ try
     // JIT time per second in the worker); a service runs for days, so the figures below are taken after a warm-up.
     await bench.IntakeCapacityAsync(concurrency: 32, seconds, "warm-up (not counted)");
     var cpu = new CpuMeter(stack.Api, stack.Worker);
+    if (workerOnly)
+    {
+        await new WorkerBacklog(broker, bench).MeasureAsync(cpu, seconds);
+        return; // after the finally below has stopped the stack
+    }
     var cpuBefore = cpu.ReadSeconds();
     var (accepted, decided, decidedPerSecond) = await bench.IntakeCapacityAsync(concurrency: 32, seconds * 1.5);
     report.IntakeCapacity(accepted, decidedPerSecond);

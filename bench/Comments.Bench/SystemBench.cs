@@ -69,7 +69,7 @@ public sealed class SystemBench(HttpClient http, Readers readers, NpgsqlDataSour
         return status == HttpStatusCode.Accepted;
     }
 
-    private async Task<(int Decided, double[] LatenciesMs)> WaitDecidedAsync(string article, int expected)
+    public async Task<(int Decided, double[] LatenciesMs)> WaitDecidedAsync(string article, int expected)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
