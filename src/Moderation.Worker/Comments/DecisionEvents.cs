@@ -1,3 +1,4 @@
+using Comments.Storage;
 using Comments.Contracts;
 using MassTransit;
 
@@ -20,7 +21,7 @@ public static class DecisionEvents
         {
             CommentId = message.CommentId,
             ArticleId = stored.ArticleId,
-            Outcome = stored.Decision.Outcome.ToString().ToLowerInvariant(),
+            Outcome = stored.Decision.Outcome.WireName(),
             ReasonCodes = stored.Decision.ReasonCodes,
             Actor = stored.Decision.Actor,
             DecidedAt = stored.Decision.DecidedAt,
@@ -32,7 +33,7 @@ public static class DecisionEvents
                 CommentId = message.CommentId,
                 ArticleId = stored.ArticleId,
                 Revision = message.Revision,
-                Status = stored.Status.ToString().ToLowerInvariant(),
+                Status = stored.Status.WireName(),
                 EditedAt = message.SubmittedAt,
             }, CancellationToken.None).WaitAsync(timeout, context.CancellationToken);
         }
