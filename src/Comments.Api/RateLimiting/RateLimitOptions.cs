@@ -35,9 +35,8 @@ public sealed class RateLimitOptions
     [Range(1, 100_000)] public int IntakeConcurrency { get; set; } = 256;
 
     /// <summary>
-    /// How many more may wait their turn (first come, first served; their bodies are not read yet). None by default:
-    /// a comment is latency-bound (it waits for the broker's confirm), so waiting in a queue gains nothing over being
-    /// worked on, and measured no memory.
+    /// How many more may wait their turn (first come, first served; bodies not read yet, so they cost no memory): room
+    /// for a stall of a second or two before readers get 503 (docs/reliability.md).
     /// </summary>
-    [Range(0, 100_000)] public int IntakeQueue { get; set; }
+    [Range(0, 100_000)] public int IntakeQueue { get; set; } = 256;
 }
