@@ -21,6 +21,7 @@ public static class ModerationLibraryExtensions
         services.AddSingleton<CompiledCache<WordMatcher>>();
         services.AddSingleton<CompiledCache<ExampleBank>>();
         services.AddScoped<SiteModerationStore>();
+        services.AddScoped<ArticleSettingsStore>();
         return services;
     }
 }

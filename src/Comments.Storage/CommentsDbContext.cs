@@ -26,6 +26,7 @@ public class CommentsDbContext(DbContextOptions<CommentsDbContext> options) : Db
     public DbSet<UserStanding> UserStandings => Set<UserStanding>();
     public DbSet<CommentRevision> CommentRevisions => Set<CommentRevision>();
     public DbSet<ArticleStats> ArticleStats => Set<ArticleStats>();
+    public DbSet<ArticleSettings> ArticleSettings => Set<ArticleSettings>();
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ReporterTrust> ReporterTrust => Set<ReporterTrust>();
     public DbSet<Reaction> Reactions => Set<Reaction>();

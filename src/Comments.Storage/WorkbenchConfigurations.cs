@@ -14,7 +14,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         audit.Property(a => a.Actor).HasMaxLength(200);
         audit.Property(a => a.Action).HasMaxLength(64);
         audit.Property(a => a.TargetType).HasMaxLength(32);
-        audit.Property(a => a.TargetId).HasMaxLength(200);
+        audit.Property(a => a.TargetId).HasMaxLength(AuditEntry.TargetIdMaxLength);
         audit.Property(a => a.BeforeJson).HasColumnType("jsonb");
         audit.Property(a => a.AfterJson).HasColumnType("jsonb");
         audit.HasIndex(a => new { a.At, a.Id });

@@ -35,6 +35,8 @@ public sealed class AuthorizationMatrixTests(CommentsStack stack)
         ["DELETE /api/comments/{id:guid}/reactions/respect/"] = Who.Commenter,
         ["GET /api/moderation/settings"] = Who.Moderator,
         ["PUT /api/moderation/settings"] = Who.Moderator,
+        ["GET /api/moderation/articles/{articleId}/settings"] = Who.Moderator,
+        ["PUT /api/moderation/articles/{articleId}/settings"] = Who.Moderator,
         ["GET /api/moderation/settings/changes"] = Who.Moderator,
         ["GET /api/moderation/wordlists/{kind}"] = Who.Moderator,
         ["PUT /api/moderation/wordlists/{kind}"] = Who.Moderator,

@@ -221,6 +221,19 @@ public sealed class ModerationPipelineTests
     }
 
     [Fact]
+    public async Task Article_premoderation_holds_a_clean_comment_with_its_own_code_and_other_articles_are_not_touched()
+    {
+        var held = await PipelineHarness.RunAsync(Clean, article: new ArticleModerationSettings { PreModeration = true });
+        var both = await PipelineHarness.RunAsync(Clean, new ModerationSettings { PreModeration = true }, article: new ArticleModerationSettings { PreModeration = true });
+        var other = await PipelineHarness.RunAsync(Clean, article: new ArticleModerationSettings { SlowModeSeconds = 30 });
+
+        Assert.Equal(DecisionOutcome.Held, held.Outcome);
+        Assert.Equal([ReasonCodes.ArticlePreModeration], held.ReasonCodes);
+        Assert.Equal([ReasonCodes.PreModeration, ReasonCodes.ArticlePreModeration], both.ReasonCodes);
+        Assert.Equal(DecisionOutcome.Approved, other.Outcome);
+    }
+
+    [Fact]
     public async Task Disabled_phases_do_not_act()
     {
         var settings = new ModerationSettings { BannedWordsEnabled = false, SuspectWordsEnabled = false, ToxicityEnabled = false, SpamEnabled = false };

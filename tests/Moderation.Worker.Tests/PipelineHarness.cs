@@ -26,11 +26,12 @@ public static class PipelineHarness
         ModerationSettings? settings = null,
         string[]? roles = null,
         UserStanding? standing = null,
-        FakeHistory? history = null)
+        FakeHistory? history = null,
+        ArticleModerationSettings? article = null)
     {
         var subject = new ModerationSubject(Guid.NewGuid(), "default", "reader-1", roles ?? ["reader"], body, DateTimeOffset.UtcNow, standing);
         var site = new SiteModeration("default", settings ?? new ModerationSettings(), 0, DefaultWords, "0,0", ExampleBank.Empty);
-        return Pipeline.ModerateAsync(new ModerationContext(subject, site, Analyzer, history ?? new FakeHistory()), CancellationToken.None);
+        return Pipeline.ModerateAsync(new ModerationContext(subject, site, Analyzer, history ?? new FakeHistory()) { Article = article ?? new() }, CancellationToken.None);
     }
 }
 

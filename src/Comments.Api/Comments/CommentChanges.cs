@@ -45,6 +45,10 @@ public static class CommentChanges
         {
             return Conflict("Comment deleted", "A deleted comment cannot be edited.");
         }
+        if (await ArticleCheck.RefusalAsync(optionalWork, comment.SiteId, comment.ArticleId, slowModeAuthor: null, now) is { } closed)
+        {
+            return closed.ToProblem(http.Response);
+        }
         // An edit must not undo a moderator's rejection; the worker sends edits of comments a person decided to a person.
         if (await db.ReviewOfEditAsync(comment, http.RequestAborted) == EditReview.Refused)
         {

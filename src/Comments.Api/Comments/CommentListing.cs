@@ -1,6 +1,7 @@
 using Comments.Api.Auth;
 using Comments.Api.Infrastructure;
 using Comments.Api.Infrastructure.Validation;
+using Comments.Moderation.Settings;
 using Comments.Storage;
 using Comments.Storage.Comments;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -74,11 +75,13 @@ public static class CommentListing
     }
 
     public static async Task<Results<Ok<ArticleStatsView>, ValidationProblem>> GetArticleStats(
-        [ArticleId] string articleId, CommentsDbContext db, IOptions<CommentOptions> options, CancellationToken cancellationToken)
+        [ArticleId] string articleId, CommentsDbContext db, IOptions<CommentOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var site = options.Value.SiteId;
         var stats = await db.ArticleStats.AsNoTracking().FirstOrDefaultAsync(s => s.SiteId == site && s.ArticleId == articleId, cancellationToken);
-        return TypedResults.Ok(new ArticleStatsView(articleId, stats?.PublishedCount ?? 0, stats?.LastActivityAt));
+        var state = await ArticleSettingsStore.StateAsync(db, site, articleId, clock.GetUtcNow(), cancellationToken);
+        return TypedResults.Ok(new ArticleStatsView(articleId, stats?.PublishedCount ?? 0, stats?.LastActivityAt,
+            state.Closed, state.ClosedReason, state.ClosesAt, state.SlowModeSeconds));
     }
 
     /// <summary>The signed-in reader's own comments on an article that the public does not see (pending, held, rejected), with reasons.</summary>
@@ -147,4 +150,9 @@ public static class CommentListing
     }
 }
 
-public sealed record ArticleStatsView(string ArticleId, int PublishedCount, DateTimeOffset? LastActivityAt);
+/// <summary>
+/// An article's public counts and whether it takes comments (for the embed): <c>closed</c> with its reason
+/// (<c>moderator</c> or <c>auto_close</c>), when an automatic close comes, and the slow mode in seconds (0 when off).
+/// </summary>
+public sealed record ArticleStatsView(string ArticleId, int PublishedCount, DateTimeOffset? LastActivityAt,
+    bool Closed, ArticleClosedReason? ClosedReason, DateTimeOffset? ClosesAt, int SlowModeSeconds);

@@ -54,6 +54,13 @@ public static class CommentPosting
             return refusal.ToProblem();
         }
 
+        if (await ArticleCheck.RefusalAsync(optionalWork, options.Value.SiteId, articleId, http.User.UserId()!, clock.GetUtcNow()) is { } closed)
+        {
+            metrics.Refused();
+            await refusals.RecordAsync(http.User.UserId(), closed.Reason, closed.Detail);
+            return closed.ToProblem(http.Response);
+        }
+
         var placement = (Parent: (Guid?)null, Depth: 0);
         if (request!.ParentId is { } parentId)
         {

@@ -6,6 +6,7 @@ public static class ModerationApi
     public static IEndpointRouteBuilder MapModerationApi(this IEndpointRouteBuilder app)
     {
         app.MapModerationSettingsApi();
+        app.MapArticleSettingsApi();
         app.MapExamplesApi();
         app.MapQueuesApi();
         app.MapDecisionsApi();

@@ -28,5 +28,6 @@ public static class ReasonCodes
     public const string RecentHistory = "RECENT_HISTORY";
     public const string NewCommenter = "NEW_COMMENTER";
     public const string PreModeration = "PREMOD";
+    public const string ArticlePreModeration = "ARTICLE_PREMOD";
     public const string EditedAfterReview = "EDITED_AFTER_REVIEW";
 }

@@ -56,6 +56,9 @@ public sealed record ModerationSettings
     /// <summary>Hold every comment on the site for a moderator.</summary>
     public bool PreModeration { get; init; }
 
+    /// <summary>Close an article to new comments this many days after its first published comment, unless the article says otherwise (0 turns it off).</summary>
+    [Range(0, 3_650)] public int ArticleAutoCloseDays { get; init; }
+
     public IEnumerable<string> Validate()
     {
         var results = new List<ValidationResult>();

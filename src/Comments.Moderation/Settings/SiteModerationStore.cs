@@ -113,7 +113,8 @@ public sealed class SiteModerationStore(CommentsDbContext db, CompiledCache<Word
 
     public static string KindName(WordListKind kind) => kind.WireName();
 
-    private async Task<int> RecordAsync(string siteId, string subject, string before, string after, string actor, object row, CancellationToken cancellationToken)
+    /// <summary>Saves the changed row with its next version, an audit entry and a settings change (also for <see cref="ArticleSettingsStore"/>).</summary>
+    internal async Task<int> RecordAsync(string siteId, string subject, string before, string after, string actor, object row, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var entry = db.Entry(row);
@@ -121,7 +122,7 @@ public sealed class SiteModerationStore(CommentsDbContext db, CompiledCache<Word
         entry.Property("Version").CurrentValue = version;
         entry.Property("UpdatedAt").CurrentValue = now;
         entry.Property("UpdatedBy").CurrentValue = actor;
-        db.Audit(actor, "change", subject.Split(':')[0] switch { "wordlist" => "wordlist", "examples" => "examples", _ => "settings" }, $"{siteId}:{subject}", now, before, after);
+        db.Audit(actor, "change", subject.Split(':')[0] switch { "wordlist" => "wordlist", "examples" => "examples", "article" => "article_settings", _ => "settings" }, $"{siteId}:{subject}", now, before, after);
         db.SettingsChanges.Add(new SettingsChange
         {
             Id = Guid.CreateVersion7(now),

@@ -10,7 +10,10 @@ public class AuditEntry
     public required string Actor { get; set; }
     public required string Action { get; set; }
 
-    /// <summary>"comment", "user", "settings", "wordlist", "examples" or "model".</summary>
+    /// <summary>Room for a site, "article:" and an article key.</summary>
+    public const int TargetIdMaxLength = 320;
+
+    /// <summary>"comment", "user", "settings", "article_settings", "wordlist", "examples" or "model".</summary>
     public required string TargetType { get; set; }
 
     public required string TargetId { get; set; }

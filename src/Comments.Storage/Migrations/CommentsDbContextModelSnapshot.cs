@@ -22,6 +22,55 @@ namespace Comments.Storage.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Comments.Storage.Articles.ArticleSettings", b =>
+                {
+                    b.Property<string>("SiteId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("site_id");
+
+                    b.Property<string>("ArticleId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("article_id");
+
+                    b.Property<int?>("AutoCloseAfterDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("auto_close_after_days");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("closed");
+
+                    b.Property<bool>("PreModeration")
+                        .HasColumnType("boolean")
+                        .HasColumnName("pre_moderation");
+
+                    b.Property<int>("SlowModeSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("slow_mode_seconds");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("SiteId", "ArticleId")
+                        .HasName("pk_article_settings");
+
+                    b.ToTable("article_settings", (string)null);
+                });
+
             modelBuilder.Entity("Comments.Storage.Articles.ArticleStats", b =>
                 {
                     b.Property<string>("SiteId")
@@ -83,8 +132,8 @@ namespace Comments.Storage.Migrations
 
                     b.Property<string>("TargetId")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
                         .HasColumnName("target_id");
 
                     b.Property<string>("TargetType")
@@ -591,8 +640,8 @@ namespace Comments.Storage.Migrations
 
                     b.Property<string>("Subject")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasMaxLength(220)
+                        .HasColumnType("character varying(220)")
                         .HasColumnName("subject");
 
                     b.HasKey("Id")

@@ -6,7 +6,10 @@ public class SettingsChange
     public Guid Id { get; set; }
     public required string SiteId { get; set; }
 
-    /// <summary>"settings", "wordlist:banned" or "wordlist:suspect".</summary>
+    /// <summary>Room for "article:" and an article key.</summary>
+    public const int SubjectMaxLength = 220;
+
+    /// <summary>"settings", "wordlist:banned", "wordlist:suspect", "examples:" and a harm, or "article:" and an article key.</summary>
     public required string Subject { get; set; }
 
     public required string BeforeJson { get; set; }

@@ -36,7 +36,7 @@ public sealed class SettingsChangeConfiguration : IEntityTypeConfiguration<Setti
         change.ToTable("settings_changes");
         change.HasKey(c => c.Id);
         change.Property(c => c.SiteId).HasMaxLength(100);
-        change.Property(c => c.Subject).HasMaxLength(32);
+        change.Property(c => c.Subject).HasMaxLength(SettingsChange.SubjectMaxLength);
         change.Property(c => c.BeforeJson).HasColumnType("jsonb");
         change.Property(c => c.AfterJson).HasColumnType("jsonb");
         change.Property(c => c.ChangedBy).HasMaxLength(200);

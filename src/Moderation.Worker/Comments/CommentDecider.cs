@@ -12,12 +12,14 @@ namespace Moderation.Worker.Comments;
 
 /// <summary>
 /// Runs the pipeline on a locked, pending comment and gives its outcome as a lifecycle change (the caller applies it,
-/// saves and commits). One per scope: a site's settings and word lists
+/// saves and commits). One per scope: a site's settings and word lists, and an article's settings,
 /// are read once per scope, so a message decided on its own reads them fresh and a group reads them once.
 /// </summary>
-public sealed class CommentDecider(CommentsDbContext db, ModerationPipeline pipeline, SiteModerationStore sites, ContentAnalyzer analyzer, TimeProvider clock)
+public sealed class CommentDecider(
+    CommentsDbContext db, ModerationPipeline pipeline, SiteModerationStore sites, ArticleSettingsStore articles, ContentAnalyzer analyzer, TimeProvider clock)
 {
     private readonly Dictionary<string, SiteModeration> _sites = [];
+    private readonly Dictionary<(string Site, string Article), ArticleModerationSettings> _articles = [];
 
     public async Task<Dictionary<string, UserStanding>> StandingsAsync(IEnumerable<string> authorIds, CancellationToken cancellationToken)
     {
@@ -34,7 +36,12 @@ public sealed class CommentDecider(CommentsDbContext db, ModerationPipeline pipe
         {
             site = _sites[comment.SiteId] = await sites.GetAsync(comment.SiteId, cancellationToken);
         }
-        return new ModerationContext(subject, site, analyzer, new AuthorHistory(db, subject));
+        if (!_articles.TryGetValue((comment.SiteId, comment.ArticleId), out var article))
+        {
+            (article, _) = await articles.GetAsync(comment.SiteId, comment.ArticleId, cancellationToken);
+            _articles[(comment.SiteId, comment.ArticleId)] = article;
+        }
+        return new ModerationContext(subject, site, analyzer, new AuthorHistory(db, subject)) { Article = article };
     }
 
     /// <summary>The pipeline's decision as a change for <see cref="CommentLifecycle"/>; the caller applies it.</summary>

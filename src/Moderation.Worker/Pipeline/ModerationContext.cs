@@ -15,6 +15,9 @@ public sealed class ModerationContext(ModerationSubject subject, SiteModeration 
     public ModerationSubject Subject { get; } = subject;
     public SiteModeration Site { get; } = site;
     public ModerationSettings Settings => Site.Settings;
+
+    /// <summary>The comment's article's own settings (defaults without a row).</summary>
+    public ArticleModerationSettings Article { get; init; } = new();
     public ContentAnalyzer Analyzer { get; } = analyzer;
     public IAuthorHistory History { get; } = history;
 

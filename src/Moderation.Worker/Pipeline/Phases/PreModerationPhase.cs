@@ -3,7 +3,7 @@ using Comments.Moderation.Reasons;
 namespace Moderation.Worker.Pipeline.Phases;
 
 /// <summary>
-/// 13. With site pre-moderation on, everything is held; so is an edit that must not undo a person's decision (an author
+/// 13. With site pre-moderation on, everything is held, and so is everything on an article pre-moderated on its own; so is an edit that must not undo a person's decision (an author
 /// adding "!" to a rejected comment would otherwise have it approved by the pipeline).
 /// </summary>
 public sealed class PreModerationPhase : IModerationPhase
@@ -15,6 +15,10 @@ public sealed class PreModerationPhase : IModerationPhase
         if (context.Settings.PreModeration)
         {
             context.Hold(ReasonCodes.PreModeration, Name);
+        }
+        if (context.Article.PreModeration)
+        {
+            context.Hold(ReasonCodes.ArticlePreModeration, Name);
         }
         if (context.Subject.NeedsHuman)
         {

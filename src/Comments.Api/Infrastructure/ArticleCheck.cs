@@ -1,0 +1,42 @@
+using Comments.Moderation.Settings;
+using Microsoft.EntityFrameworkCore;
+
+namespace Comments.Api.Infrastructure;
+
+/// <summary>
+/// Whether an article takes a reader's post or edit now: not when it is closed, nor a second post by the same reader
+/// within its slow mode. When the database cannot be asked in time the post goes ahead, as with <see cref="StandingCheck"/>.
+/// </summary>
+public static class ArticleCheck
+{
+    public const string ClosedTitle = "Comments on this article are closed";
+
+    /// <param name="slowModeAuthor">The reader posting a new comment, whose last comment slow mode counts from; null for an edit.</param>
+    public static Task<ArticleRefusal?> RefusalAsync(
+        OptionalDatabaseWork optionalWork, string siteId, string articleId, string? slowModeAuthor, DateTimeOffset now) =>
+        optionalWork.TryAsync<ArticleRefusal?>("check the article's settings", async (db, token) =>
+        {
+            var state = await ArticleSettingsStore.StateAsync(db, siteId, articleId, now, token);
+            if (state.Closed)
+            {
+                return new ArticleRefusal(StatusCodes.Status403Forbidden, "article_closed", ClosedTitle, state.ClosedReason == ArticleClosedReason.AutoClose
+                    ? $"This article stopped taking comments on {state.ClosesAt:yyyy-MM-dd HH:mm} UTC."
+                    : "A moderator has closed comments on this article.");
+            }
+            if (slowModeAuthor is null || state.SlowModeSeconds <= 0)
+            {
+                return null;
+            }
+            var window = TimeSpan.FromSeconds(state.SlowModeSeconds);
+            var last = await db.Comments.AsNoTracking()
+                .Where(c => c.AuthorId == slowModeAuthor && c.CreatedAt > now - window && c.ArticleId == articleId && c.SiteId == siteId)
+                .MaxAsync(c => (DateTimeOffset?)c.CreatedAt, token);
+            if (last is not { } previous)
+            {
+                return null;
+            }
+            var seconds = Math.Max(1, (int)Math.Ceiling((previous + window - now).TotalSeconds));
+            return new ArticleRefusal(StatusCodes.Status429TooManyRequests, "slow_mode", "Slow mode",
+                $"This article takes one comment per reader every {state.SlowModeSeconds} s; please wait {seconds} s.", seconds);
+        }, null);
+}
