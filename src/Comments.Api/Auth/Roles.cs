@@ -7,4 +7,8 @@ public static class Roles
     public const string Moderator = "moderator";
     public const string Support = "support";
     public const string Admin = "admin";
+
+    /// <summary>Newsroom roles with no powers here; their comments carry a badge (<see cref="Storage.Comments.AuthorBadges"/>).</summary>
+    public const string Staff = "staff";
+    public const string Journalist = "journalist";
 }

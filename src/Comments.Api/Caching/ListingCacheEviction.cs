@@ -8,12 +8,14 @@ namespace Comments.Api.Caching;
 /// temporary queue of this instance, so every API instance hears every event.
 /// </summary>
 public sealed class ListingCacheEviction(ArticleCacheEvictor evictor)
-    : IConsumer<CommentModerated>, IConsumer<CommentEdited>, IConsumer<CommentDeleted>, IConsumer<CommentReported>, IConsumer<ReactionChanged>
+    : IConsumer<CommentModerated>, IConsumer<CommentEdited>, IConsumer<CommentDeleted>, IConsumer<CommentReported>, IConsumer<ReactionChanged>,
+      IConsumer<CommentFeatured>
 {
     public Task Consume(ConsumeContext<CommentModerated> context) => evictor.EvictAsync(context.Message.ArticleId);
     public Task Consume(ConsumeContext<CommentEdited> context) => evictor.EvictAsync(context.Message.ArticleId);
     public Task Consume(ConsumeContext<CommentDeleted> context) => evictor.EvictAsync(context.Message.ArticleId);
     public Task Consume(ConsumeContext<CommentReported> context) => evictor.EvictAsync(context.Message.ArticleId);
+    public Task Consume(ConsumeContext<CommentFeatured> context) => evictor.EvictAsync(context.Message.ArticleId);
     public Task Consume(ConsumeContext<ReactionChanged> context) =>
         context.Message.ArticleId is { } articleId ? evictor.EvictAsync(articleId) : Task.CompletedTask;
 }

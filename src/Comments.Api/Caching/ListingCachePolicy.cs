@@ -1,3 +1,4 @@
+using Comments.Api.Infrastructure;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -14,8 +15,8 @@ public sealed class ListingCachePolicy : IOutputCachePolicy
     {
         var http = context.HttpContext;
         var duration = http.RequestServices.GetRequiredService<IOptions<ListingCacheOptions>>().Value.Duration;
-        var articleId = http.Request.RouteValues["articleId"] as string;
-        var cacheable = duration > TimeSpan.Zero && HttpMethods.IsGet(http.Request.Method) && !string.IsNullOrEmpty(articleId);
+        var articles = ArticlesOf(http.Request);
+        var cacheable = duration > TimeSpan.Zero && HttpMethods.IsGet(http.Request.Method) && articles.Count > 0;
         context.EnableOutputCaching = cacheable;
         context.AllowCacheLookup = cacheable && !AsksForFreshAnswer(http.Request);
         context.AllowCacheStorage = cacheable;
@@ -25,10 +26,21 @@ public sealed class ListingCachePolicy : IOutputCachePolicy
             context.ResponseExpirationTimeSpan = duration;
             context.CacheVaryByRules.QueryKeys = "*";
             context.CacheVaryByRules.HeaderNames = "Origin";
-            context.Tags.Add(ListingCache.Tag(articleId!));
+            foreach (var articleId in articles)
+            {
+                context.Tags.Add(ListingCache.Tag(articleId));
+            }
         }
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>
+    /// The articles an answer is about, to tag it with: the route's article, or the list of counts asked for (a change
+    /// to any of them evicts the entry). None, and nothing cached, when the list is not one the endpoint accepts.
+    /// </summary>
+    private static IReadOnlyList<string> ArticlesOf(HttpRequest request) =>
+        request.RouteValues["articleId"] is string { Length: > 0 } articleId ? [articleId]
+        : ArticleKey.ParseList(request.Query["ids"], out _) ?? [];
 
     private static bool AsksForFreshAnswer(HttpRequest request) =>
         request.Headers.CacheControl.Any(value => value?.Contains("no-cache", StringComparison.OrdinalIgnoreCase) == true);

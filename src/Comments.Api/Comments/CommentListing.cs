@@ -17,7 +17,7 @@ namespace Comments.Api.Comments;
 public static class CommentListing
 {
     public const int FirstReplies = 2;
-    private static readonly string[] Sorts = ["newest", "oldest", "most_replied"];
+    private static readonly string[] Sorts = ["newest", "oldest", "most_replied", "best", "featured"];
 
     public static async Task<Results<Ok<Page<CommentView>>, ValidationProblem>> ListArticleComments(
         string articleId, string? sort, int? limit, string? cursor, CommentsDbContext db, IOptions<CommentOptions> options, CancellationToken cancellationToken)
@@ -30,7 +30,7 @@ public static class CommentListing
         }
         if (!Sorts.Contains(sort))
         {
-            errors["sort"] = ["sort must be newest, oldest or most_replied."];
+            errors["sort"] = ["sort must be newest, oldest, most_replied, best or featured."];
         }
         if (errors.Count > 0)
         {
@@ -39,6 +39,11 @@ public static class CommentListing
 
         var pageSize = limit ?? Paging.DefaultPageSize;
         var site = options.Value.SiteId;
+        if (sort == "featured")
+        {
+            return TypedResults.Ok(await EditorsPicks(db.Comments.AsNoTracking().Where(c => c.SiteId == site && c.ArticleId == articleId), position)
+                .ToPageAsync(pageSize, last => new ListingCursor(sort, 0, last.FeaturedAt!.Value, last.Id), c => CommentView.From(c), cancellationToken));
+        }
         var top = db.Comments.AsNoTracking().Where(c => c.SiteId == site && c.ArticleId == articleId && c.ParentId == null).Where(PublicComments.Visible);
         var ordered = sort switch
         {
@@ -46,9 +51,12 @@ public static class CommentListing
             "most_replied" => (position is null ? top : top.Where(c => EF.Functions.LessThan(
                     ValueTuple.Create(c.ReplyCount, c.CreatedAt, c.Id), ValueTuple.Create(position.ReplyCount, position.CreatedAt, position.Id))))
                 .OrderByDescending(c => c.ReplyCount).ThenByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
+            "best" => (position is null ? top : top.Where(c => EF.Functions.LessThan(
+                    ValueTuple.Create(c.BestScore, c.Id), ValueTuple.Create(position.Score, position.Id))))
+                .OrderByDescending(c => c.BestScore).ThenByDescending(c => c.Id),
             _ => Before(top, position).OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
         };
-        return TypedResults.Ok(await ordered.ToPageAsync(pageSize, last => new ListingCursor(sort, last.ReplyCount, last.CreatedAt, last.Id), async page =>
+        return TypedResults.Ok(await ordered.ToPageAsync(pageSize, last => new ListingCursor(sort, last.ReplyCount, last.CreatedAt, last.Id, last.BestScore), async page =>
         {
             var replies = await FirstRepliesAsync(db, [.. page.Where(c => c.ReplyCount > 0).Select(c => c.Id)], cancellationToken);
             return page.Select(c => CommentView.From(c, replies: replies[c.Id].Select(r => CommentView.From(r)).ToList())).ToList();
@@ -117,6 +125,18 @@ public static class CommentListing
             return TypedResults.Ok(CommentView.From(comment, ReaderReason.For(comment, decision)));
         }
         return PublicComments.IsVisible(comment) ? TypedResults.Ok(CommentView.From(comment)) : TypedResults.NotFound();
+    }
+
+    /// <summary>
+    /// An article's editors' picks, replies included, most recently featured first. Only what is public now: a pick
+    /// hidden by reports waits for the moderator's decision, and a deleted one is never listed (its replies keep it).
+    /// </summary>
+    private static IQueryable<Comment> EditorsPicks(IQueryable<Comment> comments, ListingCursor? position)
+    {
+        var picks = comments.Where(c => c.FeaturedAt != null && c.Status == CommentStatus.Approved && c.HiddenAt == null && c.DeletedAt == null);
+        return (position is null ? picks : picks.Where(c => EF.Functions.LessThan(
+                ValueTuple.Create(c.FeaturedAt!.Value, c.Id), ValueTuple.Create(position.CreatedAt, position.Id))))
+            .OrderByDescending(c => c.FeaturedAt).ThenByDescending(c => c.Id);
     }
 
     private static IQueryable<Comment> Before(IQueryable<Comment> comments, ListingCursor? position) => position is null

@@ -26,6 +26,7 @@ public static class CommentsApi
 
         api.MapGet("/articles/{articleId}/comments", CommentListing.ListArticleComments).CacheAsPublicListing();
         api.MapGet("/articles/{articleId}/stats", CommentListing.GetArticleStats).CacheAsPublicListing();
+        api.MapGet("/articles/counts", ArticleCounts.GetCounts).CacheAsPublicListing();
         api.MapGet("/articles/{articleId}/comments/mine", CommentListing.ListMyUnpublished).RequireAuthorization(Policies.Commenter);
         api.MapGet("/comments/{id:guid}", CommentListing.GetComment);
         api.MapGet("/comments/{id:guid}/replies", CommentListing.ListReplies);

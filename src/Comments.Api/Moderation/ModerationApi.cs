@@ -10,6 +10,7 @@ public static class ModerationApi
         app.MapExamplesApi();
         app.MapQueuesApi();
         app.MapDecisionsApi();
+        app.MapEditorsPicksApi();
         app.MapUsersApi();
         app.MapHistoryApi();
         app.MapStatsApi();

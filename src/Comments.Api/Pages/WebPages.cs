@@ -70,6 +70,8 @@ public static class WebPages
                     <label><input type="checkbox" name="role" value="moderator"> moderator</label>
                     <label><input type="checkbox" name="role" value="support"> support</label>
                     <label><input type="checkbox" name="role" value="admin"> admin</label>
+                    <label><input type="checkbox" name="role" value="journalist"> journalist</label>
+                    <label><input type="checkbox" name="role" value="staff"> staff</label>
                   </fieldset>
                   <button type="submit">Sign in</button>
                   <p id="dev-signin-status" role="status"></p>
@@ -89,10 +91,10 @@ public static class WebPages
 
     public static Results<Ok<DevToken>, ValidationProblem> IssueToken(DevTokenRequest request, IOptions<AuthOptions> auth)
     {
-        string[] known = [Roles.Reader, Roles.Moderator, Roles.Support, Roles.Admin];
+        string[] known = [Roles.Reader, Roles.Moderator, Roles.Support, Roles.Admin, Roles.Journalist, Roles.Staff];
         if (string.IsNullOrWhiteSpace(request.UserId) || request.UserId.Length > 200 || request.Roles is null || request.Roles.Any(r => !known.Contains(r)))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["token"] = ["userId and roles (reader, moderator, support, admin) are required."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["token"] = ["userId and roles (reader, moderator, support, admin, journalist, staff) are required."] });
         }
         var claims = new List<Claim> { new("sub", request.UserId), new("name", string.IsNullOrWhiteSpace(request.Name) ? request.UserId : request.Name) };
         claims.AddRange(request.Roles.Select(role => new Claim("role", role)));

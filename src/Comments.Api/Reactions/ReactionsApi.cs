@@ -51,6 +51,7 @@ public static class ReactionsApi
         if (changed > 0)
         {
             comment.RespectCount = Math.Max(0, comment.RespectCount + (add ? 1 : -1));
+            comment.BestScore = BestScore.Of(comment.RespectCount);
             await db.SaveChangesAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);

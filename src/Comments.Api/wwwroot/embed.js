@@ -7,7 +7,7 @@
   "use strict";
   const script = document.currentScript;
   const api = new URL(".", script ? script.src : location.href).href.replace(/\/$/, "");
-  const state = { token: null, userId: null, articleId: null, root: null, cursor: null, mine: new Map() };
+  const state = { token: null, userId: null, articleId: null, root: null, cursor: null, sort: "newest", mine: new Map() };
 
   const el = (tag, props = {}, ...children) => {
     const node = document.createElement(tag);
@@ -69,8 +69,8 @@
     const own = comment.authorId === state.userId;
     const body = comment.deleted ? el("p", { class: "cm-body cm-deleted", text: "This comment was deleted." }) : el("p", { class: "cm-body", text: comment.body });
     const meta = el("div", { class: "cm-meta" },
-      el("strong", { text: comment.authorName }), " · ", el("time", { datetime: comment.createdAt, text: new Date(comment.createdAt).toLocaleString() }),
-      comment.edited ? el("span", { class: "cm-edited", text: " · edited" }) : null,
+      el("strong", { text: comment.authorName }), authorBadge(comment), " · ", el("time", { datetime: comment.createdAt, text: new Date(comment.createdAt).toLocaleString() }),
+      comment.edited ? el("span", { class: "cm-edited", text: " · edited" }) : null, featuredMark(comment),
       comment.status !== "approved" ? el("span", { class: `cm-badge cm-${comment.status}`, text: comment.status === "approved" ? "" : statusLabel(comment.status) }) : null);
     const reasons = (comment.reasons || []).map(r => el("p", { class: "cm-reason", text: r.message }));
     const actions = el("div", { class: "cm-actions" });
@@ -94,6 +94,22 @@
     return node;
   }
 
+  // Staff, journalists and moderators are named in words beside their name (as the token said when they posted).
+  const badgeLabels = { staff: "Staff", journalist: "Journalist", moderator: "Moderator" };
+  const authorBadge = comment => comment.authorBadge
+    ? el("span", { class: `cm-author-badge cm-author-${comment.authorBadge}`, text: badgeLabels[comment.authorBadge] || comment.authorBadge }) : null;
+  const featuredMark = comment => comment.featured ? el("span", { class: "cm-featured", text: "Editors' pick" }) : null;
+
+  // The listing's order: the API's sorts, with the editors' picks and the most respected (docs/how-it-works.md).
+  function sortControl() {
+    const select = el("select", { id: "cm-sort", class: "cm-sort" },
+      [["newest", "Newest"], ["oldest", "Oldest"], ["most_replied", "Most replies"], ["best", "Best"], ["featured", "Featured"]]
+        .map(([value, text]) => el("option", { value, text })));
+    select.value = state.sort;
+    select.addEventListener("change", () => { state.sort = select.value; loadPage(true).catch(error => status(error.message, "error")); });
+    return el("div", { class: "cm-sorts" }, el("label", { for: "cm-sort", text: "Sort comments" }), select);
+  }
+
   const statusLabel = s => ({ pending: "Pending review", held: "Held for review", rejected: "Not published" }[s] || s);
 
   async function loadReplies(comment, container, button) {
@@ -105,13 +121,14 @@
   async function loadPage(reset, fresh) {
     const list = state.root.querySelector(".cm-list");
     if (reset) { state.cursor = null; list.replaceChildren(); }
-    const query = `?limit=20${state.cursor ? `&cursor=${encodeURIComponent(state.cursor)}` : ""}`;
+    const query = `?limit=20&sort=${state.sort}${state.cursor ? `&cursor=${encodeURIComponent(state.cursor)}` : ""}`;
     const page = await call("GET", `/api/articles/${encodeURIComponent(state.articleId)}/comments${query}`, undefined, { fresh });
     for (const comment of page.items) {
       state.mine.delete(comment.id);
       list.append(commentNode(comment));
     }
     state.cursor = page.nextCursor;
+    if (reset && !page.items.length && state.sort === "featured") list.append(el("p", { class: "cm-empty", text: "No editors' picks yet." }));
     state.root.querySelector(".cm-load-more").hidden = !page.nextCursor;
     if (reset && state.token) {
       const mine = await call("GET", `/api/articles/${encodeURIComponent(state.articleId)}/comments/mine`).catch(() => ({ items: [] }));
@@ -272,6 +289,7 @@
         el("p", { class: "cm-status", role: "status", "aria-live": "polite" }),
         el("div", { class: "cm-compose" }),
         el("div", { class: "cm-mine", "aria-label": "Your comments awaiting review" }),
+        sortControl(),
         el("div", { class: "cm-list" }),
         el("button", { type: "button", class: "cm-load-more", hidden: true, text: "Load more comments", onclick: () => loadPage(false) }),
         el("footer", { class: "cm-footer" },

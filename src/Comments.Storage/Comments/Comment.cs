@@ -13,6 +13,9 @@ public class Comment
     public Guid? ParentId { get; set; }
     public required string AuthorId { get; set; }
     public required string AuthorName { get; set; }
+
+    /// <summary>Staff, journalist or moderator when the token said so at posting time; null for readers (<see cref="AuthorBadge"/>).</summary>
+    public AuthorBadge? AuthorBadge { get; set; }
     public required string Body { get; set; }
     public CommentStatus Status { get; set; }
 
@@ -38,6 +41,12 @@ public class Comment
     public int ReplyCount { get; set; }
 
     public int RespectCount { get; set; }
+
+    /// <summary><see cref="Comments.BestScore.Of"/> the respect count, kept with it so the "best" sort walks an index.</summary>
+    public double BestScore { get; set; }
+
+    /// <summary>When a moderator made it an editors' pick; cleared by unfeaturing, and by a rejection, an edit or a deletion.</summary>
+    public DateTimeOffset? FeaturedAt { get; set; }
 
     /// <summary>The help request whose appeal put this comment back in the pending queue, until a moderator decides.</summary>
     public Guid? AppealHelpRequestId { get; set; }

@@ -20,6 +20,7 @@ public sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         comment.Property(c => c.AuthorName).HasMaxLength(AuthorNameMaxLength);
         comment.Property(c => c.Status).HasConversion<WireNameConverter<CommentStatus>>().HasMaxLength(16);
         comment.Property(c => c.Version).IsRowVersion();
+        comment.Property(c => c.AuthorBadge).HasConversion<WireNameConverter<AuthorBadge>>().HasMaxLength(16);
 
         comment.Ignore(c => c.IsPublic);
 
@@ -31,6 +32,13 @@ public sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         comment.HasIndex(c => new { c.ArticleId, c.ReplyCount, c.CreatedAt, c.Id })
             .HasFilter("status = 'approved' AND parent_id IS NULL")
             .HasDatabaseName("ix_comments_article_most_replied");
+        comment.HasIndex(c => new { c.ArticleId, c.BestScore, c.Id })
+            .HasFilter("status = 'approved' AND parent_id IS NULL")
+            .HasDatabaseName("ix_comments_article_best");
+        // Editors' picks, replies included, most recently featured first.
+        comment.HasIndex(c => new { c.ArticleId, c.FeaturedAt, c.Id })
+            .HasFilter("status = 'approved' AND featured_at IS NOT NULL")
+            .HasDatabaseName("ix_comments_article_featured");
         comment.HasIndex(c => new { c.ParentId, c.CreatedAt, c.Id })
             .HasFilter("status = 'approved'")
             .HasDatabaseName("ix_comments_replies_keyset");

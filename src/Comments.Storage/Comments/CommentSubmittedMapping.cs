@@ -13,6 +13,7 @@ public static class CommentSubmittedMapping
         Depth = message.Depth,
         AuthorId = message.AuthorId,
         AuthorName = message.AuthorName,
+        AuthorBadge = AuthorBadges.For(message.AuthorRoles),
         Body = message.Body,
         Status = CommentStatus.Pending,
         CreatedAt = message.SubmittedAt,

@@ -20,17 +20,18 @@ public static class PendingComments
         var parents = comments.Select(c => c.ParentId).ToArray();
         var authors = comments.Select(c => c.AuthorId).ToArray();
         var names = comments.Select(c => c.AuthorName).ToArray();
+        var badges = comments.Select(c => c.AuthorBadge?.WireName()).ToArray();
         var bodies = comments.Select(c => c.Body).ToArray();
         var revisions = comments.Select(c => c.Revision).ToArray();
         var depths = comments.Select(c => c.Depth).ToArray();
         var created = comments.Select(c => c.CreatedAt).ToArray();
         var updated = comments.Select(c => c.UpdatedAt).ToArray();
         return db.Database.ExecuteSqlInterpolatedAsync($"""
-            insert into comments (id, site_id, article_id, parent_id, author_id, author_name, body, status, revision, depth, created_at, updated_at)
-            select id, site_id, article_id, parent_id, author_id, author_name, body, 'pending', revision, depth, created_at, updated_at
-            from unnest({ids}::uuid[], {sites}::text[], {articles}::text[], {parents}::uuid[], {authors}::text[], {names}::text[],
+            insert into comments (id, site_id, article_id, parent_id, author_id, author_name, author_badge, body, status, revision, depth, created_at, updated_at)
+            select id, site_id, article_id, parent_id, author_id, author_name, author_badge, body, 'pending', revision, depth, created_at, updated_at
+            from unnest({ids}::uuid[], {sites}::text[], {articles}::text[], {parents}::uuid[], {authors}::text[], {names}::text[], {badges}::text[],
                         {bodies}::text[], {revisions}::integer[], {depths}::integer[], {created}::timestamptz[], {updated}::timestamptz[])
-                 as c(id, site_id, article_id, parent_id, author_id, author_name, body, revision, depth, created_at, updated_at)
+                 as c(id, site_id, article_id, parent_id, author_id, author_name, author_badge, body, revision, depth, created_at, updated_at)
             on conflict (id) do nothing
             """, cancellationToken);
     }

@@ -173,6 +173,11 @@ namespace Comments.Storage.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("article_id");
 
+                    b.Property<string>("AuthorBadge")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("author_badge");
+
                     b.Property<string>("AuthorId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -184,6 +189,10 @@ namespace Comments.Storage.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("author_name");
+
+                    b.Property<double>("BestScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("best_score");
 
                     b.Property<string>("Body")
                         .IsRequired()
@@ -213,6 +222,10 @@ namespace Comments.Storage.Migrations
                     b.Property<DateTimeOffset?>("EditedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("edited_at");
+
+                    b.Property<DateTimeOffset?>("FeaturedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("featured_at");
 
                     b.Property<DateTimeOffset?>("HiddenAt")
                         .HasColumnType("timestamp with time zone")
@@ -276,9 +289,17 @@ namespace Comments.Storage.Migrations
                     b.HasIndex("AuthorId", "CreatedAt")
                         .HasDatabaseName("ix_comments_author_id_created_at");
 
+                    b.HasIndex("ArticleId", "BestScore", "Id")
+                        .HasDatabaseName("ix_comments_article_best")
+                        .HasFilter("status = 'approved' AND parent_id IS NULL");
+
                     b.HasIndex("ArticleId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_comments_article_top_keyset")
                         .HasFilter("status = 'approved' AND parent_id IS NULL");
+
+                    b.HasIndex("ArticleId", "FeaturedAt", "Id")
+                        .HasDatabaseName("ix_comments_article_featured")
+                        .HasFilter("status = 'approved' AND featured_at IS NOT NULL");
 
                     b.HasIndex("ParentId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_comments_replies_keyset")

@@ -120,6 +120,11 @@ public static class CommentLifecycle
             case Delete: comment.DeletedAt = change.At; break;
             case Hide: comment.HiddenAt = change.At; break;
         }
+        if (change.Action is Reject or Edit or Delete)
+        {
+            // An editors' pick is the text an editor read, published: featuring it again is a person's new decision.
+            comment.FeaturedAt = null;
+        }
         if (change.Actor == Moderator)
         {
             // A person's decision ends the hiding by reports and their claim.
