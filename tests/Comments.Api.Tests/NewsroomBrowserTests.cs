@@ -1,4 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace Comments.Api.Tests;
@@ -50,32 +54,48 @@ public sealed class NewsroomBrowserTests(CommentsStack stack, BrowserFixture chr
         var page = await chromium.Browser.NewPageAsync();
         var requests = new List<string>();
         page.Request += (_, request) => { if (request.Url.Contains("/api/articles/counts")) requests.Add(request.Url); };
-        // A news site's index page on an origin of its own (the other name of this machine, so that Chromium sees no
-        // public page reaching into a private network), which includes count.js from the comments host.
-        var hostSite = BaseUrl.Contains("127.0.0.1") ? BaseUrl.Replace("127.0.0.1", "localhost") : BaseUrl.Replace("localhost", "127.0.0.1");
-        await page.RouteAsync($"{hostSite}/index-page", route => route.FulfillAsync(new RouteFulfillOptions
+        var console = new List<string>();
+        page.Console += (_, message) => console.Add(message.Text);
+        // A news site's index page, served over real HTTP from an origin of its own, which includes count.js from the
+        // comments host. (Served for real: on a page Playwright made up, count.js never filled a count.)
+        await using var host = await HostPageAsync($"""
+            <!doctype html><html lang="en"><head><title>Index</title></head><body>
+            <ul>
+              <li>Busy story <span data-comments-count="{busy}">Comments</span></li>
+              <li>Quiet story <span data-comments-count="{single}">Comments</span></li>
+              <li>New story <span data-comments-count="{empty}">Comments</span></li>
+              <li>Busy again <span id="again" data-comments-count="{busy}">Comments</span></li>
+            </ul>
+            <script src="{BaseUrl}/count.js" defer></script>
+            </body></html>
+            """);
+
+        await page.GotoAsync(host.Urls.Single());
+
+        try
         {
-            ContentType = "text/html",
-            Body = $"""
-                <!doctype html><html lang="en"><head><title>Index</title></head><body>
-                <ul>
-                  <li>Busy story <span data-comments-count="{busy}">Comments</span></li>
-                  <li>Quiet story <span data-comments-count="{single}">Comments</span></li>
-                  <li>New story <span data-comments-count="{empty}">Comments</span></li>
-                  <li>Busy again <span id="again" data-comments-count="{busy}">Comments</span></li>
-                </ul>
-                <script src="{BaseUrl}/count.js" defer></script>
-                </body></html>
-                """,
-        }));
-
-        await page.GotoAsync($"{hostSite}/index-page");
-
-        await Assertions.Expect(page.Locator($"[data-comments-count='{single}']")).ToHaveTextAsync("1 comment");
+            await Assertions.Expect(page.Locator($"[data-comments-count='{single}']")).ToHaveTextAsync("1 comment");
+        }
+        catch (PlaywrightException exception)
+        {
+            throw new Xunit.Sdk.XunitException($"count.js did not fill the count; browser console: {string.Join(" | ", console)}; {exception.Message}");
+        }
         await Assertions.Expect(page.Locator($"[data-comments-count='{busy}']").First).ToHaveTextAsync("2 comments");
         await Assertions.Expect(page.Locator("#again")).ToHaveTextAsync("2 comments");
         await Assertions.Expect(page.Locator($"[data-comments-count='{empty}']")).ToHaveTextAsync("0 comments");
         var request = Assert.Single(requests);
         Assert.Equal(3, Uri.UnescapeDataString(request.Split("ids=")[1]).Split(',').Length);
+    }
+
+    /// <summary>A one-page web site on a free loopback port.</summary>
+    private static async Task<WebApplication> HostPageAsync(string html)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.MapGet("/", () => Results.Content(html, "text/html; charset=utf-8"));
+        await app.StartAsync();
+        return app;
     }
 }
