@@ -34,10 +34,10 @@ public sealed class NewsroomBrowserTests(CommentsStack stack, BrowserFixture chr
         await Assertions.Expect(comments.Locator(".cm-body")).ToHaveTextAsync("I wrote this story: the council's report is linked at the top.");
         await Assertions.Expect(comments.Locator(".cm-author-badge")).ToHaveTextAsync("Journalist");
         await Assertions.Expect(comments.Locator(".cm-featured")).ToHaveTextAsync("Editors' pick");
+        await BrowserFixture.ScreenshotAsync(page, "editors-picks");
 
         await page.GetByLabel("Sort comments").SelectOptionAsync("best");
         await Assertions.Expect(page.Locator(".cm-list .cm-comment")).ToHaveCountAsync(2);
-        await BrowserFixture.ScreenshotAsync(page, "editors-picks");
     }
 
     [Fact]

@@ -107,7 +107,7 @@ public sealed class ThreadTests(CommentsStack stack)
         Assert.Equal([c, b, a], await Order("newest"));
         Assert.Equal([a, b, c], await Order("oldest"));
         Assert.Equal([b, a, c], await Order("most_replied"));
-        await ProblemAssert.IsProblemAsync(await Anonymous.GetAsync($"/api/articles/{articleId}/comments?sort=best"), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(await Anonymous.GetAsync($"/api/articles/{articleId}/comments?sort=hottest"), HttpStatusCode.BadRequest);
         var newestCursor = (await PageAsync($"/api/articles/{articleId}/comments?limit=1")).GetProperty("nextCursor").GetString();
         await ProblemAssert.IsProblemAsync(await Anonymous.GetAsync($"/api/articles/{articleId}/comments?sort=oldest&cursor={newestCursor}"), HttpStatusCode.BadRequest);
     }
