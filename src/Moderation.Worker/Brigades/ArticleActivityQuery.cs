@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Moderation.Worker.Brigades;
 
 /// <summary>
-/// Reads articles' last minutes for the brigade watch. Comments and reports since a time are found through BRIN indexes
+/// Reads articles' last minutes for the brigade watch (columns in snake_case: the context's naming convention maps results too). Comments and reports since a time are found through BRIN indexes
 /// on their creation times (cheap to keep up at intake rates); an author's first comment through the author index.
 /// </summary>
 public static class ArticleActivityQuery
@@ -13,7 +13,7 @@ public static class ArticleActivityQuery
     /// <summary>Articles with at least <paramref name="minComments"/> comments since <paramref name="since"/>.</summary>
     public static Task<List<ArticleKey>> BusyArticlesAsync(CommentsDbContext db, DateTimeOffset since, int minComments, CancellationToken cancellationToken) =>
         db.Database.SqlQuery<ArticleKey>($"""
-            select site_id as "SiteId", article_id as "ArticleId" from comments
+            select site_id, article_id from comments
             where created_at >= {since} group by site_id, article_id having count(*) >= {minComments}
             """).ToListAsync(cancellationToken);
 
@@ -24,14 +24,14 @@ public static class ArticleActivityQuery
         var usualStart = start - TimeSpan.FromDays(1);
         var counts = await db.Database.SqlQuery<ActivityCounts>($"""
             select
-              count(*)::int as "Comments",
-              count(*) filter (where c.status <> 'pending')::int as "Decided",
-              count(*) filter (where c.status in ('held', 'rejected'))::int as "HeldOrRejected",
-              count(*) filter (where (select min(a.created_at) from comments a where a.author_id = c.author_id) > {newSince})::int as "ByNewAccounts",
+              count(*)::int as comments,
+              count(*) filter (where c.status <> 'pending')::int as decided,
+              count(*) filter (where c.status in ('held', 'rejected'))::int as held_or_rejected,
+              count(*) filter (where (select min(a.created_at) from comments a where a.author_id = c.author_id) > {newSince})::int as by_new_accounts,
               (select count(*) from reports r join comments rc on rc.id = r.comment_id
-                 where r.created_at >= {start} and rc.site_id = {siteId} and rc.article_id = {articleId})::int as "Reports",
+                 where r.created_at >= {start} and rc.site_id = {siteId} and rc.article_id = {articleId})::int as reports,
               (select count(*) from comments u where u.article_id = {articleId} and u.site_id = {siteId}
-                 and u.created_at >= {usualStart} and u.created_at < {start})::int as "Usual"
+                 and u.created_at >= {usualStart} and u.created_at < {start})::int as usual
             from comments c
             where c.article_id = {articleId} and c.site_id = {siteId} and c.created_at >= {start} and c.created_at <= {now}
             """).SingleAsync(cancellationToken);
