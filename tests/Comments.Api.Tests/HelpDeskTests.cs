@@ -22,12 +22,7 @@ public sealed class HelpDeskTests(CommentsStack stack)
         return (body.GetProperty("id").GetGuid(), body.GetProperty("reference").GetString()!);
     }
 
-    private async Task<JsonElement> TriagedAsync(Guid id)
-    {
-        var support = Support;
-        return await Eventually.Until(async () => await support.GetFromJsonAsync<JsonElement>($"/api/support/help-requests/{id}", TestData.Json),
-            r => r.GetProperty("triaged").GetBoolean(), what: "the request to be triaged");
-    }
+    private Task<JsonElement> TriagedAsync(Guid id) => Support.WaitForTriagedAsync(id);
 
     [Fact]
     public async Task Anonymous_request_is_accepted_categorised_and_visible_with_its_access_token_only()
@@ -70,8 +65,7 @@ public sealed class HelpDeskTests(CommentsStack stack)
         // Lasts past the advanced clock: the API's clock is the fake one, the token's validity is checked either way.
         var support = api.CreateClientWith(api.TokenFor(TestData.NewUserId("support"), "Sam Support", ["support"], expires: DateTime.UtcNow.AddDays(5)));
         var (id, _) = await SubmitAsync(api.CreateClient(), new { email = $"reader-{Guid.NewGuid():N}@example.org", message = "My comment disappeared right after I posted it." });
-        var triaged = await Eventually.Until(async () => await support.GetFromJsonAsync<JsonElement>($"/api/support/help-requests/{id}", TestData.Json),
-            r => r.GetProperty("triaged").GetBoolean(), what: "the request to be triaged");
+        var triaged = await support.WaitForTriagedAsync(id);
         Assert.Equal("normal", triaged.GetProperty("priority").GetString());
         var due = triaged.GetProperty("firstReplyDueAt").GetDateTimeOffset();
         Assert.Equal(TimeSpan.FromHours(24), due - triaged.GetProperty("createdAt").GetDateTimeOffset());

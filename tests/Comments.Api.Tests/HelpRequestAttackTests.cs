@@ -24,17 +24,7 @@ public sealed class HelpRequestAttackTests(CommentsStack stack)
         return await response.Content.ReadFromJsonAsync<JsonElement>(TestData.Json);
     }
 
-    private async Task<JsonElement> TriagedAsync(Guid id)
-    {
-        var support = Support;
-        // A request sent straight to the broker is not in the database until the worker stores it: 404 until then.
-        async Task<JsonElement?> ReadAsync()
-        {
-            var response = await support.GetAsync($"/api/support/help-requests/{id}");
-            return response.StatusCode == HttpStatusCode.NotFound ? null : await response.Content.ReadFromJsonAsync<JsonElement>(TestData.Json);
-        }
-        return (await Eventually.Until(ReadAsync, r => r is { } request && request.GetProperty("triaged").GetBoolean(), what: $"help request {id} to be triaged"))!.Value;
-    }
+    private Task<JsonElement> TriagedAsync(Guid id) => Support.WaitForTriagedAsync(id);
 
     [Fact]
     public async Task A_request_that_gives_someone_elses_email_is_not_linked_to_theirs_and_their_thread_stays_unreadable()

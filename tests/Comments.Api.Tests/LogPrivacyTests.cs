@@ -26,8 +26,7 @@ public sealed partial class LogPrivacyTests(CommentsStack stack)
         var accessToken = accepted.GetProperty("accessToken").GetString()!;
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/help-requests/{accepted.GetProperty("reference").GetString()}?token={accessToken}")).StatusCode);
         var support = stack.Api.CreateClientFor(TestData.NewUserId("support"), "Sam Support", "support");
-        await Eventually.Until(async () => await support.GetFromJsonAsync<JsonElement>($"/api/support/help-requests/{id}", TestData.Json),
-            r => r.GetProperty("triaged").GetBoolean(), what: "the request to be triaged");
+        await support.WaitForTriagedAsync(id);
         Assert.Equal(HttpStatusCode.Created, (await support.PostAsJsonAsync($"/api/support/help-requests/{id}/replies", new { body = "We found it." })).StatusCode);
 
         var token = stack.Api.TokenFor(TestData.NewUserId());

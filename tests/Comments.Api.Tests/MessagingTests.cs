@@ -26,8 +26,12 @@ public sealed class MessagingTests(CommentsStack stack)
         var queue = await stack.Api.Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri($"queue:{QueueNames.ModerateComment}"));
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => queue.Send(message)));
-        var sentinel = await stack.Api.CreateClientFor(TestData.NewUserId()).PostAcceptedCommentAsync(message.ArticleId, "after");
         await using var db = TestServices.CreateDbContext();
+        // The copies race for the row, so they may be decided after a later comment: wait for the message's own
+        // decision, then for a sentinel sent after it, by which time any copy still retrying has had its turn too.
+        await Eventually.Until(() => db.Decisions.AsNoTracking().CountAsync(d => d.CommentId == message.CommentId),
+            count => count >= 1, what: "the message sent four times to be decided");
+        var sentinel = await stack.Api.CreateClientFor(TestData.NewUserId()).PostAcceptedCommentAsync(message.ArticleId, "after");
         await Eventually.Until(() => db.Comments.AsNoTracking().CountAsync(c => c.Id == sentinel && c.Status != Storage.Comments.CommentStatus.Pending),
             count => count == 1, what: "the sentinel to be decided");
 

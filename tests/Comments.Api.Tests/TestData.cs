@@ -34,6 +34,20 @@ public static class TestData
         Eventually.Until(() => client.GetCommentAsync(id), c => c?.GetProperty("status").GetString() == status,
             what: $"comment {id} to be {status}");
 
+    /// <summary>
+    /// A help request once the worker has triaged it. 404 until it is stored: the API's own insert is best effort
+    /// (250 ms), and a request sent straight to the broker is stored only by the worker.
+    /// </summary>
+    public static async Task<JsonElement> WaitForTriagedAsync(this HttpClient support, Guid id)
+    {
+        async Task<JsonElement?> ReadAsync()
+        {
+            var response = await support.GetAsync($"/api/support/help-requests/{id}");
+            return response.StatusCode == System.Net.HttpStatusCode.NotFound ? null : await response.Content.ReadFromJsonAsync<JsonElement>(Json);
+        }
+        return (await Eventually.Until(ReadAsync, r => r is { } request && request.GetProperty("triaged").GetBoolean(), what: $"help request {id} to be stored and triaged"))!.Value;
+    }
+
     public static async Task<int> StoredCommentCountAsync(string articleId)
     {
         await using var db = TestServices.CreateDbContext();

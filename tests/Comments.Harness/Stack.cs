@@ -16,6 +16,9 @@ public sealed class Stack(HarnessSettings settings, Broker broker, HttpClient ht
         ["RateLimits__PostingBurst"] = "1000000",
         ["RateLimits__PostingRefillSeconds"] = "1",
         ["RateLimits__DraftChecksPerWindow"] = "1000000",
+        // ...and the load is a brigade by every measure (thousands of new accounts, hundreds a second on a few
+        // articles): the watch would pre-moderate them. Its own test is BrigadeTests.
+        ["BrigadeWatch__Enabled"] = "false",
         ["ASPNETCORE_URLS"] = settings.ApiUrl,
     };
 

@@ -9,7 +9,7 @@ namespace Comments.Api.Caching;
 /// </summary>
 public sealed class ListingCacheEviction(ArticleCacheEvictor evictor)
     : IConsumer<CommentModerated>, IConsumer<CommentEdited>, IConsumer<CommentDeleted>, IConsumer<CommentReported>, IConsumer<ReactionChanged>,
-      IConsumer<CommentFeatured>
+      IConsumer<CommentFeatured>, IConsumer<ArticleSettingsChanged>
 {
     public Task Consume(ConsumeContext<CommentModerated> context) => evictor.EvictAsync(context.Message.ArticleId);
     public Task Consume(ConsumeContext<CommentEdited> context) => evictor.EvictAsync(context.Message.ArticleId);
@@ -18,4 +18,5 @@ public sealed class ListingCacheEviction(ArticleCacheEvictor evictor)
     public Task Consume(ConsumeContext<CommentFeatured> context) => evictor.EvictAsync(context.Message.ArticleId);
     public Task Consume(ConsumeContext<ReactionChanged> context) =>
         context.Message.ArticleId is { } articleId ? evictor.EvictAsync(articleId) : Task.CompletedTask;
+    public Task Consume(ConsumeContext<ArticleSettingsChanged> context) => evictor.EvictAsync(context.Message.ArticleId);
 }

@@ -46,6 +46,7 @@ public sealed class EventPublisher(IPublishEndpoint publisher, ArticleCacheEvict
         CommentReported reported => reported.ArticleId,
         ReactionChanged reaction => reaction.ArticleId,
         CommentFeatured featured => featured.ArticleId,
+        ArticleSettingsChanged settings => settings.ArticleId,
         _ => null,
     };
 }

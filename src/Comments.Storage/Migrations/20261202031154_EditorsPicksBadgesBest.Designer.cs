@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Comments.Storage.Migrations
 {
     [DbContext(typeof(CommentsDbContext))]
-    [Migration("20261202021934_EditorsPicksBadgesBest")]
+    [Migration("20261202031154_EditorsPicksBadgesBest")]
     partial class EditorsPicksBadgesBest
     {
         /// <inheritdoc />
@@ -24,6 +24,69 @@ namespace Comments.Storage.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Comments.Storage.Articles.ArticleProtection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ArticleId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("article_id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("ended_by");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("SignalsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("signals_json");
+
+                    b.Property<string>("SiteId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("site_id");
+
+                    b.Property<int>("SlowModeSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("slow_mode_seconds");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<DateTimeOffset>("Until")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_article_protections");
+
+                    b.HasIndex("Until")
+                        .HasDatabaseName("ix_article_protections_until");
+
+                    b.HasIndex("SiteId", "ArticleId", "Until")
+                        .HasDatabaseName("ix_article_protections_site_id_article_id_until");
+
+                    b.ToTable("article_protections", (string)null);
+                });
 
             modelBuilder.Entity("Comments.Storage.Articles.ArticleSettings", b =>
                 {
@@ -284,6 +347,11 @@ namespace Comments.Storage.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_comments");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_comments_created_at_brin");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CreatedAt"), "brin");
 
                     b.HasIndex("OpenReportCount")
                         .HasDatabaseName("ix_comments_open_report_count")
@@ -593,6 +661,11 @@ namespace Comments.Storage.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_reports");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_reports_created_at_brin");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CreatedAt"), "brin");
 
                     b.HasIndex("CommentId", "ReporterId")
                         .IsUnique()
