@@ -70,7 +70,17 @@ function show() {
     item.reports.length ? el("ul", { class: "reports" }, item.reports.map(r => el("li", { text: `${r.reason}: ${r.details ?? ""}` }))) : null,
     el("div", { class: "actions" },
       el("button", { type: "button", text: "Approve (a)", onclick: () => decide("approve") }),
-      el("button", { type: "button", text: "Reject (r)", onclick: () => pickReason() })));
+      el("button", { type: "button", text: "Reject (r)", onclick: () => pickReason() }),
+      item.comment.status === "approved" ? el("button", { type: "button", text: item.comment.featured ? "Unfeature" : "Feature as editors' pick",
+        onclick: () => feature(item, !item.comment.featured) }) : null));
+}
+
+async function feature(item, on) {
+  try {
+    await call(on ? "PUT" : "DELETE", `/api/moderation/comments/${item.comment.id}/featured`);
+    say(on ? "Featured as an editors' pick." : "No longer featured.");
+    await refresh();
+  } catch (error) { say(error.message); }
 }
 
 async function decide(action, reason, explanation) {
