@@ -271,14 +271,14 @@
         el("h2", { text: "Comments" }),
         el("p", { class: "cm-status", role: "status", "aria-live": "polite" }),
         el("div", { class: "cm-compose" }),
-        el("div", { class: "cm-mine", "aria-label": "Your comments awaiting review" }),
+        el("div", { class: "cm-mine", role: "group", "aria-label": "Your comments awaiting review" }),
         el("div", { class: "cm-list" }),
         el("button", { type: "button", class: "cm-load-more", hidden: true, text: "Load more comments", onclick: () => loadPage(false) }),
         el("footer", { class: "cm-footer" },
           el("button", { type: "button", class: "cm-help-link", text: "Please let us know if you're having issues with commenting.",
             onclick: () => { help.hidden = !help.hidden; if (!help.hidden) help.querySelector("select").focus(); } }),
           help,
-          el("div", { class: "cm-requests", hidden: true, "aria-label": "Your help requests" },
+          el("div", { class: "cm-requests", hidden: true, role: "group", "aria-label": "Your help requests" },
             el("h3", { text: "Your help requests" }), el("div", { class: "cm-request-list" }),
             el("button", { type: "button", text: "Refresh", onclick: () => showRequests() })))));
     renderCompose();

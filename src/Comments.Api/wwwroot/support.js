@@ -43,5 +43,5 @@ async function act(work, id) {
   try { await work(); say("Saved."); await loadQueue(); await open(id); } catch (error) { say(error.message); }
 }
 
-$("signin").append(signInBar("support", () => loadQueue().catch(error => say(error.message))));
+$("signin").append(signInBar("support", () => { say(""); loadQueue().catch(error => say(error.message)); }));
 if (session.token) loadQueue().catch(error => say(error.message)); else say("Sign in to start.");
