@@ -161,6 +161,12 @@ public sealed class ConsoleAccessibilityTests(CommentsStack stack, BrowserFixtur
         await page.Locator($".request-link[data-id='{requestId}']").ClickAsync();
         await Assertions.Expect(page.Locator(".thread")).ToContainTextAsync("We are looking at it.");
         await Accessibility.AssertNoSeriousViolationsAsync(page, "support console: a request's thread");
+
+        await page.GetByLabel("Reply", new() { Exact = true }).FillAsync("Thanks for waiting: it is back.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reply", Exact = true }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".thread")).ToContainTextAsync("Thanks for waiting: it is back.");
+        await Assertions.Expect(page.Locator("#request")).ToBeFocusedAsync();
     }
 
     [Fact]

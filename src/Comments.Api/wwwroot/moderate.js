@@ -9,13 +9,13 @@ const site = new URLSearchParams(location.search).get("site");
 const siteQuery = site ? `siteId=${encodeURIComponent(site)}` : "";
 const say = text => { $("status").textContent = text; };
 
-/** The comment text with the matched words marked, built from text nodes only. */
 // Each reason with the phrase that raised it, e.g. THREAT ("see what happens to you").
 function reasonText(item) {
   if (!item.reasons.length) return item.reasonCodes.join(", ");
   return item.reasons.map(r => r.detail ? `${r.code} ("${r.detail}")` : r.code).join(", ");
 }
 
+/** The comment text with the matched words marked, built from text nodes only. */
 function highlighted(body, matches) {
   const p = el("p", { class: "body" });
   let at = 0;

@@ -41,6 +41,8 @@ async function open(id) {
 
 async function act(work, id) {
   try { await work(); say("Saved."); await loadQueue(); await open(id); } catch (error) { say(error.message); }
+  // The redrawn request took the pressed button with it: focus stays on the request, not the top of the page.
+  if (!document.activeElement || document.activeElement === document.body) $("request").focus();
 }
 
 $("signin").append(signInBar("support", () => { say(""); loadQueue().catch(error => say(error.message)); }));
