@@ -27,6 +27,7 @@ public class CommentsDbContext(DbContextOptions<CommentsDbContext> options) : Db
     public DbSet<CommentRevision> CommentRevisions => Set<CommentRevision>();
     public DbSet<ArticleStats> ArticleStats => Set<ArticleStats>();
     public DbSet<ArticleSettings> ArticleSettings => Set<ArticleSettings>();
+    public DbSet<ArticleProtection> ArticleProtections => Set<ArticleProtection>();
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ReporterTrust> ReporterTrust => Set<ReporterTrust>();
     public DbSet<Reaction> Reactions => Set<Reaction>();

@@ -40,6 +40,7 @@ public sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         report.Property(r => r.Details).HasMaxLength(500);
         report.HasIndex(r => new { r.CommentId, r.ReporterId }).IsUnique();
         report.HasIndex(r => new { r.CommentId, r.Status });
+        report.HasIndex(r => r.CreatedAt).HasMethod("brin").HasDatabaseName("ix_reports_created_at_brin");
     }
 }
 

@@ -2,6 +2,7 @@ using Comments.Moderation;
 using Comments.Moderation.Analysis;
 using Comments.ServiceDefaults;
 using MassTransit;
+using Moderation.Worker.Brigades;
 using Moderation.Worker.Comments;
 using Moderation.Worker.Messaging;
 using Moderation.Worker.Pipeline;
@@ -24,6 +25,10 @@ public static class ModerationServiceExtensions
         builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<DeletedCommentPurger>();
+        builder.Services.AddOptions<BrigadeWatchOptions>().BindConfiguration(BrigadeWatchOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<BrigadeWatch>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<BrigadeWatch>());
         builder.Services.AddOptions<RetrainingOptions>().BindConfiguration(RetrainingOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ScheduledRetraining>();

@@ -144,6 +144,25 @@ public sealed class ArticleSettingsTests(SiteFixture site) : IClassFixture<SiteF
     }
 
     [Fact]
+    public async Task Slow_mode_lets_one_of_a_burst_of_simultaneous_posts_through_though_none_is_stored_yet()
+    {
+        var articleId = TestData.NewArticleId();
+        await PutSettingsAsync(site.Moderator, articleId, site.SiteId, new { slowModeSeconds = 600 });
+        var readerId = TestData.NewUserId();
+        var reader = site.Api.CreateClientFor(readerId);
+
+        var burst = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => reader.PostCommentAsync(articleId, $"Burst post number {i} on the story.")));
+
+        Assert.Equal(1, burst.Count(r => r.StatusCode == HttpStatusCode.Accepted));
+        Assert.Equal(7, burst.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests && r.Headers.RetryAfter?.Delta > TimeSpan.FromSeconds(590)));
+        var accepted = (await burst.Single(r => r.StatusCode == HttpStatusCode.Accepted).Content.ReadFromJsonAsync<JsonElement>(TestData.Json)).GetProperty("id").GetGuid();
+        await reader.WaitForStatusAsync(accepted, "approved");
+        // Stored now: the database check refuses the next one too.
+        await ProblemAssert.IsProblemAsync(await reader.PostCommentAsync(articleId, "One more after it was stored."), HttpStatusCode.TooManyRequests);
+        Assert.Equal(1, await TestData.StoredCommentCountAsync(articleId));
+    }
+
+    [Fact]
     public async Task An_article_closes_by_itself_the_set_number_of_days_after_its_first_comment()
     {
         var ownSite = $"autoclose-{Guid.NewGuid():N}"[..20];

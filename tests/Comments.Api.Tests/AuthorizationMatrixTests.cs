@@ -37,6 +37,8 @@ public sealed class AuthorizationMatrixTests(CommentsStack stack)
         ["PUT /api/moderation/settings"] = Who.Moderator,
         ["GET /api/moderation/articles/{articleId}/settings"] = Who.Moderator,
         ["PUT /api/moderation/articles/{articleId}/settings"] = Who.Moderator,
+        ["GET /api/moderation/articles"] = Who.Moderator,
+        ["DELETE /api/moderation/articles/{articleId}/protection"] = Who.Moderator,
         ["GET /api/moderation/settings/changes"] = Who.Moderator,
         ["GET /api/moderation/wordlists/{kind}"] = Who.Moderator,
         ["PUT /api/moderation/wordlists/{kind}"] = Who.Moderator,

@@ -17,6 +17,9 @@ public sealed class CommentsStack : IAsyncLifetime
 {
     private IHost? _worker;
 
+    /// <summary>The running in-process worker's services (to drive a background job by hand).</summary>
+    public IServiceProvider WorkerServices => _worker?.Services ?? throw new InvalidOperationException("The worker is not running.");
+
     public ApiFactory Api { get; } = new();
 
     public async Task InitializeAsync()
@@ -37,6 +40,8 @@ public sealed class CommentsStack : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [ObservabilityExtensions.ListenerPortKey] = "0", ["Consumers:ExitWhenStalled"] = "false",
             // A model retrained from other tests' decisions would change their outcomes; LearningLoopTests turns it on.
             ["Retraining:Enabled"] = "false",
+            // A burst of test comments would protect its article and hold later tests' comments; BrigadeTests turns it on.
+            ["BrigadeWatch:Enabled"] = "false",
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.AddProvider(LogRecorder.Shared);

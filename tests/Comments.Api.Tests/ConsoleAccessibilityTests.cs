@@ -14,7 +14,7 @@ namespace Comments.Api.Tests;
 public sealed class ConsoleAccessibilityTests(CommentsStack stack, BrowserFixture chromium) : IClassFixture<BrowserFixture>
 {
     private static readonly string[] Queues = ["pending", "reported", "unmoderated", "rejected", "approved"];
-    private static readonly string[] Panels = ["settings", "wordlists", "examples", "audit", "stats"];
+    private static readonly string[] Panels = ["articles", "settings", "wordlists", "examples", "audit", "stats"];
 
     private static async Task SignInAsync(IPage page, string userId)
     {

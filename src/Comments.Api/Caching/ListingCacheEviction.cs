@@ -8,7 +8,8 @@ namespace Comments.Api.Caching;
 /// temporary queue of this instance, so every API instance hears every event.
 /// </summary>
 public sealed class ListingCacheEviction(ArticleCacheEvictor evictor)
-    : IConsumer<CommentModerated>, IConsumer<CommentEdited>, IConsumer<CommentDeleted>, IConsumer<CommentReported>, IConsumer<ReactionChanged>
+    : IConsumer<CommentModerated>, IConsumer<CommentEdited>, IConsumer<CommentDeleted>, IConsumer<CommentReported>, IConsumer<ReactionChanged>,
+    IConsumer<ArticleSettingsChanged>
 {
     public Task Consume(ConsumeContext<CommentModerated> context) => evictor.EvictAsync(context.Message.ArticleId);
     public Task Consume(ConsumeContext<CommentEdited> context) => evictor.EvictAsync(context.Message.ArticleId);
@@ -16,4 +17,5 @@ public sealed class ListingCacheEviction(ArticleCacheEvictor evictor)
     public Task Consume(ConsumeContext<CommentReported> context) => evictor.EvictAsync(context.Message.ArticleId);
     public Task Consume(ConsumeContext<ReactionChanged> context) =>
         context.Message.ArticleId is { } articleId ? evictor.EvictAsync(articleId) : Task.CompletedTask;
+    public Task Consume(ConsumeContext<ArticleSettingsChanged> context) => evictor.EvictAsync(context.Message.ArticleId);
 }

@@ -23,6 +23,7 @@ public static class CommentChanges
         CommentsDbContext db,
         BrokerIntake intake,
         OptionalDatabaseWork optionalWork,
+        ArticleCheck articles,
         IOptions<CommentOptions> options,
         TimeProvider clock)
     {
@@ -45,7 +46,7 @@ public static class CommentChanges
         {
             return Conflict("Comment deleted", "A deleted comment cannot be edited.");
         }
-        if (await ArticleCheck.RefusalAsync(optionalWork, comment.SiteId, comment.ArticleId, slowModeAuthor: null, now) is { } closed)
+        if (await articles.RefusalAsync(comment.SiteId, comment.ArticleId, slowModeAuthor: null, now) is { } closed)
         {
             return closed.ToProblem(http.Response);
         }

@@ -81,7 +81,7 @@ public static class CommentListing
         var stats = await db.ArticleStats.AsNoTracking().FirstOrDefaultAsync(s => s.SiteId == site && s.ArticleId == articleId, cancellationToken);
         var state = await ArticleSettingsStore.StateAsync(db, site, articleId, clock.GetUtcNow(), cancellationToken);
         return TypedResults.Ok(new ArticleStatsView(articleId, stats?.PublishedCount ?? 0, stats?.LastActivityAt,
-            state.Closed, state.ClosedReason, state.ClosesAt, state.SlowModeSeconds));
+            state.Closed, state.ClosedReason, state.ClosesAt, state.SlowModeSeconds, state.PreModeration, state.Protection?.Until));
     }
 
     /// <summary>The signed-in reader's own comments on an article that the public does not see (pending, held, rejected), with reasons.</summary>
@@ -152,7 +152,8 @@ public static class CommentListing
 
 /// <summary>
 /// An article's public counts and whether it takes comments (for the embed): <c>closed</c> with its reason
-/// (<c>moderator</c> or <c>auto_close</c>), when an automatic close comes, and the slow mode in seconds (0 when off).
+/// (<c>moderator</c> or <c>auto_close</c>), when an automatic close comes, the slow mode in seconds (0 when off), whether
+/// every comment is reviewed before it appears, and until when the article is protected against a brigade.
 /// </summary>
 public sealed record ArticleStatsView(string ArticleId, int PublishedCount, DateTimeOffset? LastActivityAt,
-    bool Closed, ArticleClosedReason? ClosedReason, DateTimeOffset? ClosesAt, int SlowModeSeconds);
+    bool Closed, ArticleClosedReason? ClosedReason, DateTimeOffset? ClosesAt, int SlowModeSeconds, bool ReviewedBeforePublishing, DateTimeOffset? ProtectedUntil);

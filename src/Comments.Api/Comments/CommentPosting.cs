@@ -25,6 +25,7 @@ public static class CommentPosting
         IOptions<CommentOptions> options,
         IntakeMetrics metrics,
         OptionalDatabaseWork optionalWork,
+        ArticleCheck articles,
         PostRefusals refusals,
         TimeProvider clock)
     {
@@ -54,7 +55,7 @@ public static class CommentPosting
             return refusal.ToProblem();
         }
 
-        if (await ArticleCheck.RefusalAsync(optionalWork, options.Value.SiteId, articleId, http.User.UserId()!, clock.GetUtcNow()) is { } closed)
+        if (await articles.RefusalAsync(options.Value.SiteId, articleId, http.User.UserId()!, clock.GetUtcNow()) is { } closed)
         {
             metrics.Refused();
             await refusals.RecordAsync(http.User.UserId(), closed.Reason, closed.Detail);

@@ -46,6 +46,8 @@ public static class CommentServiceExtensions
         builder.Services.AddResiliencePipeline(OptionalDatabaseWork.PipelineName, OptionalDatabaseWork.Configure);
         builder.Services.AddSingleton<OptionalDatabaseWork>();
         builder.Services.AddSingleton<PostRefusals>();
+        builder.Services.AddSingleton<SlowModeGate>();
+        builder.Services.AddSingleton<ArticleCheck>();
         builder.Services.AddScoped<BrokerIntake>();
         return builder;
     }

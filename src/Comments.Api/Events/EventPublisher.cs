@@ -45,6 +45,7 @@ public sealed class EventPublisher(IPublishEndpoint publisher, ArticleCacheEvict
         CommentDeleted deleted => deleted.ArticleId,
         CommentReported reported => reported.ArticleId,
         ReactionChanged reaction => reaction.ArticleId,
+        ArticleSettingsChanged settings => settings.ArticleId,
         _ => null,
     };
 }

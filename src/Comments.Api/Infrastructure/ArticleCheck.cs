@@ -5,38 +5,42 @@ namespace Comments.Api.Infrastructure;
 
 /// <summary>
 /// Whether an article takes a reader's post or edit now: not when it is closed, nor a second post by the same reader
-/// within its slow mode. When the database cannot be asked in time the post goes ahead, as with <see cref="StandingCheck"/>.
+/// within its slow mode (stored comments from the database, posts still on their way from <see cref="SlowModeGate"/>).
+/// When the database cannot be asked in time the post goes ahead, as with <see cref="StandingCheck"/>.
 /// </summary>
-public static class ArticleCheck
+public sealed class ArticleCheck(OptionalDatabaseWork optionalWork, SlowModeGate gate)
 {
     public const string ClosedTitle = "Comments on this article are closed";
 
     /// <param name="slowModeAuthor">The reader posting a new comment, whose last comment slow mode counts from; null for an edit.</param>
-    public static Task<ArticleRefusal?> RefusalAsync(
-        OptionalDatabaseWork optionalWork, string siteId, string articleId, string? slowModeAuthor, DateTimeOffset now) =>
-        optionalWork.TryAsync<ArticleRefusal?>("check the article's settings", async (db, token) =>
+    public async Task<ArticleRefusal?> RefusalAsync(string siteId, string articleId, string? slowModeAuthor, DateTimeOffset now)
+    {
+        var state = await optionalWork.TryAsync<ArticleState?>("check the article's settings",
+            (db, token) => ArticleSettingsStore.StateAsync(db, siteId, articleId, now, token)!, null);
+        if (state is null)
         {
-            var state = await ArticleSettingsStore.StateAsync(db, siteId, articleId, now, token);
-            if (state.Closed)
-            {
-                return new ArticleRefusal(StatusCodes.Status403Forbidden, "article_closed", ClosedTitle, state.ClosedReason == ArticleClosedReason.AutoClose
-                    ? $"This article stopped taking comments on {state.ClosesAt:yyyy-MM-dd HH:mm} UTC."
-                    : "A moderator has closed comments on this article.");
-            }
-            if (slowModeAuthor is null || state.SlowModeSeconds <= 0)
-            {
-                return null;
-            }
-            var window = TimeSpan.FromSeconds(state.SlowModeSeconds);
-            var last = await db.Comments.AsNoTracking()
-                .Where(c => c.AuthorId == slowModeAuthor && c.CreatedAt > now - window && c.ArticleId == articleId && c.SiteId == siteId)
-                .MaxAsync(c => (DateTimeOffset?)c.CreatedAt, token);
-            if (last is not { } previous)
-            {
-                return null;
-            }
-            var seconds = Math.Max(1, (int)Math.Ceiling((previous + window - now).TotalSeconds));
-            return new ArticleRefusal(StatusCodes.Status429TooManyRequests, "slow_mode", "Slow mode",
-                $"This article takes one comment per reader every {state.SlowModeSeconds} s; please wait {seconds} s.", seconds);
-        }, null);
+            return null;
+        }
+        if (state.Closed)
+        {
+            return new ArticleRefusal(StatusCodes.Status403Forbidden, "article_closed", ClosedTitle, state.ClosedReason == ArticleClosedReason.AutoClose
+                ? $"This article stopped taking comments on {state.ClosesAt:yyyy-MM-dd HH:mm} UTC."
+                : "A moderator has closed comments on this article.");
+        }
+        if (slowModeAuthor is null || state.SlowModeSeconds <= 0)
+        {
+            return null;
+        }
+        var window = TimeSpan.FromSeconds(state.SlowModeSeconds);
+        var last = await optionalWork.TryAsync("check the reader's last comment", (db, token) => db.Comments.AsNoTracking()
+            .Where(c => c.AuthorId == slowModeAuthor && c.CreatedAt > now - window && c.ArticleId == articleId && c.SiteId == siteId)
+            .MaxAsync(c => (DateTimeOffset?)c.CreatedAt, token), null);
+        var wait = last is { } previous
+            ? Math.Max(1, (int)Math.Ceiling((previous + window - now).TotalSeconds))
+            : gate.TryEnter(siteId, articleId, slowModeAuthor, state.SlowModeSeconds);
+        return wait is { } seconds
+            ? new ArticleRefusal(StatusCodes.Status429TooManyRequests, "slow_mode", "Slow mode",
+                $"This article takes one comment per reader every {state.SlowModeSeconds} s; please wait {seconds} s.", seconds)
+            : null;
+    }
 }

@@ -34,8 +34,8 @@ public static class QueuesApi
     }
 
     public static async Task<Results<Ok<Page<QueueItem>>, ValidationProblem>> ListQueue(
-        string queue, string? siteId, string? articleId, string? reason, string? sort, int? limit, string? cursor,
-        CommentsDbContext db, CancellationToken cancellationToken)
+        string queue, string? siteId, string? articleId, string? reason, bool? underAttack, string? sort, int? limit, string? cursor,
+        CommentsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         sort ??= "oldest";
         var errors = Paging.Validate(limit, cursor, $"queue-{sort}", out var position);
@@ -51,6 +51,12 @@ public static class QueuesApi
 
         var items = db.Comments.AsNoTracking().Where(c => c.SiteId == site).In(reviewQueue);
         if (articleId is not null) items = items.Where(c => c.ArticleId == articleId);
+        if (underAttack == true)
+        {
+            // Only articles under protection against a brigade: the console's filter for them.
+            var now = clock.GetUtcNow();
+            items = items.Where(c => db.ArticleProtections.Any(p => p.SiteId == c.SiteId && p.ArticleId == c.ArticleId && p.Until > now && p.EndedAt == null));
+        }
         if (reason == "APPEAL") items = items.Where(c => c.AppealHelpRequestId != null);
         else if (reason is not null) items = items.Where(c => db.Decisions.Any(d => d.CommentId == c.Id && d.Revision == c.Revision && d.ReasonCodes.Contains(reason)));
         var pageSize = limit ?? Paging.DefaultPageSize;

@@ -7,7 +7,7 @@
   "use strict";
   const script = document.currentScript;
   const api = new URL(".", script ? script.src : location.href).href.replace(/\/$/, "");
-  const state = { token: null, userId: null, articleId: null, root: null, cursor: null, mine: new Map() };
+  const state = { token: null, userId: null, articleId: null, root: null, cursor: null, mine: new Map(), article: null };
 
   const el = (tag, props = {}, ...children) => {
     const node = document.createElement(tag);
@@ -78,12 +78,12 @@
     if (!comment.deleted && comment.status === "approved" && state.token) {
       actions.append(...[
         el("button", { type: "button", class: "cm-respect", "aria-pressed": "false", text: `Respect (${comment.respectCount})`, onclick: e => toggleRespect(comment, e.currentTarget) }),
-        depth < 2 ? el("button", { type: "button", text: "Reply", onclick: () => openForm(node, comment.id) }) : null,
+        depth < 2 && !closed() ? el("button", { type: "button", text: "Reply", onclick: () => openForm(node, comment.id) }) : null,
         own ? null : el("button", { type: "button", text: "Report", onclick: () => openReport(node, comment.id) })].filter(Boolean));
     }
     if (own && !comment.deleted && state.token) {
       actions.append(
-        el("button", { type: "button", text: "Edit", onclick: () => openForm(node, null, comment) }),
+        closed() ? "" : el("button", { type: "button", text: "Edit", onclick: () => openForm(node, null, comment) }),
         el("button", { type: "button", text: "Delete", onclick: () => remove(comment.id) }));
     }
     const replies = el("div", { class: "cm-replies" }, (comment.replies || []).map(r => commentNode(r, depth + 1)));
@@ -183,7 +183,10 @@
         status("Thanks: your comment is waiting for review.");
         if (parentId || editing) form.remove(); else { textarea.value = ""; nudge.hidden = true; }
         follow(accepted.id);
-      } catch (error) { status(error.message, "error"); }
+      } catch (error) {
+        status(error.message, "error");
+        if (error.status === 403 || error.status === 429) loadArticleState(); // closed or slowed since the page loaded
+      }
     });
     return form;
   }
@@ -269,6 +272,7 @@
     root.replaceChildren(
       el("section", { class: "cm", "aria-label": "Comments" },
         el("h2", { text: "Comments" }),
+        el("p", { class: "cm-notice", role: "note", hidden: true }),
         el("p", { class: "cm-status", role: "status", "aria-live": "polite" }),
         el("div", { class: "cm-compose" }),
         el("div", { class: "cm-mine", role: "group", "aria-label": "Your comments awaiting review" }),
@@ -282,12 +286,39 @@
             el("h3", { text: "Your help requests" }), el("div", { class: "cm-request-list" }),
             el("button", { type: "button", text: "Refresh", onclick: () => showRequests() })))));
     renderCompose();
+    loadArticleState();
     loadPage(true).catch(error => status(error.message, "error"));
+  }
+
+  const closed = () => Boolean(state.article && state.article.closed);
+
+  // Whether the article takes comments, and what readers should know before writing: closed, reviewed first, slow mode.
+  async function loadArticleState() {
+    state.article = await call("GET", `/api/articles/${encodeURIComponent(state.articleId)}/stats`).catch(() => null);
+    renderNotice();
+    renderCompose();
+  }
+
+  function renderNotice() {
+    const notice = state.root.querySelector(".cm-notice");
+    const article = state.article || {};
+    const lines = [];
+    if (article.closed) {
+      lines.push(article.closedReason === "auto_close" && article.closesAt
+        ? `Comments on this article are closed: they closed automatically on ${new Date(article.closesAt).toLocaleDateString()}.`
+        : "Comments on this article are closed by the moderators.");
+    } else {
+      if (article.reviewedBeforePublishing) lines.push("Comments on this story are being reviewed before they appear.");
+      if (article.slowModeSeconds > 0) lines.push(`Slow mode: one comment per reader every ${article.slowModeSeconds} seconds.`);
+    }
+    notice.textContent = lines.join(" ");
+    notice.hidden = lines.length === 0;
   }
 
   function renderCompose() {
     const compose = state.root.querySelector(".cm-compose");
-    compose.replaceChildren(state.token ? buildForm(null) : el("p", { text: "Sign in to join the discussion." }));
+    compose.replaceChildren(closed() ? el("p", { text: "New comments and replies are not taken on this article." })
+      : state.token ? buildForm(null) : el("p", { text: "Sign in to join the discussion." }));
   }
 
   window.CommentsEmbed = {
@@ -295,7 +326,7 @@
     signIn(token) {
       state.token = token || null;
       state.userId = token ? subjectOf(token) : null;
-      if (state.root) { renderCompose(); loadPage(true).catch(error => status(error.message, "error")); showRequests(); }
+      if (state.root) { renderCompose(); loadArticleState(); loadPage(true).catch(error => status(error.message, "error")); showRequests(); }
     },
   };
 

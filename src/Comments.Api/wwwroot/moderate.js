@@ -3,7 +3,7 @@ import { call, el, fill, session, signInBar } from "/console.js";
 const queues = ["pending", "reported", "unmoderated", "rejected", "approved"];
 const reasons = ["OFFENSIVE", "ABUSIVE", "SPAM", "BANNED_WORD", "AD", "HARASSMENT", "HATE_SPEECH", "MISINFORMATION", "OFF_TOPIC", "ILLEGAL",
   "INSULT", "THREAT", "PERSONAL_INFO", "DEHUMANIZING", "INCITEMENT", "WISHING_HARM", "SEXUAL", "OTHER"];
-const state = { queue: "pending", panel: null, items: [], index: 0 };
+const state = { queue: "pending", panel: null, items: [], index: 0, underAttack: false };
 const $ = id => document.getElementById(id);
 const site = new URLSearchParams(location.search).get("site");
 const siteQuery = site ? `siteId=${encodeURIComponent(site)}` : "";
@@ -50,10 +50,13 @@ function keepFocus() {
 }
 
 async function loadList() {
-  state.items = (await call("GET", `/api/moderation/queues/${state.queue}?limit=50&${siteQuery}`)).items;
+  state.items = (await call("GET", `/api/moderation/queues/${state.queue}?limit=50${state.underAttack ? "&underAttack=true" : ""}&${siteQuery}`)).items;
   state.index = Math.min(state.index, Math.max(0, state.items.length - 1));
   const bulkReason = el("select", { "aria-label": "Reason for rejecting the selected" }, reasons.map(r => el("option", { value: r, text: r })));
-  $("list").replaceChildren(el("ol", {}, state.items.map((item, i) => el("li", {},
+  const attackFilter = el("input", { type: "checkbox", id: "under-attack-filter", checked: state.underAttack,
+    onchange: event => { state.underAttack = event.currentTarget.checked; loadList().then(() => $("under-attack-filter").focus(), error => say(error.message)); } });
+  $("list").replaceChildren(el("p", { class: "filter" }, attackFilter, el("label", { for: "under-attack-filter", text: " Only articles under attack" })),
+    el("ol", {}, state.items.map((item, i) => el("li", {},
       el("input", { type: "checkbox", class: "pick", "data-index": i, "aria-label": `Select item ${i + 1}` }),
       el("button", { type: "button", class: "item-link", "aria-current": String(i === state.index), text: item.body.slice(0, 80), onclick: () => { state.index = i; show(); } })))),
     el("div", { class: "bulk" },
@@ -139,6 +142,13 @@ async function showAuthor() {
 }
 
 const panels = {
+  async articles() {
+    const articles = await call("GET", `/api/moderation/articles?${siteQuery}`);
+    return el("section", { "aria-labelledby": "articles-title" }, el("h2", { id: "articles-title", text: "Articles" }),
+      articles.length ? el("table", { class: "articles" },
+        el("thead", {}, el("tr", {}, ["Article", "State", "Published", "Held", "Reported", "Settings"].map(h => el("th", { scope: "col", text: h })))),
+        el("tbody", {}, articles.map(articleRow))) : el("p", { text: "No articles yet." }));
+  },
   async settings() {
     const current = await call("GET", `/api/moderation/settings?${siteQuery}`);
     const editor = el("textarea", { id: "settings-json", rows: "22", cols: "60", "aria-label": "Settings (JSON)" });
@@ -212,6 +222,49 @@ const panels = {
   },
 };
 
+/** One article in the articles view: its state, counts, and a form for its settings (and ending a protection). */
+function articleRow(article) {
+  const key = article.articleId;
+  const field = (label, input) => el("label", { class: "setting" }, input, ` ${label}`);
+  const closed = el("input", { type: "checkbox", name: "closed", checked: article.settings.closed, "aria-label": `Closed: ${key}` });
+  const premod = el("input", { type: "checkbox", name: "preModeration", checked: article.settings.preModeration, "aria-label": `Pre-moderate: ${key}` });
+  const slow = el("input", { type: "number", name: "slowModeSeconds", min: "0", max: "86400", value: String(article.settings.slowModeSeconds), "aria-label": `Slow mode seconds: ${key}` });
+  const autoClose = el("input", { type: "number", name: "autoCloseAfterDays", min: "0", max: "3650", placeholder: "site default",
+    value: article.settings.autoCloseAfterDays ?? "", "aria-label": `Close after days: ${key}` });
+  const form = el("form", { class: "article-settings" }, field("closed", closed), field("pre-moderate", premod),
+    el("label", { class: "setting" }, "slow mode (s) ", slow), el("label", { class: "setting" }, "close after (days) ", autoClose),
+    el("button", { type: "submit", text: "Save" }));
+  form.addEventListener("submit", async event => {
+    event.preventDefault();
+    try {
+      await call("PUT", `/api/moderation/articles/${encodeURIComponent(key)}/settings?${siteQuery}`, { closed: closed.checked, preModeration: premod.checked,
+        slowModeSeconds: Number(slow.value || 0), autoCloseAfterDays: autoClose.value === "" ? null : Number(autoClose.value) });
+      say(`Settings of ${key} saved.`);
+      openPanel("articles");
+    } catch (error) { say(error.message); }
+  });
+  const protection = article.state.protection;
+  const stateCell = el("td", {},
+    article.state.closed ? `closed (${article.state.closedReason === "auto_close" ? "automatically" : "by a moderator"})` : "open",
+    protection ? el("span", { class: "attack-badge", text: `Under attack: ${protection.mode.replace("_", " ")} until ${new Date(protection.until).toLocaleTimeString()}` }) : null,
+    protection ? el("button", { type: "button", text: "End protection", "aria-label": `End protection: ${key}`, onclick: async () => {
+      try { await call("DELETE", `/api/moderation/articles/${encodeURIComponent(key)}/protection?${siteQuery}`); say(`Protection of ${key} ended.`); openPanel("articles"); }
+      catch (error) { say(error.message); }
+    } }) : null);
+  return el("tr", { "data-article": key, class: article.underAttack ? "under-attack" : "" },
+    el("th", { scope: "row", text: key }), stateCell, el("td", { text: String(article.publishedCount) }),
+    el("td", { text: String(article.pending) }), el("td", { text: String(article.reported) }), el("td", {}, form));
+}
+
+/** The articles panel's button says how many articles are under attack, so a moderator notices from any queue. */
+async function markAttacks() {
+  const button = [...document.querySelectorAll("#tabs .panel")].find(b => b.dataset.panel === "articles");
+  if (!button) return;
+  const attacked = (await call("GET", `/api/moderation/articles?${siteQuery}`)).filter(a => a.underAttack).length;
+  button.textContent = attacked ? `articles (${attacked} under attack)` : "articles";
+  button.classList.toggle("alert", attacked > 0);
+}
+
 const fmt = seconds => seconds == null ? "n/a" : `${Math.round(seconds / 60)} min`;
 
 /** A horizontal bar chart in SVG; labels and values are text nodes. */
@@ -249,7 +302,7 @@ function noteForm(userId) {
 }
 
 async function refresh() {
-  try { await loadCounts(); await loadList(); } catch (error) { say(error.message); }
+  try { await loadCounts(); await loadList(); await markAttacks(); } catch (error) { say(error.message); }
 }
 
 document.addEventListener("keydown", event => {
@@ -262,4 +315,4 @@ document.addEventListener("keydown", event => {
 $("signin").append(signInBar("moderator", () => { say(""); refresh(); }));
 if (session.token) refresh(); else say("Sign in to start.");
 // Live counts: the tabs refresh every 15 seconds.
-setInterval(() => { if (session.token) loadCounts().catch(() => {}); }, 15_000);
+setInterval(() => { if (session.token) loadCounts().then(markAttacks).catch(() => {}); }, 15_000);

@@ -38,6 +38,8 @@ public static class ReaderMessages
             "a moderator checks every comment on this article before it appears"),
         new(ReasonCodes.ArticlePreModeration, "comments on this article are checked by a moderator before they appear",
             "a moderator asked that comments on this article be checked before they appear"),
+        new(ReasonCodes.ArticleProtection, "comments on this story are being reviewed before they appear",
+            "an unusual burst of activity on this story means comments are checked for a while before they appear"),
         new(ReasonCodes.EditedAfterReview, "it was changed after a moderator looked at it or while it waited for one, so a moderator checks the new text",
             "a moderator is checking the changes you made after it was reviewed"),
         new("OFFENSIVE", "it may be offensive", "a moderator found it offensive"),

@@ -29,5 +29,6 @@ public static class ReasonCodes
     public const string NewCommenter = "NEW_COMMENTER";
     public const string PreModeration = "PREMOD";
     public const string ArticlePreModeration = "ARTICLE_PREMOD";
+    public const string ArticleProtection = "ARTICLE_PROTECTION";
     public const string EditedAfterReview = "EDITED_AFTER_REVIEW";
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Comments.Storage;
 using Comments.Storage.Articles;
+using Comments.Storage.Audit;
 using Comments.Storage.Comments;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,7 +54,36 @@ public sealed class ArticleSettingsStore(CommentsDbContext db, SiteModerationSto
                 .Where(c => c.ArticleId == articleId && c.SiteId == siteId && c.Status == CommentStatus.Approved && c.ParentId == null)
                 .OrderBy(c => c.CreatedAt).Select(c => (DateTimeOffset?)c.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         }
-        return ArticleState.For(settings, days, first, now);
+        return ArticleState.For(settings, days, first, now, await ProtectionAsync(db, siteId, articleId, now, cancellationToken));
+    }
+
+    /// <summary>The article's protection against a brigade in force at <paramref name="now"/>, if any.</summary>
+    public static async Task<ActiveProtection?> ProtectionAsync(CommentsDbContext db, string siteId, string articleId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var row = await db.ArticleProtections.AsNoTracking()
+            .Where(p => p.SiteId == siteId && p.ArticleId == articleId && p.Until > now && p.EndedAt == null)
+            .OrderByDescending(p => p.Until).FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : ActiveProtection.From(row);
+    }
+
+    /// <summary>A moderator ends the article's protection early (audited); false when none is in force.</summary>
+    public async Task<bool> EndProtectionAsync(string siteId, string articleId, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var active = await db.ArticleProtections
+            .Where(p => p.SiteId == siteId && p.ArticleId == articleId && p.Until > now && p.EndedAt == null).ToListAsync(cancellationToken);
+        if (active.Count == 0)
+        {
+            return false;
+        }
+        foreach (var protection in active)
+        {
+            protection.EndedAt = now;
+            protection.EndedBy = actor;
+            db.Audit(actor, "end_protection", "article", $"{siteId}:{articleId}", now,
+                before: new { Mode = protection.Mode.WireName(), protection.SlowModeSeconds, protection.StartedAt, protection.Until }, after: new { EndedAt = now });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     private static async Task<int> SiteAutoCloseDaysAsync(CommentsDbContext db, string siteId, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Comments.Storage.Articles;
 
 namespace Comments.Moderation.Settings;
 
@@ -58,6 +59,33 @@ public sealed record ModerationSettings
 
     /// <summary>Close an article to new comments this many days after its first published comment, unless the article says otherwise (0 turns it off).</summary>
     [Range(0, 3_650)] public int ArticleAutoCloseDays { get; init; }
+
+    /// <summary>
+    /// An article under attack protects itself (docs/how-it-works.md, "Brigades"): the worker watches each article's last
+    /// <see cref="BrigadeWindowMinutes"/> and, once <see cref="BrigadeSignalsRequired"/> of the four signals below cross
+    /// their thresholds with at least <see cref="BrigadeMinComments"/> comments, applies <see cref="BrigadeMode"/> for
+    /// <see cref="BrigadeProtectionMinutes"/>.
+    /// </summary>
+    public bool BrigadeProtectionEnabled { get; init; } = true;
+    [Range(1, 120)] public int BrigadeWindowMinutes { get; init; } = 5;
+    [Range(1, 100_000)] public int BrigadeMinComments { get; init; } = 10;
+
+    /// <summary>Share of the window's decided comments that were held or rejected.</summary>
+    [Range(0.0, 1.0)] public double BrigadeHeldShare { get; init; } = 0.4;
+
+    /// <summary>Share of the window's comments by authors first seen on the site less than a day ago.</summary>
+    [Range(0.0, 1.0)] public double BrigadeNewAccountShare { get; init; } = 0.6;
+
+    /// <summary>Reports made in the window per comment made in it.</summary>
+    [Range(0.0, 100.0)] public double BrigadeReportsPerComment { get; init; } = 0.3;
+
+    /// <summary>Comments per minute in the window against the article's usual rate (its previous day, at least one a minute).</summary>
+    [Range(1.0, 1_000.0)] public double BrigadeRateMultiplier { get; init; } = 5.0;
+
+    [Range(1, 4)] public int BrigadeSignalsRequired { get; init; } = 2;
+    public ArticleProtectionMode BrigadeMode { get; init; } = ArticleProtectionMode.PreModeration;
+    [Range(1, 86_400)] public int BrigadeSlowModeSeconds { get; init; } = 120;
+    [Range(1, 10_080)] public int BrigadeProtectionMinutes { get; init; } = 60;
 
     public IEnumerable<string> Validate()
     {

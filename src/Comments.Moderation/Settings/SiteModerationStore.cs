@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Comments.Moderation.Encoding;
 using Comments.Moderation.Examples;
 using Comments.Moderation.Harms;
@@ -18,7 +19,8 @@ namespace Comments.Moderation.Settings;
 public sealed class SiteModerationStore(CommentsDbContext db, CompiledCache<WordMatcher> matchers, CompiledCache<ExampleBank> banks, TimeProvider clock)
 {
     public const string SettingsSubject = "settings";
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Enums by their wire names in stored JSON too, so a stored value survives reordering an enum.
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) } };
 
     public async Task<SiteModeration> GetAsync(string siteId, CancellationToken cancellationToken)
     {

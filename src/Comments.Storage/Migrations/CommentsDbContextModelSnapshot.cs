@@ -22,6 +22,69 @@ namespace Comments.Storage.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Comments.Storage.Articles.ArticleProtection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ArticleId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("article_id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("ended_by");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("SignalsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("signals_json");
+
+                    b.Property<string>("SiteId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("site_id");
+
+                    b.Property<int>("SlowModeSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("slow_mode_seconds");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<DateTimeOffset>("Until")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_article_protections");
+
+                    b.HasIndex("Until")
+                        .HasDatabaseName("ix_article_protections_until");
+
+                    b.HasIndex("SiteId", "ArticleId", "Until")
+                        .HasDatabaseName("ix_article_protections_site_id_article_id_until");
+
+                    b.ToTable("article_protections", (string)null);
+                });
+
             modelBuilder.Entity("Comments.Storage.Articles.ArticleSettings", b =>
                 {
                     b.Property<string>("SiteId")
@@ -268,6 +331,11 @@ namespace Comments.Storage.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_comments");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_comments_created_at_brin");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CreatedAt"), "brin");
 
                     b.HasIndex("OpenReportCount")
                         .HasDatabaseName("ix_comments_open_report_count")
@@ -569,6 +637,11 @@ namespace Comments.Storage.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_reports");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_reports_created_at_brin");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CreatedAt"), "brin");
 
                     b.HasIndex("CommentId", "ReporterId")
                         .IsUnique()

@@ -19,7 +19,7 @@ public sealed class CommentDecider(
     CommentsDbContext db, ModerationPipeline pipeline, SiteModerationStore sites, ArticleSettingsStore articles, ContentAnalyzer analyzer, TimeProvider clock)
 {
     private readonly Dictionary<string, SiteModeration> _sites = [];
-    private readonly Dictionary<(string Site, string Article), ArticleModerationSettings> _articles = [];
+    private readonly Dictionary<(string Site, string Article), (ArticleModerationSettings Settings, ActiveProtection? Protection)> _articles = [];
 
     public async Task<Dictionary<string, UserStanding>> StandingsAsync(IEnumerable<string> authorIds, CancellationToken cancellationToken)
     {
@@ -38,10 +38,11 @@ public sealed class CommentDecider(
         }
         if (!_articles.TryGetValue((comment.SiteId, comment.ArticleId), out var article))
         {
-            (article, _) = await articles.GetAsync(comment.SiteId, comment.ArticleId, cancellationToken);
+            var (settings, _) = await articles.GetAsync(comment.SiteId, comment.ArticleId, cancellationToken);
+            article = (settings, await ArticleSettingsStore.ProtectionAsync(db, comment.SiteId, comment.ArticleId, clock.GetUtcNow(), cancellationToken));
             _articles[(comment.SiteId, comment.ArticleId)] = article;
         }
-        return new ModerationContext(subject, site, analyzer, new AuthorHistory(db, subject)) { Article = article };
+        return new ModerationContext(subject, site, analyzer, new AuthorHistory(db, subject)) { Article = article.Settings, Protection = article.Protection };
     }
 
     /// <summary>The pipeline's decision as a change for <see cref="CommentLifecycle"/>; the caller applies it.</summary>

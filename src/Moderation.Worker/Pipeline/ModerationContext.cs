@@ -18,6 +18,9 @@ public sealed class ModerationContext(ModerationSubject subject, SiteModeration 
 
     /// <summary>The comment's article's own settings (defaults without a row).</summary>
     public ArticleModerationSettings Article { get; init; } = new();
+
+    /// <summary>The article's protection against a brigade in force when the comment is decided, if any.</summary>
+    public ActiveProtection? Protection { get; init; }
     public ContentAnalyzer Analyzer { get; } = analyzer;
     public IAuthorHistory History { get; } = history;
 

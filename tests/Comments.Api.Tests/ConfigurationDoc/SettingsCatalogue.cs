@@ -34,6 +34,7 @@ internal static class SettingsCatalogue
         (typeof(WorkbenchOptions), HostKind.Api),
         (typeof(ConsumerOptions), HostKind.Worker),
         (typeof(RetentionOptions), HostKind.Worker),
+        (typeof(global::Moderation.Worker.Brigades.BrigadeWatchOptions), HostKind.Worker),
         (typeof(RetrainingOptions), HostKind.Worker),
     ];
 
