@@ -106,6 +106,14 @@ public sealed class ConsoleAccessibilityTests(CommentsStack stack, BrowserFixtur
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#author h2")).ToBeVisibleAsync();
 
+        // The queue filter redraws the list it sits in: the checkbox keeps the focus.
+        await page.FocusAsync("#under-attack-filter");
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(page.Locator("#under-attack-filter")).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("#under-attack-filter")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(page.Locator("#list .item-link")).ToHaveCountAsync(1);
+
         var approve = page.GetByRole(AriaRole.Button, new() { Name = "Approve (a)" });
         await approve.FocusAsync();
         await page.Keyboard.PressAsync("Space");
@@ -141,12 +149,7 @@ public sealed class ConsoleAccessibilityTests(CommentsStack stack, BrowserFixtur
             .Content.ReadFromJsonAsync<JsonElement>(TestData.Json);
         var requestId = accepted.GetProperty("id").GetGuid();
         var support = stack.Api.CreateClientFor(TestData.NewUserId("support"), "S", "support");
-        // The worker stores and triages the request: until then it is not found.
-        await Eventually.Until(async () =>
-        {
-            var response = await support.GetAsync($"/api/support/help-requests/{requestId}");
-            return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>(TestData.Json) : (JsonElement?)null;
-        }, r => r?.GetProperty("triaged").GetBoolean() == true, what: "the help request to be triaged");
+        await HelpRequestWait.TriagedAsync(support, requestId);
         var reply = await support.PostAsJsonAsync($"/api/support/help-requests/{requestId}/replies", new { body = "We are looking at it." });
         Assert.Equal(HttpStatusCode.Created, reply.StatusCode);
 

@@ -80,8 +80,7 @@ public sealed class ConsoleBrowserTests(CommentsStack stack, BrowserFixture chro
         var reference = accepted.GetProperty("reference").GetString()!;
         var requestId = accepted.GetProperty("id").GetGuid();
         var support = stack.Api.CreateClientFor(TestData.NewUserId("support"), "S", "support");
-        await Eventually.Until(async () => await support.GetFromJsonAsync<JsonElement>($"/api/support/help-requests/{requestId}", TestData.Json),
-            r => r.GetProperty("triaged").GetBoolean(), what: "triage");
+        await HelpRequestWait.TriagedAsync(support, requestId);
 
         var page = await chromium.Browser.NewPageAsync();
         await page.GotoAsync($"{baseUrl}/support");
