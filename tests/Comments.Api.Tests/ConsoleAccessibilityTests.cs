@@ -16,13 +16,6 @@ public sealed class ConsoleAccessibilityTests(CommentsStack stack, BrowserFixtur
     private static readonly string[] Queues = ["pending", "reported", "unmoderated", "rejected", "approved"];
     private static readonly string[] Panels = ["articles", "settings", "wordlists", "examples", "audit", "stats"];
 
-    private static async Task SignInAsync(IPage page, string userId)
-    {
-        await page.FillAsync("#staff-user", userId);
-        await page.ClickAsync(".signin button[type=submit]");
-        await Assertions.Expect(page.Locator("#staff-status")).ToHaveTextAsync("Signed in");
-    }
-
     private static async Task DecideAsync(HttpClient moderator, Guid id, string action, string? reason = null)
     {
         var history = await moderator.GetFromJsonAsync<JsonElement>($"/api/moderation/comments/{id}/history", TestData.Json);
@@ -55,7 +48,7 @@ public sealed class ConsoleAccessibilityTests(CommentsStack stack, BrowserFixtur
         var page = await chromium.Browser.NewPageAsync();
         await page.GotoAsync($"{baseUrl}/moderate?site={site}");
         await Accessibility.AssertNoSeriousViolationsAsync(page, "moderator console: signed out");
-        await SignInAsync(page, TestData.NewUserId("moderator"));
+        await ConsoleBrowserTests.SignInAsync(page, TestData.NewUserId("moderator"));
         await Assertions.Expect(page.Locator("#item mark")).ToHaveTextAsync("bullshit");
         await Assertions.Expect(page.Locator("#status")).Not.ToHaveTextAsync("Sign in to start.");
         await Accessibility.AssertNoSeriousViolationsAsync(page, "moderator console: pending queue with a held comment");
@@ -156,7 +149,7 @@ public sealed class ConsoleAccessibilityTests(CommentsStack stack, BrowserFixtur
         var page = await chromium.Browser.NewPageAsync();
         await page.GotoAsync($"{baseUrl}/support");
         await Accessibility.AssertNoSeriousViolationsAsync(page, "support console: signed out");
-        await SignInAsync(page, TestData.NewUserId("support"));
+        await ConsoleBrowserTests.SignInAsync(page, TestData.NewUserId("support"));
         await Assertions.Expect(page.Locator($".request-link[data-id='{requestId}']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#status")).Not.ToHaveTextAsync("Sign in to start.");
         await Accessibility.AssertNoSeriousViolationsAsync(page, "support console: triage queue");
