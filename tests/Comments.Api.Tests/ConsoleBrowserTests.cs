@@ -9,7 +9,8 @@ namespace Comments.Api.Tests;
 [Collection(StackCollection.Name)]
 public sealed class ConsoleBrowserTests(CommentsStack stack, BrowserFixture chromium) : IClassFixture<BrowserFixture>
 {
-    private static async Task SignInAsync(IPage page, string userId)
+    /// <summary>Signs in to either console with a development token for the user (the role is the console's).</summary>
+    internal static async Task SignInAsync(IPage page, string userId)
     {
         await page.FillAsync("#staff-user", userId);
         await page.ClickAsync(".signin button[type=submit]");

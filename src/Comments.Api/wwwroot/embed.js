@@ -292,7 +292,7 @@
         el("p", { class: "cm-notice", role: "note", hidden: true }),
         el("p", { class: "cm-status", role: "status", "aria-live": "polite" }),
         el("div", { class: "cm-compose" }),
-        el("div", { class: "cm-mine", "aria-label": "Your comments awaiting review" }),
+        el("div", { class: "cm-mine", role: "group", "aria-label": "Your comments awaiting review" }),
         sortControl(),
         el("div", { class: "cm-list" }),
         el("button", { type: "button", class: "cm-load-more", hidden: true, text: "Load more comments", onclick: () => loadPage(false) }),
@@ -300,7 +300,7 @@
           el("button", { type: "button", class: "cm-help-link", text: "Please let us know if you're having issues with commenting.",
             onclick: () => { help.hidden = !help.hidden; if (!help.hidden) help.querySelector("select").focus(); } }),
           help,
-          el("div", { class: "cm-requests", hidden: true, "aria-label": "Your help requests" },
+          el("div", { class: "cm-requests", hidden: true, role: "group", "aria-label": "Your help requests" },
             el("h3", { text: "Your help requests" }), el("div", { class: "cm-request-list" }),
             el("button", { type: "button", text: "Refresh", onclick: () => showRequests() })))));
     renderCompose();

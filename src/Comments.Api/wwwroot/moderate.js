@@ -3,19 +3,19 @@ import { call, el, fill, session, signInBar } from "/console.js";
 const queues = ["pending", "reported", "unmoderated", "rejected", "approved"];
 const reasons = ["OFFENSIVE", "ABUSIVE", "SPAM", "BANNED_WORD", "AD", "HARASSMENT", "HATE_SPEECH", "MISINFORMATION", "OFF_TOPIC", "ILLEGAL",
   "INSULT", "THREAT", "PERSONAL_INFO", "DEHUMANIZING", "INCITEMENT", "WISHING_HARM", "SEXUAL", "OTHER"];
-const state = { queue: "pending", items: [], index: 0, underAttack: false };
+const state = { queue: "pending", panel: null, items: [], index: 0, underAttack: false };
 const $ = id => document.getElementById(id);
 const site = new URLSearchParams(location.search).get("site");
 const siteQuery = site ? `siteId=${encodeURIComponent(site)}` : "";
 const say = text => { $("status").textContent = text; };
 
-/** The comment text with the matched words marked, built from text nodes only. */
 // Each reason with the phrase that raised it, e.g. THREAT ("see what happens to you").
 function reasonText(item) {
   if (!item.reasons.length) return item.reasonCodes.join(", ");
   return item.reasons.map(r => r.detail ? `${r.code} ("${r.detail}")` : r.code).join(", ");
 }
 
+/** The comment text with the matched words marked, built from text nodes only. */
 function highlighted(body, matches) {
   const p = el("p", { class: "body" });
   let at = 0;
@@ -30,10 +30,23 @@ function highlighted(body, matches) {
 
 async function loadCounts() {
   const counts = (await call("GET", `/api/moderation/queues?${siteQuery}`)).counts;
-  $("tabs").replaceChildren(...queues.map(q => el("button", {
-    type: "button", role: "tab", "aria-selected": String(q === state.queue), text: `${q} (${counts[q] ?? 0})`,
-    onclick: () => { state.queue = q; refresh(); },
+  // Made once and then updated in place, so the 15-second refresh never takes the keyboard focus away.
+  if (!$("tabs").childElementCount) $("tabs").append(...queues.map(q => el("button", {
+    type: "button", "data-queue": q, onclick: () => { state.queue = q; refresh(); },
   })), ...Object.keys(panels).map(name => el("button", { type: "button", class: "panel", "data-panel": name, text: name, onclick: () => openPanel(name) })));
+  $("tabs").querySelectorAll("[data-queue]").forEach(b => { b.textContent = `${b.dataset.queue} (${counts[b.dataset.queue] ?? 0})`; });
+  markCurrent();
+}
+
+// The queue or view on show is aria-current: these buttons switch what the page shows, they are not an ARIA tab list.
+function markCurrent() {
+  $("tabs").querySelectorAll("button").forEach(b =>
+    b.setAttribute("aria-current", String(state.panel ? b.dataset.panel === state.panel : b.dataset.queue === state.queue)));
+}
+
+// A decision removes the button that made it: focus goes to the next item, not back to the top of the page.
+function keepFocus() {
+  if (!document.activeElement || document.activeElement === document.body) $("item").focus();
 }
 
 async function loadList() {
@@ -41,7 +54,7 @@ async function loadList() {
   state.index = Math.min(state.index, Math.max(0, state.items.length - 1));
   const bulkReason = el("select", { "aria-label": "Reason for rejecting the selected" }, reasons.map(r => el("option", { value: r, text: r })));
   const attackFilter = el("input", { type: "checkbox", id: "under-attack-filter", checked: state.underAttack,
-    onchange: event => { state.underAttack = event.currentTarget.checked; loadList().catch(error => say(error.message)); } });
+    onchange: event => { state.underAttack = event.currentTarget.checked; loadList().then(() => $("under-attack-filter").focus(), error => say(error.message)); } });
   $("list").replaceChildren(el("p", { class: "filter" }, attackFilter, el("label", { for: "under-attack-filter", text: " Only articles under attack" })),
     el("ol", {}, state.items.map((item, i) => el("li", {},
       el("input", { type: "checkbox", class: "pick", "data-index": i, "aria-label": `Select item ${i + 1}` }),
@@ -54,6 +67,8 @@ async function loadList() {
 
 function show() {
   const item = state.items[state.index];
+  state.panel = null;
+  markCurrent();
   document.querySelectorAll("#list .item-link").forEach((b, i) => b.setAttribute("aria-current", String(i === state.index)));
   if (!item) { $("item").replaceChildren(el("p", { text: "Nothing to review in this queue." })); return; }
   const scores = Object.entries(item.scores).map(([k, v]) => `${k} ${Number(v).toFixed(2)}`).join(", ");
@@ -63,7 +78,7 @@ function show() {
     highlighted(item.body, item.matches),
     el("p", { class: "reasons", text: `Reasons: ${reasonText(item) || "none"}${scores ? ` · scores: ${scores}` : ""}` }),
     item.appeal ? el("p", { class: "appeal", text: `APPEAL ${item.appeal.reference}: ${item.appeal.message}` }) : null,
-    item.editSinceReview ? el("div", { class: "edit-diff", "aria-label": `Changes since revision ${item.editSinceReview.reviewedRevision} was reviewed` },
+    item.editSinceReview ? el("div", { class: "edit-diff", role: "group", "aria-label": `Changes since revision ${item.editSinceReview.reviewedRevision} was reviewed` },
       el("p", { text: `Edited after review: changes since revision ${item.editSinceReview.reviewedRevision}` }),
       el("p", { class: "diff" }, item.editSinceReview.changes.map(c =>
         c.kind === "added" ? el("ins", { text: c.text }) : c.kind === "removed" ? el("del", { text: c.text }) : el("span", { text: c.text })))) : null,
@@ -71,6 +86,7 @@ function show() {
     el("div", { class: "actions" },
       el("button", { type: "button", text: "Approve (a)", onclick: () => decide("approve") }),
       el("button", { type: "button", text: "Reject (r)", onclick: () => pickReason() }),
+      el("button", { type: "button", text: "Author (u)", onclick: () => showAuthor() }),
       item.comment.status === "approved" ? el("button", { type: "button", text: item.comment.featured ? "Unfeature" : "Feature as editors' pick",
         onclick: () => feature(item, !item.comment.featured) }) : null));
 }
@@ -90,6 +106,7 @@ async function decide(action, reason, explanation) {
     await call("POST", `/api/moderation/comments/${item.comment.id}/decision`, { action, reason, explanation }, { "If-Match": `"${item.version}"` });
     say(`${action === "approve" ? "Approved" : "Rejected"}.`);
     await refresh();
+    keepFocus();
   } catch (error) { say(error.message); }
 }
 
@@ -111,6 +128,7 @@ async function bulk(action, reason) {
   const done = result.results.filter(r => r.status === 200).length;
   say(`${done} of ${picked.length} decided${done < picked.length ? "; the others changed meanwhile" : ""}.`);
   await refresh();
+  keepFocus();
 }
 
 async function showAuthor() {
@@ -275,7 +293,11 @@ function chart(title, rows) {
 }
 
 async function openPanel(name) {
-  try { fill($("item"), await panels[name]()); } catch (error) { say(error.message); }
+  try {
+    fill($("item"), await panels[name]());
+    state.panel = name;
+    markCurrent();
+  } catch (error) { say(error.message); }
 }
 
 function noteForm(userId) {
@@ -300,7 +322,7 @@ document.addEventListener("keydown", event => {
   if (keys[event.key]) { event.preventDefault(); keys[event.key](); }
 });
 
-$("signin").append(signInBar("moderator", refresh));
+$("signin").append(signInBar("moderator", () => { say(""); refresh(); }));
 if (session.token) refresh(); else say("Sign in to start.");
 // Live counts: the tabs refresh every 15 seconds.
 setInterval(() => { if (session.token) loadCounts().then(markAttacks).catch(() => {}); }, 15_000);

@@ -41,7 +41,9 @@ async function open(id) {
 
 async function act(work, id) {
   try { await work(); say("Saved."); await loadQueue(); await open(id); } catch (error) { say(error.message); }
+  // The redrawn request took the pressed button with it: focus stays on the request, not the top of the page.
+  if (!document.activeElement || document.activeElement === document.body) $("request").focus();
 }
 
-$("signin").append(signInBar("support", () => loadQueue().catch(error => say(error.message))));
+$("signin").append(signInBar("support", () => { say(""); loadQueue().catch(error => say(error.message)); }));
 if (session.token) loadQueue().catch(error => say(error.message)); else say("Sign in to start.");
