@@ -20,6 +20,7 @@ namespace Comments.Storage.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Comments.Storage.Articles.ArticleSettings", b =>
@@ -269,6 +270,18 @@ namespace Comments.Storage.Migrations
                     b.HasKey("Id")
                         .HasName("pk_comments");
 
+                    b.HasIndex("AuthorName")
+                        .HasDatabaseName("ix_comments_author_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("AuthorName"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("AuthorName"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("Body")
+                        .HasDatabaseName("ix_comments_body_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Body"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Body"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("OpenReportCount")
                         .HasDatabaseName("ix_comments_open_report_count")
                         .HasFilter("open_report_count > 0");
@@ -283,6 +296,9 @@ namespace Comments.Storage.Migrations
                     b.HasIndex("ParentId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_comments_replies_keyset")
                         .HasFilter("status = 'approved'");
+
+                    b.HasIndex("SiteId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_comments_site_newest");
 
                     b.HasIndex("ArticleId", "ReplyCount", "CreatedAt", "Id")
                         .HasDatabaseName("ix_comments_article_most_replied")
