@@ -55,8 +55,8 @@ public sealed record ModeratorSearch(Guid? CommentId, string? Phrase, string? Au
         }
         if (Author is { } author)
         {
-            var name = EscapeLike(author);
-            comments = comments.Where(c => c.AuthorId == author || EF.Functions.ILike(c.AuthorName, name, "\\"));
+            var name = author.ToLowerInvariant(); // the index is on lower(author_name)
+            comments = comments.Where(c => c.AuthorId == author || c.AuthorName.ToLower() == name);
         }
         if (ArticleId is { } articleId) comments = comments.Where(c => c.ArticleId == articleId);
         if (Status is { } status) comments = comments.Where(c => c.Status == status);

@@ -34,8 +34,15 @@ public static class SearchApi
         {
             return TypedResults.ValidationProblem(errors);
         }
+        // A plan for each search's own values: a common word is found fastest by walking the newest comments, a rare one
+        // through the trigram index. Npgsql prepares repeated statements, and PostgreSQL's generic plan for a prepared
+        // ILIKE guesses one selectivity for every word (docs/performance.md, "Moderator search").
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("set local plan_cache_mode = force_custom_plan", cancellationToken);
         var matches = search.Apply(db.Comments.AsNoTracking(), options.Value.SiteId, position);
-        return TypedResults.Ok(await matches.ToPageAsync(limit ?? Paging.DefaultPageSize, last => new ListingCursor(CursorSort, 0, last.CreatedAt, last.Id),
-            page => QueueItems.BuildAsync(db, page, cancellationToken), cancellationToken));
+        var page = await matches.ToPageAsync(limit ?? Paging.DefaultPageSize, last => new ListingCursor(CursorSort, 0, last.CreatedAt, last.Id),
+            rows => QueueItems.BuildAsync(db, rows, cancellationToken), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(page);
     }
 }

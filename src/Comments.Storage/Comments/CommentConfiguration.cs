@@ -36,11 +36,11 @@ public sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
             .HasDatabaseName("ix_comments_replies_keyset");
         comment.HasIndex(c => c.OpenReportCount).HasFilter("open_report_count > 0");
         comment.HasIndex(c => new { c.AuthorId, c.CreatedAt });
-        // Moderator search: a phrase anywhere in the text and a display name ignoring case (ILIKE, trigrams), and a
-        // site's comments newest first for the rest (docs/performance.md, "Moderator search").
+        // Moderator search (docs/performance.md, "Moderator search"): a phrase anywhere in the text (ILIKE, trigrams),
+        // a site's or an article's comments newest first; the migration adds lower(author_name) and body's statistics.
         comment.HasIndex(c => c.Body).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_comments_body_trgm");
-        comment.HasIndex(c => c.AuthorName).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_comments_author_name_trgm");
         comment.HasIndex(c => new { c.SiteId, c.CreatedAt, c.Id }).HasDatabaseName("ix_comments_site_newest");
+        comment.HasIndex(c => new { c.ArticleId, c.CreatedAt, c.Id }, "ix_comments_article_newest");
 
         comment.HasMany(c => c.Decisions).WithOne().HasForeignKey(d => d.CommentId);
     }

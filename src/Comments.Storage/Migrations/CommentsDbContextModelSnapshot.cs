@@ -270,12 +270,6 @@ namespace Comments.Storage.Migrations
                     b.HasKey("Id")
                         .HasName("pk_comments");
 
-                    b.HasIndex("AuthorName")
-                        .HasDatabaseName("ix_comments_author_name_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("AuthorName"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("AuthorName"), new[] { "gin_trgm_ops" });
-
                     b.HasIndex("Body")
                         .HasDatabaseName("ix_comments_body_trgm");
 
@@ -303,6 +297,9 @@ namespace Comments.Storage.Migrations
                     b.HasIndex("ArticleId", "ReplyCount", "CreatedAt", "Id")
                         .HasDatabaseName("ix_comments_article_most_replied")
                         .HasFilter("status = 'approved' AND parent_id IS NULL");
+
+                    b.HasIndex(new[] { "ArticleId", "CreatedAt", "Id" }, "ix_comments_article_newest")
+                        .HasDatabaseName("ix_comments_article_id_created_at_id");
 
                     b.ToTable("comments", (string)null);
                 });

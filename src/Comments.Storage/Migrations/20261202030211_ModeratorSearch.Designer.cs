@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Comments.Storage.Migrations
 {
     [DbContext(typeof(CommentsDbContext))]
-    [Migration("20261202021945_ModeratorSearch")]
+    [Migration("20261202030211_ModeratorSearch")]
     partial class ModeratorSearch
     {
         /// <inheritdoc />
@@ -273,12 +273,6 @@ namespace Comments.Storage.Migrations
                     b.HasKey("Id")
                         .HasName("pk_comments");
 
-                    b.HasIndex("AuthorName")
-                        .HasDatabaseName("ix_comments_author_name_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("AuthorName"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("AuthorName"), new[] { "gin_trgm_ops" });
-
                     b.HasIndex("Body")
                         .HasDatabaseName("ix_comments_body_trgm");
 
@@ -306,6 +300,9 @@ namespace Comments.Storage.Migrations
                     b.HasIndex("ArticleId", "ReplyCount", "CreatedAt", "Id")
                         .HasDatabaseName("ix_comments_article_most_replied")
                         .HasFilter("status = 'approved' AND parent_id IS NULL");
+
+                    b.HasIndex(new[] { "ArticleId", "CreatedAt", "Id" }, "ix_comments_article_newest")
+                        .HasDatabaseName("ix_comments_article_id_created_at_id");
 
                     b.ToTable("comments", (string)null);
                 });
