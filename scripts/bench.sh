@@ -6,6 +6,9 @@
 #                               raw RabbitMQ round trip, a raw PostgreSQL batched insert, a trivial endpoint, intake
 #                               capacity and submit-to-decision latency at 50, 200 and 1,000 comments per second,
 #                               reads of an article with 100,000 comments, and peak memory (BENCH_SECONDS, default 10)
+#   scripts/bench.sh search     moderator search alone (same services): the 100,000-comment article and a million
+#                               more comments, a few hundred searches of each kind through GET /api/moderation/search,
+#                               p50/p95/p99 per kind, printed (BENCH_SEARCHES per kind, default 300; BENCH_SEARCH_CONCURRENCY, 2)
 #   scripts/bench.sh pipeline   BenchmarkDotNet: the moderation pipeline and the classifiers per comment; extra
 #                               arguments go to BenchmarkDotNet, e.g. scripts/bench.sh pipeline --filter '*Toxicity*'
 set -euo pipefail
@@ -27,6 +30,11 @@ run_system() (
   dotnet bench/Comments.Bench/bin/Release/net10.0/Comments.Bench.dll
 )
 
+run_search() (
+  export BENCH_SEARCH_ONLY=1
+  run_system
+)
+
 run_pipeline() {
   cd "$ROOT/bench/Moderation.Benchmarks"
   dotnet run -c Release -- --filter '*' --job short "$@"
@@ -34,7 +42,8 @@ run_pipeline() {
 
 case $what in
   system) run_system ;;
+  search) run_search ;;
   pipeline) run_pipeline "$@" ;;
   all) run_system && run_pipeline "$@" ;;
-  *) echo "usage: $0 [system|pipeline|all]" >&2; exit 2 ;;
+  *) echo "usage: $0 [system|search|pipeline|all]" >&2; exit 2 ;;
 esac

@@ -18,6 +18,25 @@ var intakeOnly = HarnessSettings.Number("BENCH_INTAKE_ONLY", 0) == 1;
 // alone (WorkerBacklog): printed, not written to the docs.
 var workerOnly = HarnessSettings.Number("BENCH_WORKER_ONLY", 0) == 1;
 
+// BENCH_SEARCH_ONLY=1 (scripts/bench.sh search) measures moderator search alone (SearchBench): printed, not written to the docs.
+if (HarnessSettings.Number("BENCH_SEARCH_ONLY", 0) == 1)
+{
+    var search = new SearchBench(http, new Tokens(settings.SigningKey), database);
+    Console.WriteLine("== moderator search: seeding the 100,000-comment article and a million more comments");
+    await bench.SeedBigArticleAsync();
+    await search.SeedAsync(settings.Root);
+    await stack.StartAsync();
+    try
+    {
+        await search.MeasureAsync(perKind: HarnessSettings.Number("BENCH_SEARCHES", 300), concurrency: HarnessSettings.Number("BENCH_SEARCH_CONCURRENCY", 2));
+    }
+    finally
+    {
+        await stack.StopAsync();
+    }
+    return;
+}
+
 if (!intakeOnly && !workerOnly)
 {
     Console.WriteLine("== limits of the parts");

@@ -108,7 +108,7 @@ public sealed class SystemBench(HttpClient http, Readers readers, NpgsqlDataSour
             select gen_random_uuid(), 'default', '{BigArticle}', c.id, 'seed-reply', 'Seed Reply', 'A reply ' || r, 'approved', c.created_at + make_interval(secs => r), c.created_at + make_interval(secs => r), 1, 1, 0, 0, 0
             from comments c cross join generate_series(1, 3) r where c.article_id = '{BigArticle}' and c.reply_count = 3 and c.depth = 0;
             insert into article_stats (article_id, published_count, last_activity_at) values ('{BigArticle}', 140000, now())
-            on conflict (article_id) do update set published_count = excluded.published_count;
+            on conflict (site_id, article_id) do update set published_count = excluded.published_count;
             analyze comments;
             """);
         command.CommandTimeout = 600;

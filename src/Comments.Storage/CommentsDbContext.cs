@@ -41,6 +41,7 @@ public class CommentsDbContext(DbContextOptions<CommentsDbContext> options) : Db
     public DbSet<OutgoingMail> OutgoingMail => Set<OutgoingMail>();
     public DbSet<PostRefusal> PostRefusals => Set<PostRefusal>();
 
+    // pg_trgm: the trigram indexes of moderator search (CommentConfiguration).
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CommentsDbContext).Assembly);
+        modelBuilder.HasPostgresExtension("pg_trgm").ApplyConfigurationsFromAssembly(typeof(CommentsDbContext).Assembly);
 }

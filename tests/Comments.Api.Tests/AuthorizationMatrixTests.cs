@@ -47,6 +47,7 @@ public sealed class AuthorizationMatrixTests(CommentsStack stack)
         ["PUT /api/moderation/examples"] = Who.Moderator,
         ["GET /api/moderation/queues"] = Who.Moderator,
         ["GET /api/moderation/queues/{queue}"] = Who.Moderator,
+        ["GET /api/moderation/search"] = Who.Moderator,
         ["POST /api/moderation/next"] = Who.Moderator,
         ["POST /api/moderation/comments/{id:guid}/claim"] = Who.Moderator,
         ["DELETE /api/moderation/comments/{id:guid}/claim"] = Who.Moderator,

@@ -9,6 +9,7 @@ public static class ModerationApi
         app.MapArticleSettingsApi();
         app.MapExamplesApi();
         app.MapQueuesApi();
+        app.MapSearchApi();
         app.MapDecisionsApi();
         app.MapEditorsPicksApi();
         app.MapUsersApi();

@@ -32,7 +32,7 @@ async function loadCounts() {
   const counts = (await call("GET", `/api/moderation/queues?${siteQuery}`)).counts;
   // Made once and then updated in place, so the 15-second refresh never takes the keyboard focus away.
   if (!$("tabs").childElementCount) $("tabs").append(...queues.map(q => el("button", {
-    type: "button", "data-queue": q, onclick: () => { state.queue = q; refresh(); },
+    type: "button", "data-queue": q, onclick: () => { state.queue = q; state.search = null; refresh(); },
   })), ...Object.keys(panels).map(name => el("button", { type: "button", class: "panel", "data-panel": name, text: name, onclick: () => openPanel(name) })));
   $("tabs").querySelectorAll("[data-queue]").forEach(b => { b.textContent = `${b.dataset.queue} (${counts[b.dataset.queue] ?? 0})`; });
   markCurrent();
@@ -51,17 +51,22 @@ function keepFocus() {
 
 async function loadList() {
   state.items = (await call("GET", `/api/moderation/queues/${state.queue}?limit=50${state.underAttack ? "&underAttack=true" : ""}&${siteQuery}`)).items;
+  renderList();
+}
+
+/** The list of items (a queue's or a search's) with the bulk actions, and anything after them (search's "More results"). */
+function renderList(...after) {
   state.index = Math.min(state.index, Math.max(0, state.items.length - 1));
   const bulkReason = el("select", { "aria-label": "Reason for rejecting the selected" }, reasons.map(r => el("option", { value: r, text: r })));
   const attackFilter = el("input", { type: "checkbox", id: "under-attack-filter", checked: state.underAttack,
     onchange: event => { state.underAttack = event.currentTarget.checked; loadList().then(() => $("under-attack-filter").focus(), error => say(error.message)); } });
-  $("list").replaceChildren(el("p", { class: "filter" }, attackFilter, el("label", { for: "under-attack-filter", text: " Only articles under attack" })),
+  fill($("list"), state.search ? null : el("p", { class: "filter" }, attackFilter, el("label", { for: "under-attack-filter", text: " Only articles under attack" })),
     el("ol", {}, state.items.map((item, i) => el("li", {},
       el("input", { type: "checkbox", class: "pick", "data-index": i, "aria-label": `Select item ${i + 1}` }),
       el("button", { type: "button", class: "item-link", "aria-current": String(i === state.index), text: item.body.slice(0, 80), onclick: () => { state.index = i; show(); } })))),
     el("div", { class: "bulk" },
       el("button", { type: "button", text: "Approve selected", onclick: () => bulk("approve") }), bulkReason,
-      el("button", { type: "button", text: "Reject selected", onclick: () => bulk("reject", bulkReason.value) })));
+      el("button", { type: "button", text: "Reject selected", onclick: () => bulk("reject", bulkReason.value) })), ...after);
   show();
 }
 
@@ -70,7 +75,7 @@ function show() {
   state.panel = null;
   markCurrent();
   document.querySelectorAll("#list .item-link").forEach((b, i) => b.setAttribute("aria-current", String(i === state.index)));
-  if (!item) { $("item").replaceChildren(el("p", { text: "Nothing to review in this queue." })); return; }
+  if (!item) { $("item").replaceChildren(el("p", { text: state.search ? "No comment matches this search." : "Nothing to review in this queue." })); return; }
   const scores = Object.entries(item.scores).map(([k, v]) => `${k} ${Number(v).toFixed(2)}`).join(", ");
   fill($("item"),
     el("h2", { text: `Comment on ${item.comment.articleId}` }),
@@ -312,7 +317,7 @@ function noteForm(userId) {
 }
 
 async function refresh() {
-  try { await loadCounts(); await loadList(); await markAttacks(); } catch (error) { say(error.message); }
+  try { await loadCounts(); await (state.search ? search(false) : loadList()); await markAttacks(); } catch (error) { say(error.message); }
 }
 
 document.addEventListener("keydown", event => {
@@ -321,6 +326,23 @@ document.addEventListener("keydown", event => {
     k: () => { state.index = Math.max(state.index - 1, 0); show(); }, a: () => decide("approve"), r: pickReason, u: showAuthor };
   if (keys[event.key]) { event.preventDefault(); keys[event.key](); }
 });
+
+// ---- Search (GET /api/moderation/search): the results take the queue's place, in the same layout, with the same keys.
+async function search(more) {
+  if (!more) state.search = { query: new URLSearchParams([...new FormData($("search-form"))].filter(([, value]) => value)), next: null };
+  const query = new URLSearchParams(state.search.query);
+  if (more) query.set("cursor", state.search.next);
+  try {
+    const page = await call("GET", `/api/moderation/search?${query}`);
+    const first = more ? state.items.length : 0;
+    state.items = more ? [...state.items, ...page.items] : page.items;
+    state.search.next = page.nextCursor;
+    renderList(page.nextCursor ? el("button", { type: "button", id: "search-more", text: "More results", onclick: () => search(true) }) : null);
+    say(`${state.items.length} found${page.nextCursor ? "; more with More results" : ""}.`);
+    if (more) document.querySelectorAll("#list .item-link")[first]?.focus();
+  } catch (error) { say(error.message); }
+}
+$("search-form").addEventListener("submit", event => { event.preventDefault(); state.index = 0; search(false); });
 
 $("signin").append(signInBar("moderator", () => { say(""); refresh(); }));
 if (session.token) refresh(); else say("Sign in to start.");

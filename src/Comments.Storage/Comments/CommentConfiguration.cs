@@ -46,6 +46,11 @@ public sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         comment.HasIndex(c => new { c.AuthorId, c.CreatedAt });
         // The brigade watch's "comments since": a BRIN index costs next to nothing at intake, as rows come in time order.
         comment.HasIndex(c => c.CreatedAt).HasMethod("brin").HasDatabaseName("ix_comments_created_at_brin");
+        // Moderator search (docs/performance.md, "Moderator search"): a phrase anywhere in the text (ILIKE, trigrams),
+        // a site's or an article's comments newest first; the migration adds lower(author_name) and body's statistics.
+        comment.HasIndex(c => c.Body).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_comments_body_trgm");
+        comment.HasIndex(c => new { c.SiteId, c.CreatedAt, c.Id }).HasDatabaseName("ix_comments_site_newest");
+        comment.HasIndex(c => new { c.ArticleId, c.CreatedAt, c.Id }, "ix_comments_article_newest");
 
         comment.HasMany(c => c.Decisions).WithOne().HasForeignKey(d => d.CommentId);
     }

@@ -20,6 +20,7 @@ namespace Comments.Storage.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Comments.Storage.Articles.ArticleProtection", b =>
@@ -345,6 +346,12 @@ namespace Comments.Storage.Migrations
                     b.HasKey("Id")
                         .HasName("pk_comments");
 
+                    b.HasIndex("Body")
+                        .HasDatabaseName("ix_comments_body_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Body"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Body"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_comments_created_at_brin");
 
@@ -373,9 +380,15 @@ namespace Comments.Storage.Migrations
                         .HasDatabaseName("ix_comments_replies_keyset")
                         .HasFilter("status = 'approved'");
 
+                    b.HasIndex("SiteId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_comments_site_newest");
+
                     b.HasIndex("ArticleId", "ReplyCount", "CreatedAt", "Id")
                         .HasDatabaseName("ix_comments_article_most_replied")
                         .HasFilter("status = 'approved' AND parent_id IS NULL");
+
+                    b.HasIndex(new[] { "ArticleId", "CreatedAt", "Id" }, "ix_comments_article_newest")
+                        .HasDatabaseName("ix_comments_article_id_created_at_id");
 
                     b.ToTable("comments", (string)null);
                 });
