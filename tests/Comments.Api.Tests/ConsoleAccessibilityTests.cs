@@ -116,10 +116,10 @@ public sealed class ConsoleAccessibilityTests(CommentsStack stack, BrowserFixtur
         await Assertions.Expect(page.Locator("#item")).ToContainTextAsync("Nothing to review in this queue.");
     }
 
-    /// <summary>Presses Tab until the locator has focus, at most as many times as the page has focusable elements.</summary>
+    /// <summary>Presses Tab until the locator has focus, at most three times per focusable element (a date field takes one Tab per part).</summary>
     private static async Task TabUntilFocusedAsync(IPage page, ILocator target, string what)
     {
-        var focusable = await page.Locator("button, input, select, textarea, a[href]").CountAsync();
+        var focusable = 3 * await page.Locator("button, input, select, textarea, a[href]").CountAsync();
         for (var presses = 0; presses <= focusable; presses++)
         {
             if (await target.EvaluateAsync<bool>("node => node === document.activeElement"))
