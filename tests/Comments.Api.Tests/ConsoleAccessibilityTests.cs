@@ -102,6 +102,7 @@ public sealed class ConsoleAccessibilityTests(CommentsStack stack, BrowserFixtur
         // The queue filter redraws the list it sits in: the checkbox keeps the focus.
         await page.FocusAsync("#under-attack-filter");
         await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(page.Locator("#list .item-link")).ToHaveCountAsync(0); // redrawn: no article here is under attack
         await Assertions.Expect(page.Locator("#under-attack-filter")).ToBeCheckedAsync();
         await Assertions.Expect(page.Locator("#under-attack-filter")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Space");

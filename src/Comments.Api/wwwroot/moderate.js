@@ -49,8 +49,13 @@ function keepFocus() {
   if (!document.activeElement || document.activeElement === document.body) $("item").focus();
 }
 
+// Only the latest request draws the list: toggling the filter twice quickly must not end on the first answer.
+let listRequest = 0;
 async function loadList() {
-  state.items = (await call("GET", `/api/moderation/queues/${state.queue}?limit=50${state.underAttack ? "&underAttack=true" : ""}&${siteQuery}`)).items;
+  const mine = ++listRequest;
+  const items = (await call("GET", `/api/moderation/queues/${state.queue}?limit=50${state.underAttack ? "&underAttack=true" : ""}&${siteQuery}`)).items;
+  if (mine !== listRequest) return;
+  state.items = items;
   renderList();
 }
 
