@@ -6,6 +6,7 @@ using Comments.Api.Errors;
 using Comments.Api.Events;
 using Comments.Api.Health;
 using Comments.Api.Infrastructure.Validation;
+using Comments.Api.Live;
 using Comments.Api.Moderation;
 using Comments.Api.Observability;
 using Comments.Api.Pages;
@@ -21,8 +22,13 @@ public static class ApiServiceExtensions
 {
     public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDefaults("comments-api", bus => bus.AddConsumer<ListingCacheEviction>()
-            .Endpoint(endpoint => { endpoint.Temporary = true; endpoint.InstanceId = Guid.NewGuid().ToString("N")[..12]; }));
+        builder.AddServiceDefaults("comments-api", bus =>
+        {
+            bus.AddConsumer<ListingCacheEviction>()
+                .Endpoint(endpoint => { endpoint.Temporary = true; endpoint.InstanceId = Guid.NewGuid().ToString("N")[..12]; });
+            bus.AddLiveRelay();
+        });
+        builder.AddLive();
         builder.AddListingCache();
         builder.AddJwtAuthentication();
         builder.AddHealth();

@@ -2,6 +2,7 @@ using Comments.Api;
 using Comments.Api.Comments;
 using Comments.Api.Contract;
 using Comments.Api.Health;
+using Comments.Api.Live;
 using Comments.Api.Moderation;
 using Comments.Api.Operations;
 using Comments.Api.Pages;
@@ -30,6 +31,7 @@ app.UseOutputCache();
 
 app.MapHealthEndpoints();
 app.MapCommentsApi();
+app.MapLiveApi();
 app.MapReportsApi();
 app.MapReactionsApi();
 app.MapModerationApi();
