@@ -31,6 +31,7 @@ public sealed class AuthorizationMatrixTests(CommentsStack stack)
         ["GET /api/articles/{articleId}/comments/mine"] = Who.Commenter,
         ["GET /api/comments/{id:guid}"] = Who.Public,
         ["GET /api/comments/{id:guid}/replies"] = Who.Public,
+        ["GET /api/articles/{articleId}/events"] = Who.Public,
         ["POST /api/comments/{id:guid}/reports/"] = Who.Commenter,
         ["PUT /api/comments/{id:guid}/reactions/respect/"] = Who.Commenter,
         ["DELETE /api/comments/{id:guid}/reactions/respect/"] = Who.Commenter,
@@ -154,7 +155,9 @@ public sealed class AuthorizationMatrixTests(CommentsStack stack)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
-        return (await stack.Api.CreateClient().SendAsync(request)).StatusCode;
+        // Headers only: an event stream's body never ends.
+        using var response = await stack.Api.CreateClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        return response.StatusCode;
     }
 
     private string? Token(string caller) => caller switch
