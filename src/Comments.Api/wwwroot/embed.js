@@ -282,6 +282,101 @@
     box.hidden = requests.length === 0;
   }
 
+  // Live discussion: the article's event stream (GET /api/articles/{id}/events). New comments and replies wait behind
+  // a "3 new comments" button, so nothing moves under the reader; edits, deletions and reply counts change in place.
+  // New arrivals are announced in a polite live region; focus never moves until the reader presses the button.
+  const live = { pending: new Map(), source: null };
+
+  const liveText = {
+    newComments: n => n === 1 ? "1 new comment" : `${n} new comments`,
+    announce: n => `${n === 1 ? "1 new comment" : `${n} new comments`}. Use the button above the comments to show them.`,
+    reload: "New comments: show them",
+  };
+
+  function liveControls() {
+    return el("div", { class: "cm-live" },
+      el("button", { type: "button", class: "cm-new-comments", hidden: true, onclick: showNewComments }),
+      el("p", { class: "cm-live-announce cm-visually-hidden", "aria-live": "polite" }));
+  }
+
+  function startLive() {
+    if (!window.EventSource || live.source) return;
+    const source = new EventSource(`${api}/api/articles/${encodeURIComponent(state.articleId)}/events`);
+    live.source = source;
+    source.addEventListener("comment", event => liveComment(JSON.parse(event.data)));
+    source.addEventListener("removed", event => liveRemoved(JSON.parse(event.data)));
+    // Events were missed beyond what the server keeps (or it restarted): offer to reload the listing.
+    source.addEventListener("reset", () => { live.pending.clear(); live.stale = true; renderNewButton(); });
+    // Refused (the server's stream cap) or gone for good: try again in a while; the listing still works.
+    source.addEventListener("error", () => {
+      if (source.readyState === EventSource.CLOSED) { live.source = null; setTimeout(startLive, 30_000); }
+    });
+  }
+
+  const commentElement = id => state.root.querySelector(`.cm-comment[data-id="${CSS.escape(id)}"]`);
+
+  function liveComment({ comment, parentId, parentReplyCount }) {
+    if (state.ignored?.has(comment.authorId)) return;
+    if (parentId) updateReplyCount(parentId, parentReplyCount);
+    const existing = commentElement(comment.id);
+    if (existing && !existing.closest(".cm-mine")) { replaceComment(existing, comment); return; }
+    // The reader's own comment is shown by follow() when it is published.
+    if (comment.authorId === state.userId) return;
+    live.pending.set(comment.id, comment);
+    renderNewButton(true);
+  }
+
+  function liveRemoved({ commentId, parentId, parentReplyCount }) {
+    if (parentId) updateReplyCount(parentId, parentReplyCount);
+    if (live.pending.delete(commentId)) renderNewButton();
+    const existing = commentElement(commentId);
+    if (existing && !existing.closest(".cm-mine")) existing.remove();
+  }
+
+  // An edit, a deletion that keeps its replies, a new pick: the comment's own part changes, its replies stay.
+  function replaceComment(existing, comment) {
+    const replacement = commentNode({ ...comment, replies: [], replyCount: 0 }, Number(existing.dataset.depth) || 0);
+    replacement.querySelector(":scope > .cm-replies").replaceWith(existing.querySelector(":scope > .cm-replies"));
+    existing.replaceWith(replacement);
+  }
+
+  function updateReplyCount(parentId, count) {
+    const more = commentElement(parentId)?.querySelector(":scope > .cm-replies > .cm-more-replies");
+    if (more && typeof count === "number") more.textContent = `Show all ${count} replies`;
+  }
+
+  function renderNewButton(announce) {
+    const button = state.root.querySelector(".cm-new-comments");
+    const count = live.pending.size;
+    button.textContent = live.stale ? liveText.reload : liveText.newComments(count);
+    button.hidden = !live.stale && count === 0;
+    if (announce && count > 0) state.root.querySelector(".cm-live-announce").textContent = liveText.announce(count);
+  }
+
+  // Inserts what arrived (top-level comments at the top of the newest-first list, replies under their parent) and
+  // keeps the comment the reader was looking at where it was on the screen.
+  async function showNewComments() {
+    if (live.stale) { live.stale = false; renderNewButton(); await loadPage(true, true); return; }
+    const list = state.root.querySelector(".cm-list");
+    const anchor = [...list.querySelectorAll(".cm-comment")].find(node => node.getBoundingClientRect().bottom > 0);
+    const before = anchor?.getBoundingClientRect().top;
+    let first = null;
+    for (const comment of live.pending.values()) {
+      if (commentElement(comment.id)) continue;
+      const parent = comment.parentId ? commentElement(comment.parentId) : null;
+      if (comment.parentId && !parent) continue; // its thread is not on the page: it comes with "Show all replies"
+      const node = commentNode(comment, parent ? Number(parent.dataset.depth) + 1 : 0);
+      if (parent) { const replies = parent.querySelector(":scope > .cm-replies"); replies.insertBefore(node, replies.querySelector(":scope > .cm-more-replies")); }
+      else if (state.sort === "oldest") { if (state.cursor) continue; list.append(node); }
+      else list.prepend(node);
+      first ??= node;
+    }
+    live.pending.clear();
+    renderNewButton();
+    if (anchor && anchor.isConnected) window.scrollBy(0, anchor.getBoundingClientRect().top - before);
+    if (first) { first.tabIndex = -1; first.focus({ preventScroll: true }); }
+  }
+
   function mount(root) {
     state.root = root;
     state.articleId = root.dataset.articleId;
@@ -294,6 +389,7 @@
         el("div", { class: "cm-compose" }),
         el("div", { class: "cm-mine", role: "group", "aria-label": "Your comments awaiting review" }),
         sortControl(),
+        liveControls(),
         el("div", { class: "cm-list" }),
         el("button", { type: "button", class: "cm-load-more", hidden: true, text: "Load more comments", onclick: () => loadPage(false) }),
         el("footer", { class: "cm-footer" },
@@ -306,6 +402,7 @@
     renderCompose();
     loadArticleState();
     loadPage(true).catch(error => status(error.message, "error"));
+    startLive();
   }
 
   const closed = () => Boolean(state.article && state.article.closed);
