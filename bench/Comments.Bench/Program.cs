@@ -37,6 +37,24 @@ if (HarnessSettings.Number("BENCH_SEARCH_ONLY", 0) == 1)
     return;
 }
 
+// BENCH_LIVE_ONLY=1 (scripts/bench.sh live) measures live discussion alone (LiveBench): printed, not written to the docs.
+if (HarnessSettings.Number("BENCH_LIVE_ONLY", 0) == 1)
+{
+    var streams = HarnessSettings.Number("BENCH_LIVE_STREAMS", 2_000);
+    // The bench's streams all come from one address: the per-client cap (50 by default) would refuse them.
+    await stack.StartAsync(apiSettings: new Dictionary<string, string> { ["Live__MaxStreamsPerClient"] = (streams + 10).ToString() });
+    try
+    {
+        await new LiveBench(settings.ApiUrl, new Readers(http, new Tokens(settings.SigningKey)), database, stack.Api)
+            .MeasureAsync(streams, decisions: HarnessSettings.Number("BENCH_LIVE_DECISIONS", 100), perSecond: HarnessSettings.Number("BENCH_LIVE_RATE", 5));
+    }
+    finally
+    {
+        await stack.StopAsync();
+    }
+    return;
+}
+
 if (!intakeOnly && !workerOnly)
 {
     Console.WriteLine("== limits of the parts");

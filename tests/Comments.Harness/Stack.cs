@@ -28,13 +28,13 @@ public sealed class Stack(HarnessSettings settings, Broker broker, HttpClient ht
     public AppProcess Api { get; private set; } = null!;
     public AppProcess Worker { get; private set; } = null!;
 
-    public async Task StartAsync(IReadOnlyDictionary<string, string>? workerSettings = null)
+    public async Task StartAsync(IReadOnlyDictionary<string, string>? workerSettings = null, IReadOnlyDictionary<string, string>? apiSettings = null)
     {
         Worker = new AppProcess("worker", settings.WorkerDirectory, "Moderation.Worker.dll", _environment, settings.LogDirectory, niceness: WorkerNiceness);
         Api = new AppProcess("api", settings.ApiDirectory, "Comments.Api.dll", _environment, settings.LogDirectory);
         Worker.Start(workerSettings);
         await WorkerConsumingAsync();
-        Api.Start();
+        Api.Start(apiSettings);
         await ApiReadyAsync();
     }
 
