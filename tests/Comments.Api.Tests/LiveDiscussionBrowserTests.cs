@@ -49,11 +49,11 @@ public sealed class LiveDiscussionBrowserTests(CommentsStack stack, BrowserFixtu
 
         var reply = await author.PostPublishedReplyAsync(articleId, held, "Replying live: the money was spent on the west bank.");
         await Assertions.Expect(button).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await BrowserFixture.ScreenshotAsync(page, "live-discussion");
         await button.ClickAsync();
 
         var parent = page.Locator($".cm-list > .cm-comment[data-id='{held}']");
         await Assertions.Expect(parent.Locator($":scope > .cm-replies > .cm-comment[data-id='{reply}']")).ToContainTextAsync("the money was spent on the west bank");
-        await BrowserFixture.ScreenshotAsync(page, "live-discussion");
     }
 
     private static Task<double> TopOfAsync(IPage page, string selector) =>
