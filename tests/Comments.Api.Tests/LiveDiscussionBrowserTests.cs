@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Comments.Api.Tests;
@@ -32,7 +30,7 @@ public sealed class LiveDiscussionBrowserTests(CommentsStack stack, BrowserFixtu
         // Held by the pipeline, then approved by a moderator in the console: only then does it go out.
         var held = await author.PostAcceptedCommentAsync(articleId, "The mayor talks utter bullshit about the flood money.");
         await author.WaitForStatusAsync(held, "held");
-        await ApproveAsync(moderator, held);
+        await moderator.ApproveAsync(held);
 
         var button = page.GetByRole(AriaRole.Button, new() { Name = "1 new comment", Exact = true });
         await Assertions.Expect(button).ToBeVisibleAsync(new() { Timeout = 30_000 });
@@ -58,12 +56,4 @@ public sealed class LiveDiscussionBrowserTests(CommentsStack stack, BrowserFixtu
 
     private static Task<double> TopOfAsync(IPage page, string selector) =>
         page.Locator(selector).EvaluateAsync<double>("node => node.getBoundingClientRect().top");
-
-    private static async Task ApproveAsync(HttpClient moderator, Guid id)
-    {
-        var history = await moderator.GetFromJsonAsync<JsonElement>($"/api/moderation/comments/{id}/history", TestData.Json);
-        var response = await moderator.PostAsJsonAsync($"/api/moderation/comments/{id}/decision",
-            new { action = "approve", version = history.GetProperty("version").GetUInt32() });
-        response.EnsureSuccessStatusCode();
-    }
 }

@@ -26,11 +26,15 @@ public static class NewsroomTestData
 
     public static Task<HttpResponseMessage> UnfeatureAsync(this HttpClient moderator, Guid id) => moderator.DeleteAsync($"/api/moderation/comments/{id}/featured");
 
-    public static async Task RejectAsync(this HttpClient moderator, Guid id)
+    public static Task RejectAsync(this HttpClient moderator, Guid id) => moderator.DecideAsync(id, "reject", "OFFENSIVE");
+
+    public static Task ApproveAsync(this HttpClient moderator, Guid id) => moderator.DecideAsync(id, "approve", null);
+
+    private static async Task DecideAsync(this HttpClient moderator, Guid id, string action, string? reason)
     {
         var history = await moderator.GetFromJsonAsync<JsonElement>($"/api/moderation/comments/{id}/history", TestData.Json);
         var response = await moderator.PostAsJsonAsync($"/api/moderation/comments/{id}/decision",
-            new { action = "reject", reason = "OFFENSIVE", version = history.GetProperty("version").GetUInt32() });
+            new { action, reason, version = history.GetProperty("version").GetUInt32() });
         response.EnsureSuccessStatusCode();
     }
 
