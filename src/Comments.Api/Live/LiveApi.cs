@@ -37,6 +37,7 @@ public static class LiveApi
                     detail: "This server streams as many discussions as it can; the comments still load, please reload later for live updates.");
         }
         http.Response.RegisterForDispose(subscription); // frees its place however the request ends
+        http.Response.Headers["X-Accel-Buffering"] = "no"; // a reverse proxy (nginx) passes each event on at once
         return TypedResults.ServerSentEvents(Events(subscription, lifetime.ApplicationStopping));
     }
 
