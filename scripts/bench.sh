@@ -9,10 +9,10 @@
 #   scripts/bench.sh search     moderator search alone (same services): the 100,000-comment article and a million
 #                               more comments, a few hundred searches of each kind through GET /api/moderation/search,
 #                               p50/p95/p99 per kind, printed (BENCH_SEARCHES per kind, default 300; BENCH_SEARCH_CONCURRENCY, 2)
-#   scripts/bench.sh live       live discussion alone (same services): 2,000 event streams on one article, a hundred
-#                               comments decided by the worker at 5 a second, the time from each decision being stored to
+#   scripts/bench.sh live       live discussion alone (same services): 2,000 event streams on one article, 200
+#                               comments decided by the worker at 5 a second after 10 as warm-up, the time from each decision being stored to
 #                               the last stream receiving it (p50/p99) and the API's memory, printed
-#                               (BENCH_LIVE_STREAMS, default 2000; BENCH_LIVE_DECISIONS, 100; BENCH_LIVE_RATE, 5)
+#                               (BENCH_LIVE_STREAMS, default 2000; BENCH_LIVE_DECISIONS, 200; BENCH_LIVE_RATE, 5)
 #   scripts/bench.sh pipeline   BenchmarkDotNet: the moderation pipeline and the classifiers per comment; extra
 #                               arguments go to BenchmarkDotNet, e.g. scripts/bench.sh pipeline --filter '*Toxicity*'
 set -euo pipefail

@@ -46,7 +46,7 @@ if (HarnessSettings.Number("BENCH_LIVE_ONLY", 0) == 1)
     try
     {
         await new LiveBench(settings.ApiUrl, new Readers(http, new Tokens(settings.SigningKey)), database, stack.Api)
-            .MeasureAsync(streams, decisions: HarnessSettings.Number("BENCH_LIVE_DECISIONS", 100), perSecond: HarnessSettings.Number("BENCH_LIVE_RATE", 5));
+            .MeasureAsync(streams, decisions: HarnessSettings.Number("BENCH_LIVE_DECISIONS", 200), perSecond: HarnessSettings.Number("BENCH_LIVE_RATE", 5));
     }
     finally
     {
