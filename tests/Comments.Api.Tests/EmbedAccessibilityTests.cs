@@ -45,8 +45,10 @@ public sealed class EmbedAccessibilityTests(CommentsStack stack, BrowserFixture 
         }),
         new("the help form open", async s =>
         {
+            await Assertions.Expect(s.Button("embed.help.link")).ToHaveAttributeAsync("aria-expanded", "false");
             await s.Button("embed.help.link").ClickAsync();
             await Assertions.Expect(s.Page.GetByLabel(s.Text("embed.help.topic"), new() { Exact = true })).ToBeFocusedAsync();
+            await Assertions.Expect(s.Button("embed.help.link")).ToHaveAttributeAsync("aria-expanded", "true");
         }),
         new("the help form sent, with the reader's requests", async s =>
         {

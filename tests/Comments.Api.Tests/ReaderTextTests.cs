@@ -81,7 +81,7 @@ public sealed partial class ReaderTextTests
     [Fact]
     public void The_localizer_registered_as_the_hosts_do_finds_the_german_and_the_english_sentences()
     {
-        var text = new ServiceCollection().AddLocalization().BuildServiceProvider().GetRequiredService<IStringLocalizer<ReaderText>>();
+        var text = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider().GetRequiredService<IStringLocalizer<ReaderText>>();
         var before = CultureInfo.CurrentUICulture;
         try
         {

@@ -365,6 +365,17 @@
     } catch { /* the keys stand in for the sentences */ }
     mount(root);
     if (state.token) showRequests(); // signed in while the sentences loaded
+    announceHelpToggle();
+  }
+
+  // The footer's help link shows and hides the help form: screen readers are told which, and what it controls.
+  function announceHelpToggle() {
+    const link = state.root.querySelector(".cm-help-link");
+    const help = state.root.querySelector(".cm-help");
+    help.id = "cm-help";
+    link.setAttribute("aria-controls", help.id);
+    link.setAttribute("aria-expanded", String(!help.hidden));
+    link.addEventListener("click", () => link.setAttribute("aria-expanded", String(!help.hidden)));
   }
 
   function takeFirstPage() {
