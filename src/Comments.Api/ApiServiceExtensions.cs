@@ -6,6 +6,7 @@ using Comments.Api.Errors;
 using Comments.Api.Events;
 using Comments.Api.Health;
 using Comments.Api.Infrastructure.Validation;
+using Comments.Api.Language;
 using Comments.Api.Live;
 using Comments.Api.Moderation;
 using Comments.Api.Observability;
@@ -38,11 +39,12 @@ public static class ApiServiceExtensions
         builder.AddContract();
         builder.AddRateLimits();
         builder.AddEmbedCors();
+        builder.AddReaderLanguages();
         builder.Services.AddScoped<EventPublisher>();
         builder.Services.AddSingleton<IntakeMetrics>();
         builder.Services.AddOptions<WorkbenchOptions>().BindConfiguration(WorkbenchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<ModeratorDecisions>();
-        builder.Services.AddScoped<IMailSender, RecordingMailSender>();
+        builder.Services.AddScoped<IMailSender, OutboxMailSender>();
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ValidationFieldNames.UseJsonNames);
         // Request records say their rules with annotations (Infrastructure/Validation); a failure is a 400 ValidationProblem before the handler runs.
