@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Comments.Api.Infrastructure.Validation;
+using Comments.Moderation.Language;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Localization;
 
 namespace Comments.Api.Live;
 
@@ -14,6 +15,8 @@ namespace Comments.Api.Live;
 /// </summary>
 public static class LiveApi
 {
+    private const int RetryAfterSeconds = 30;
+
     public static RouteGroupBuilder MapLiveApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Live");
@@ -23,18 +26,18 @@ public static class LiveApi
 
     public static Results<ServerSentEventsResult<string>, ProblemHttpResult, ValidationProblem> Stream(
         [ArticleId] string articleId, [FromHeader(Name = "Last-Event-ID")] string? lastEventId, HttpContext http, LiveArticles live,
-        IHostApplicationLifetime lifetime, IOptions<LiveOptions> options)
+        IHostApplicationLifetime lifetime, IStringLocalizer<ReaderText> text)
     {
         var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var subscription = live.Open(articleId, client, lastEventId, out var refusal);
         if (subscription is null)
         {
-            http.Response.Headers.RetryAfter = "30";
+            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             return refusal == LiveRefusal.ClientFull
-                ? TypedResults.Problem(title: "Too many open streams", statusCode: StatusCodes.Status429TooManyRequests,
-                    detail: $"This address has {options.Value.MaxStreamsPerClient.ToString(CultureInfo.InvariantCulture)} live streams open already.")
-                : TypedResults.Problem(title: "Service unavailable", statusCode: StatusCodes.Status503ServiceUnavailable,
-                    detail: "This server streams as many discussions as it can; the comments still load, please reload later for live updates.");
+                ? TypedResults.Problem(title: text[ReaderKeys.RateLimitTitle], statusCode: StatusCodes.Status429TooManyRequests,
+                    detail: text.Say(ReaderKeys.RateLimitDetail, ("seconds", RetryAfterSeconds)))
+                : TypedResults.Problem(title: text[ReaderKeys.OverloadTitle], statusCode: StatusCodes.Status503ServiceUnavailable,
+                    detail: text[ReaderKeys.LiveFullDetail]);
         }
         http.Response.RegisterForDispose(subscription); // frees its place however the request ends
         http.Response.Headers["X-Accel-Buffering"] = "no"; // a reverse proxy (nginx) passes each event on at once

@@ -293,9 +293,9 @@
   const live = { pending: new Map(), source: null };
 
   const liveText = {
-    newComments: n => n === 1 ? "1 new comment" : `${n} new comments`,
-    announce: n => `${n === 1 ? "1 new comment" : `${n} new comments`}. Use the button above the comments to show them.`,
-    reload: "New comments: show them",
+    newComments: n => n === 1 ? t("embed.live.new_one") : t("embed.live.new_many", { count: n }),
+    announce: n => n === 1 ? t("embed.live.announce_one") : t("embed.live.announce_many", { count: n }),
+    reload: () => t("embed.live.reload"),
   };
 
   function liveControls() {
@@ -347,13 +347,13 @@
 
   function updateReplyCount(parentId, count) {
     const more = commentElement(parentId)?.querySelector(":scope > .cm-replies > .cm-more-replies");
-    if (more && typeof count === "number") more.textContent = `Show all ${count} replies`;
+    if (more && typeof count === "number") more.textContent = t("embed.replies.show_all", { count });
   }
 
   function renderNewButton(announce) {
     const button = state.root.querySelector(".cm-new-comments");
     const count = live.pending.size;
-    button.textContent = live.stale ? liveText.reload : liveText.newComments(count);
+    button.textContent = live.stale ? liveText.reload() : liveText.newComments(count);
     button.hidden = !live.stale && count === 0;
     if (announce && count > 0) state.root.querySelector(".cm-live-announce").textContent = liveText.announce(count);
   }

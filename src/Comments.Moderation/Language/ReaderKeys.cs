@@ -30,6 +30,7 @@ public static class ReaderKeys
     public const string ReportOwnDetail = "refusal.report.own.detail";
     public const string ReportAlreadyTitle = "refusal.report.already.title";
     public const string ReportAlreadyDetail = "refusal.report.already.detail";
+    public const string LiveFullDetail = "refusal.live_full.detail";
 
     public const string ReasonFallback = "reason.fallback";
     public const string ReasonSuspendedUntil = "reason.system.author_suspended_until";
