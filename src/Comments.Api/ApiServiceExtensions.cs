@@ -13,6 +13,7 @@ using Comments.Api.Proxies;
 using Comments.Api.RateLimiting;
 using Comments.Api.Support;
 using Comments.Moderation;
+using Comments.Moderation.Notifications;
 using Comments.ServiceDefaults;
 
 namespace Comments.Api;
@@ -37,6 +38,7 @@ public static class ApiServiceExtensions
         builder.Services.AddOptions<WorkbenchOptions>().BindConfiguration(WorkbenchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<ModeratorDecisions>();
         builder.Services.AddScoped<IMailSender, RecordingMailSender>();
+        builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ValidationFieldNames.UseJsonNames);
         // Request records say their rules with annotations (Infrastructure/Validation); a failure is a 400 ValidationProblem before the handler runs.

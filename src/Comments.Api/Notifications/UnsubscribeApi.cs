@@ -1,0 +1,47 @@
+using Comments.Moderation.Notifications;
+using Comments.Storage;
+using Comments.Storage.Notifications;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Comments.Api.Notifications;
+
+/// <summary>
+/// The unsubscribe link of notification mails, without signing in: its token (<see cref="UnsubscribeToken"/>) names
+/// the reader and expires. <c>GET</c> asks, <c>POST</c> turns mail off (RFC 8058 one-click). A token that is tampered
+/// with or expired is a 400 and changes nothing.
+/// </summary>
+public static class UnsubscribeApi
+{
+    private const string Html = "text/html; charset=utf-8";
+
+    public static RouteGroupBuilder MapUnsubscribeApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/unsubscribe").WithTags("Notifications");
+        api.MapGet("/", Ask);
+        api.MapPost("/", Unsubscribe);
+        return api;
+    }
+
+    public static Results<ContentHttpResult, ProblemHttpResult> Ask(string? token, IOptions<NotificationOptions> options, TimeProvider clock) =>
+        UnsubscribeToken.TryRead(token, clock.GetUtcNow(), options.Value.UnsubscribeKey, out _)
+            ? TypedResults.Content(UnsubscribePage.Confirm(token!), Html)
+            : Refused();
+
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Unsubscribe(
+        string? token, IOptions<NotificationOptions> options, CommentsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (!UnsubscribeToken.TryRead(token, now, options.Value.UnsubscribeKey, out var userId))
+        {
+            return Refused();
+        }
+        await db.ReaderPreferences.Where(p => p.UserId == userId)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.MailEnabled, false).SetProperty(p => p.UpdatedAt, now), cancellationToken);
+        return TypedResults.Content(UnsubscribePage.Done(), Html);
+    }
+
+    private static ProblemHttpResult Refused() => TypedResults.Problem(title: "This unsubscribe link does not work",
+        detail: "The link is incomplete, altered or expired. Turn notification e-mails off in the comment section's settings.", statusCode: StatusCodes.Status400BadRequest);
+}
