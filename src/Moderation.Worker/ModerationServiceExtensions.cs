@@ -77,6 +77,7 @@ public static class ModerationServiceExtensions
         services.AddSingleton<IModerationPhase, PreModerationPhase>();
         services.AddSingleton<ModerationPipeline>();
         services.AddScoped<TriageContext>();
+        services.AddScoped<ReaderNotifications>();
         services.AddMetrics();
         services.AddSingleton<QueueMetrics>();
         services.AddSingleton<ModerationMetrics>();

@@ -42,6 +42,8 @@ public sealed class CommentsStack : IAsyncLifetime
             ["Retraining:Enabled"] = "false",
             // A burst of test comments would protect its article and hold later tests' comments; BrigadeTests turns it on.
             ["BrigadeWatch:Enabled"] = "false",
+            // The digest's window is driven by hand with its own clock (NotificationDigestTests).
+            ["NotificationDigest:Enabled"] = "false",
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.AddProvider(LogRecorder.Shared);
