@@ -29,7 +29,7 @@ public sealed partial class NotificationDigestTests(CommentsStack stack)
         return email;
     }
 
-    private static async Task<List<Comments.Storage.Support.OutgoingMail>> MailsToAsync(string email)
+    private static async Task<List<global::Comments.Storage.Support.OutgoingMail>> MailsToAsync(string email)
     {
         await using var db = TestServices.CreateDbContext();
         return await db.OutgoingMail.AsNoTracking().Where(m => m.To == email).OrderBy(m => m.CreatedAt).ToListAsync();

@@ -18,6 +18,13 @@ public static class NotificationTestData
         Eventually.Until(async () => (await reader.NotificationsAsync()).GetProperty("items").EnumerateArray()
             .Where(n => n.GetProperty("kind").GetString() == kind).ToList(), items => items.Count >= count, what);
 
+    public static async Task<Guid> PostAcceptedReplyAsync(this HttpClient author, string articleId, Guid parentId, string body)
+    {
+        var response = await author.PostCommentAsync(articleId, body, parentId);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(TestData.Json)).GetProperty("id").GetGuid();
+    }
+
     public static async Task DecideAsync(this HttpClient moderator, Guid id, string action, string? reason = null)
     {
         var history = await moderator.GetFromJsonAsync<JsonElement>($"/api/moderation/comments/{id}/history", TestData.Json);

@@ -282,6 +282,82 @@
     box.hidden = requests.length === 0;
   }
 
+  // The bell: a signed-in reader's notifications (replies, editors' picks, decisions, support's answers) with the unread
+  // count in its accessible name; opening the list marks them read. Beside the list, the reader's mail settings.
+  const notifications = { items: [], unread: 0, open: false };
+
+  async function loadNotifications() {
+    if (!state.token) { notifications.items = []; notifications.unread = 0; renderBell(); return; }
+    const page = await call("GET", "/api/me/notifications?limit=20").catch(() => null);
+    if (page) { notifications.items = page.items; notifications.unread = page.unread; }
+    renderBell();
+  }
+
+  function renderBell() {
+    const box = state.root.querySelector(".cm-notifications");
+    if (!state.token) { box.replaceChildren(); notifications.open = false; return; }
+    let button = box.querySelector(".cm-bell");
+    if (!button) {
+      button = el("button", { type: "button", class: "cm-bell", "aria-expanded": "false", "aria-controls": "cm-notification-panel", onclick: () => toggleNotifications(),
+        onkeydown: event => { if (event.key === "Escape" && notifications.open) toggleNotifications(false); } });
+      const panel = el("div", { id: "cm-notification-panel", class: "cm-notification-panel", role: "region", "aria-label": "Your notifications", hidden: true,
+        onkeydown: event => { if (event.key === "Escape") toggleNotifications(false); } },
+        el("ul", { class: "cm-notification-list" }), preferencesForm());
+      box.replaceChildren(button, panel);
+    }
+    const count = notifications.unread;
+    button.setAttribute("aria-label", `Notifications, ${count} unread`);
+    button.replaceChildren(el("span", { "aria-hidden": "true", text: "🔔" }), el("span", { class: "cm-bell-count", "aria-hidden": "true", text: String(count), hidden: count === 0 }));
+    box.querySelector(".cm-notification-list").replaceChildren(...(notifications.items.length
+      ? notifications.items.map(n => el("li", { class: n.read ? "cm-notification" : "cm-notification cm-unread" },
+          el("span", { text: n.text }), " ", el("time", { datetime: n.createdAt, text: new Date(n.createdAt).toLocaleString() })))
+      : [el("li", { class: "cm-notification", text: "Nothing new yet." })]));
+  }
+
+  async function toggleNotifications(open = !notifications.open) {
+    const button = state.root.querySelector(".cm-bell");
+    const panel = state.root.querySelector(".cm-notification-panel");
+    notifications.open = open;
+    button.setAttribute("aria-expanded", String(open));
+    panel.hidden = !open;
+    if (!open) { button.focus(); return; }
+    await loadNotifications();
+    loadPreferences();
+    const newest = notifications.items[0];
+    if (newest && notifications.unread > 0) {
+      const result = await call("POST", "/api/me/notifications/read", { upTo: newest.id }).catch(() => null);
+      if (result) { notifications.unread = result.unread; notifications.items.forEach(n => { n.read = true; }); renderBell(); }
+    }
+  }
+
+  function preferencesForm() {
+    const email = el("input", { id: "cm-pref-email", type: "email", autocomplete: "email", maxlength: "254" });
+    const mail = el("input", { id: "cm-pref-mail", type: "checkbox" });
+    const result = el("p", { class: "cm-pref-result", role: "status" });
+    const form = el("form", { class: "cm-preferences", "aria-label": "E-mail settings" },
+      el("label", { for: "cm-pref-email", text: "E-mail for notifications" }), email,
+      el("label", { class: "cm-check" }, mail, " E-mail me a summary (at most one mail now and then)"),
+      el("button", { type: "submit", text: "Save settings" }), result);
+    form.addEventListener("submit", async event => {
+      event.preventDefault();
+      try {
+        await call("PUT", "/api/me/preferences", { email: email.value || null, mailEnabled: mail.checked });
+        result.textContent = mail.checked && email.value ? "Saved: we will e-mail you." : "Saved: no e-mails.";
+      } catch (error) { result.textContent = error.message; }
+    });
+    return form;
+  }
+
+  async function loadPreferences() {
+    const preferences = await call("GET", "/api/me/preferences").catch(() => null);
+    if (!preferences) return;
+    state.root.querySelector("#cm-pref-email").value = preferences.email || "";
+    state.root.querySelector("#cm-pref-mail").checked = preferences.saved ? preferences.mailEnabled : false;
+  }
+
+  // While the page is open and visible, the count is fetched again now and then (a cheap query for one reader).
+  setInterval(() => { if (state.token && state.root && !document.hidden && !notifications.open) loadNotifications(); }, 60_000);
+
   function mount(root) {
     state.root = root;
     state.articleId = root.dataset.articleId;
@@ -289,6 +365,7 @@
     root.replaceChildren(
       el("section", { class: "cm", "aria-label": "Comments" },
         el("h2", { text: "Comments" }),
+        el("div", { class: "cm-notifications" }),
         el("p", { class: "cm-notice", role: "note", hidden: true }),
         el("p", { class: "cm-status", role: "status", "aria-live": "polite" }),
         el("div", { class: "cm-compose" }),
@@ -306,6 +383,7 @@
     renderCompose();
     loadArticleState();
     loadPage(true).catch(error => status(error.message, "error"));
+    loadNotifications();
   }
 
   const closed = () => Boolean(state.article && state.article.closed);
@@ -344,7 +422,7 @@
     signIn(token) {
       state.token = token || null;
       state.userId = token ? subjectOf(token) : null;
-      if (state.root) { renderCompose(); loadArticleState(); loadPage(true).catch(error => status(error.message, "error")); showRequests(); }
+      if (state.root) { renderCompose(); loadArticleState(); loadPage(true).catch(error => status(error.message, "error")); showRequests(); loadNotifications(); }
     },
   };
 
