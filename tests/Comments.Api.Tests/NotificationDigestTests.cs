@@ -118,7 +118,7 @@ public sealed partial class NotificationDigestTests(CommentsStack stack)
         var bad = new[]
         {
             token[..^2] + (token[^2] == 'A' ? "BA" : "AA"),
-            UnsubscribeToken.Create(userId + "x", now.AddDays(1), key)[..10] + token[10..],
+            System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes($"9999999999:{userId}")) + "." + token.Split('.')[1],
             UnsubscribeToken.Create(userId, now.AddMinutes(-1), key),
             UnsubscribeToken.Create(userId, now.AddDays(1), "another-key-that-is-long-enough-0123456789"),
             "",

@@ -334,10 +334,12 @@
     const email = el("input", { id: "cm-pref-email", type: "email", autocomplete: "email", maxlength: "254" });
     const mail = el("input", { id: "cm-pref-mail", type: "checkbox" });
     const result = el("p", { class: "cm-pref-result", role: "status" });
-    const form = el("form", { class: "cm-preferences", "aria-label": "E-mail settings" },
-      el("label", { for: "cm-pref-email", text: "E-mail for notifications" }), email,
-      el("label", { class: "cm-check" }, mail, " E-mail me a summary (at most one mail now and then)"),
-      el("button", { type: "submit", text: "Save settings" }), result);
+    // Disabled until the saved settings have loaded, so that they never overwrite what the reader is typing.
+    const form = el("form", { class: "cm-preferences" },
+      el("fieldset", { class: "cm-pref-fields", disabled: true }, el("legend", { text: "E-mail settings" }),
+        el("label", { for: "cm-pref-email", text: "E-mail for notifications" }), email,
+        el("label", { class: "cm-check" }, mail, " E-mail me a summary (at most one mail now and then)"),
+        el("button", { type: "submit", text: "Save settings" })), result);
     form.addEventListener("submit", async event => {
       event.preventDefault();
       try {
@@ -349,10 +351,14 @@
   }
 
   async function loadPreferences() {
+    const fields = state.root.querySelector(".cm-pref-fields");
+    if (!fields.disabled) return;
     const preferences = await call("GET", "/api/me/preferences").catch(() => null);
-    if (!preferences) return;
-    state.root.querySelector("#cm-pref-email").value = preferences.email || "";
-    state.root.querySelector("#cm-pref-mail").checked = preferences.saved ? preferences.mailEnabled : false;
+    if (preferences) {
+      state.root.querySelector("#cm-pref-email").value = preferences.email || "";
+      state.root.querySelector("#cm-pref-mail").checked = preferences.saved ? preferences.mailEnabled : false;
+    }
+    fields.disabled = false;
   }
 
   // While the page is open and visible, the count is fetched again now and then (a cheap query for one reader).
