@@ -22,6 +22,9 @@ public sealed class CommentsStack : IAsyncLifetime
 
     public ApiFactory Api { get; } = new();
 
+    /// <summary>The SMTP server the worker sends readers' mail to.</summary>
+    public SmtpSink Mail { get; } = new();
+
     public async Task InitializeAsync()
     {
         await TestServices.EnsureMigratedAsync();
@@ -45,6 +48,7 @@ public sealed class CommentsStack : IAsyncLifetime
             // The digest's window is driven by hand with its own clock (NotificationDigestTests).
             ["NotificationDigest:Enabled"] = "false",
         });
+        builder.Configuration.AddInMemoryCollection(Mail.WorkerSettings);
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.AddProvider(LogRecorder.Shared);
         builder.AddModerationServices();
@@ -67,6 +71,7 @@ public sealed class CommentsStack : IAsyncLifetime
     {
         await StopWorkerAsync();
         await Api.DisposeAsync();
+        await Mail.DisposeAsync();
     }
 }
 

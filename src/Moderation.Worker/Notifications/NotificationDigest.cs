@@ -65,7 +65,7 @@ public sealed class NotificationDigest(
                 Subject = NotificationText.DigestSubject(notifications.Count, reader.Language),
                 Body = Body(facts, unsubscribe, reader.Language),
                 CreatedAt = now,
-                // TODO(merge main): UnsubscribeUrl = unsubscribe, once OutgoingMail has the column (the List-Unsubscribe header).
+                UnsubscribeUrl = unsubscribe,
             });
             notifications.ForEach(n => n.MailedAt = now);
             reader.LastMailedAt = now;

@@ -37,6 +37,7 @@ internal static class SettingsCatalogue
         (typeof(RetentionOptions), HostKind.Worker),
         (typeof(global::Moderation.Worker.Brigades.BrigadeWatchOptions), HostKind.Worker),
         (typeof(RetrainingOptions), HostKind.Worker),
+        (typeof(global::Moderation.Worker.Mail.SmtpOptions), HostKind.Worker),
         (typeof(global::Moderation.Worker.Notifications.NotificationDigestOptions), HostKind.Worker),
     ];
 

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Comments.Storage.Migrations
 {
     [DbContext(typeof(CommentsDbContext))]
-    [Migration("20261202051548_Notifications")]
-    partial class Notifications
+    [Migration("20261202051258_MailDelivery")]
+    partial class MailDelivery
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -600,111 +600,6 @@ namespace Comments.Storage.Migrations
                     b.ToTable("queue_snapshots", (string)null);
                 });
 
-            modelBuilder.Entity("Comments.Storage.Notifications.Notification", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("ActorName")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("actor_name");
-
-                    b.Property<string>("ArticleId")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("article_id");
-
-                    b.Property<Guid?>("CommentId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("comment_id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<Guid?>("HelpRequestId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("help_request_id");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)")
-                        .HasColumnName("kind");
-
-                    b.Property<DateTimeOffset?>("MailedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("mailed_at");
-
-                    b.Property<DateTimeOffset?>("ReadAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("read_at");
-
-                    b.Property<Guid>("SubjectId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("subject_id");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_notifications");
-
-                    b.HasIndex("UserId", "CreatedAt")
-                        .HasDatabaseName("ix_notifications_unmailed")
-                        .HasFilter("mailed_at is null");
-
-                    b.HasIndex("UserId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_notifications_user_id_created_at_id");
-
-                    b.HasIndex("UserId", "Kind", "SubjectId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_notifications_user_id_kind_subject_id");
-
-                    b.ToTable("notifications", (string)null);
-                });
-
-            modelBuilder.Entity("Comments.Storage.Notifications.ReaderPreferences", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("user_id");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
-                        .HasColumnName("email");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
-                        .HasColumnName("language");
-
-                    b.Property<DateTimeOffset?>("LastMailedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("last_mailed_at");
-
-                    b.Property<bool>("MailEnabled")
-                        .HasColumnType("boolean")
-                        .HasColumnName("mail_enabled");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("UserId")
-                        .HasName("pk_reader_preferences");
-
-                    b.ToTable("reader_preferences", (string)null);
-                });
-
             modelBuilder.Entity("Comments.Storage.Reactions.Reaction", b =>
                 {
                     b.Property<Guid>("CommentId")
@@ -1149,6 +1044,10 @@ namespace Comments.Storage.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1158,9 +1057,30 @@ namespace Comments.Storage.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("pending")
+                        .HasColumnName("delivery");
+
                     b.Property<Guid?>("HelpRequestId")
                         .HasColumnType("uuid")
                         .HasColumnName("help_request_id");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -1173,8 +1093,17 @@ namespace Comments.Storage.Migrations
                         .HasColumnType("character varying(254)")
                         .HasColumnName("to");
 
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("unsubscribe_url");
+
                     b.HasKey("Id")
                         .HasName("pk_outgoing_mail");
+
+                    b.HasIndex("NextAttemptAt", "CreatedAt")
+                        .HasDatabaseName("ix_outgoing_mail_next_attempt_at_created_at")
+                        .HasFilter("delivery = 'pending'");
 
                     b.ToTable("outgoing_mail", (string)null);
                 });
