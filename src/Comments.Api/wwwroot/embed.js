@@ -307,7 +307,8 @@
     }
     const count = notifications.unread;
     button.setAttribute("aria-label", `Notifications, ${count} unread`);
-    button.replaceChildren(el("span", { "aria-hidden": "true", text: "🔔" }), el("span", { class: "cm-bell-count", "aria-hidden": "true", text: String(count), hidden: count === 0 }));
+    // The visible word is part of the accessible name (WCAG 2.5.3); an emoji bell has no glyph on some systems.
+    button.replaceChildren("Notifications", el("span", { class: "cm-bell-count", "aria-hidden": "true", text: String(count), hidden: count === 0 }));
     box.querySelector(".cm-notification-list").replaceChildren(...(notifications.items.length
       ? notifications.items.map(n => el("li", { class: n.read ? "cm-notification" : "cm-notification cm-unread" },
           el("span", { text: n.text }), " ", el("time", { datetime: n.createdAt, text: new Date(n.createdAt).toLocaleString() })))
