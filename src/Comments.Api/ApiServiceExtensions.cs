@@ -6,6 +6,7 @@ using Comments.Api.Errors;
 using Comments.Api.Events;
 using Comments.Api.Health;
 using Comments.Api.Infrastructure.Validation;
+using Comments.Api.Language;
 using Comments.Api.Moderation;
 using Comments.Api.Observability;
 using Comments.Api.Pages;
@@ -33,6 +34,7 @@ public static class ApiServiceExtensions
         builder.AddContract();
         builder.AddRateLimits();
         builder.AddEmbedCors();
+        builder.AddReaderLanguages();
         builder.Services.AddScoped<EventPublisher>();
         builder.Services.AddSingleton<IntakeMetrics>();
         builder.Services.AddOptions<WorkbenchOptions>().BindConfiguration(WorkbenchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

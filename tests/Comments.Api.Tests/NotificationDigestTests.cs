@@ -70,6 +70,24 @@ public sealed partial class NotificationDigestTests(CommentsStack stack)
     }
 
     [Fact]
+    public async Task A_reader_who_chose_german_gets_the_digest_in_german()
+    {
+        var userId = TestData.NewUserId();
+        var email = $"{userId}@example.org";
+        var saved = await stack.Api.CreateClientFor(userId).PutAsJsonAsync("/api/me/preferences", new { email, mailEnabled = true, language = "de" });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var now = DateTimeOffset.UtcNow;
+        await NotificationTestData.AddNotificationAsync(userId, now, NotificationKind.Reply, actorName: "Bob");
+
+        await Digest.DigestAsync(now, CancellationToken.None);
+
+        var mail = Assert.Single(await MailsToAsync(email));
+        Assert.Equal("Neues zu Ihren Kommentaren", mail.Subject);
+        Assert.Contains("- Bob hat auf Ihren Kommentar geantwortet.", mail.Body);
+        Assert.Contains($"Keine solchen E-Mails mehr erhalten: {mail.UnsubscribeUrl}", mail.Body);
+    }
+
+    [Fact]
     public async Task Readers_without_an_address_with_mail_off_or_who_read_it_already_get_no_mail()
     {
         var optedOut = TestData.NewUserId();

@@ -1,11 +1,13 @@
 using Comments.Api.Auth;
 using Comments.Api.Infrastructure;
 using Comments.Api.Infrastructure.Validation;
+using Comments.Moderation.Language;
 using Comments.Moderation.Settings;
 using Comments.Storage;
 using Comments.Storage.Comments;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Comments.Api.Comments;
@@ -94,7 +96,8 @@ public static class CommentListing
 
     /// <summary>The signed-in reader's own comments on an article that the public does not see (pending, held, rejected), with reasons.</summary>
     public static async Task<Results<Ok<Page<CommentView>>, ValidationProblem>> ListMyUnpublished(
-        [ArticleId] string articleId, HttpContext http, CommentsDbContext db, IOptions<CommentOptions> options, CancellationToken cancellationToken)
+        [ArticleId] string articleId, HttpContext http, CommentsDbContext db, IOptions<CommentOptions> options, IStringLocalizer<ReaderText> text,
+        CancellationToken cancellationToken)
     {
         var me = http.User.UserId();
         var comments = await db.Comments.AsNoTracking()
@@ -104,11 +107,11 @@ public static class CommentListing
         var decisions = (await db.Decisions.AsNoTracking().Where(d => ids.Contains(d.CommentId)).ToListAsync(cancellationToken))
             .GroupBy(d => d.CommentId).ToDictionary(g => g.Key, g => g.OrderByDescending(d => d.DecidedAt).First());
         return TypedResults.Ok(new Page<CommentView>(
-            [.. comments.Select(c => CommentView.From(c, ReaderReason.For(c, decisions.GetValueOrDefault(c.Id) is { } d && d.Revision == c.Revision ? d : null)))], null));
+            [.. comments.Select(c => CommentView.From(c, ReaderReason.For(text, c, decisions.GetValueOrDefault(c.Id) is { } d && d.Revision == c.Revision ? d : null)))], null));
     }
 
     public static async Task<Results<Ok<CommentView>, NotFound>> GetComment(
-        Guid id, HttpContext http, CommentsDbContext db, IOptions<CommentOptions> options, CancellationToken cancellationToken)
+        Guid id, HttpContext http, CommentsDbContext db, IOptions<CommentOptions> options, IStringLocalizer<ReaderText> text, CancellationToken cancellationToken)
     {
         var site = options.Value.SiteId;
         var comment = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.SiteId == site, cancellationToken);
@@ -122,7 +125,7 @@ public static class CommentListing
                 .Where(d => d.CommentId == id && d.Revision == comment.Revision)
                 .OrderByDescending(d => d.DecidedAt)
                 .FirstOrDefaultAsync(cancellationToken);
-            return TypedResults.Ok(CommentView.From(comment, ReaderReason.For(comment, decision)));
+            return TypedResults.Ok(CommentView.From(comment, ReaderReason.For(text, comment, decision)));
         }
         return PublicComments.IsVisible(comment) ? TypedResults.Ok(CommentView.From(comment)) : TypedResults.NotFound();
     }

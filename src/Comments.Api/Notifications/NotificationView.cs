@@ -1,6 +1,7 @@
 using Comments.Moderation.Notifications;
 using Comments.Storage;
 using Comments.Storage.Notifications;
+using Microsoft.Extensions.Localization;
 
 namespace Comments.Api.Notifications;
 
@@ -9,10 +10,10 @@ public sealed record NotificationView(
     Guid Id, NotificationKind Kind, string Text, DateTimeOffset CreatedAt, bool Read, string? ArticleId, Guid? CommentId,
     Guid? HelpRequestId, string? HelpRequestReference, string? Outcome, string? ReasonCode)
 {
-    public static NotificationView From(NotificationFacts facts)
+    public static NotificationView From(IStringLocalizer text, NotificationFacts facts)
     {
         var n = facts.Notification;
-        return new(n.Id, n.Kind, NotificationText.For(facts), n.CreatedAt, n.ReadAt is not null, n.ArticleId, n.CommentId, n.HelpRequestId, facts.Reference,
+        return new(n.Id, n.Kind, NotificationText.For(text, facts), n.CreatedAt, n.ReadAt is not null, n.ArticleId, n.CommentId, n.HelpRequestId, facts.Reference,
             facts.Outcome?.WireName(), facts.ReasonCode);
     }
 }

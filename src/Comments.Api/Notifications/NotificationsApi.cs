@@ -1,9 +1,11 @@
 using Comments.Api.Auth;
 using Comments.Api.Infrastructure;
+using Comments.Moderation.Language;
 using Comments.Moderation.Notifications;
 using Comments.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Comments.Api.Notifications;
 
@@ -24,7 +26,7 @@ public static class NotificationsApi
     }
 
     public static async Task<Results<Ok<NotificationPage>, ValidationProblem>> List(
-        string? cursor, int? limit, HttpContext http, CommentsDbContext db, CancellationToken cancellationToken)
+        string? cursor, int? limit, HttpContext http, CommentsDbContext db, IStringLocalizer<ReaderText> text, CancellationToken cancellationToken)
     {
         var errors = Paging.Validate(limit, cursor, CursorSort, out var position);
         if (errors.Count > 0)
@@ -40,7 +42,7 @@ public static class NotificationsApi
         }
         var page = await mine.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).ToPageAsync(limit ?? Paging.DefaultPageSize,
             last => new ListingCursor(CursorSort, 0, last.CreatedAt, last.Id),
-            async rows => (await NotificationFacts.LoadAsync(db, rows, cancellationToken)).Select(NotificationView.From).ToList(), cancellationToken);
+            async rows => (await NotificationFacts.LoadAsync(db, rows, cancellationToken)).Select(facts => NotificationView.From(text, facts)).ToList(), cancellationToken);
         return TypedResults.Ok(new NotificationPage(page.Items, page.NextCursor, unread));
     }
 

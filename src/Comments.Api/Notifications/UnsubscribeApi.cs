@@ -1,8 +1,10 @@
+using Comments.Moderation.Language;
 using Comments.Moderation.Notifications;
 using Comments.Storage;
 using Comments.Storage.Notifications;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Comments.Api.Notifications;
@@ -24,24 +26,26 @@ public static class UnsubscribeApi
         return api;
     }
 
-    public static Results<ContentHttpResult, ProblemHttpResult> Ask(string? token, IOptions<NotificationOptions> options, TimeProvider clock) =>
+    public static Results<ContentHttpResult, ProblemHttpResult> Ask(
+        string? token, IOptions<NotificationOptions> options, IStringLocalizer<ReaderText> text, TimeProvider clock) =>
         UnsubscribeToken.TryRead(token, clock.GetUtcNow(), options.Value.UnsubscribeKey, out _)
-            ? TypedResults.Content(UnsubscribePage.Confirm(token!), Html)
-            : Refused();
+            ? TypedResults.Content(UnsubscribePage.Confirm(text, token!), Html)
+            : Refused(text);
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Unsubscribe(
-        string? token, IOptions<NotificationOptions> options, CommentsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        string? token, IOptions<NotificationOptions> options, IStringLocalizer<ReaderText> text, CommentsDbContext db, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         if (!UnsubscribeToken.TryRead(token, now, options.Value.UnsubscribeKey, out var userId))
         {
-            return Refused();
+            return Refused(text);
         }
         await db.ReaderPreferences.Where(p => p.UserId == userId)
             .ExecuteUpdateAsync(set => set.SetProperty(p => p.MailEnabled, false).SetProperty(p => p.UpdatedAt, now), cancellationToken);
-        return TypedResults.Content(UnsubscribePage.Done(), Html);
+        return TypedResults.Content(UnsubscribePage.Done(text), Html);
     }
 
-    private static ProblemHttpResult Refused() => TypedResults.Problem(title: "This unsubscribe link does not work",
-        detail: "The link is incomplete, altered or expired. Turn notification e-mails off in the comment section's settings.", statusCode: StatusCodes.Status400BadRequest);
+    private static ProblemHttpResult Refused(IStringLocalizer text) => TypedResults.Problem(title: text[ReaderKeys.UnsubscribeRefusedTitle],
+        detail: text[ReaderKeys.UnsubscribeRefusedDetail], statusCode: StatusCodes.Status400BadRequest);
 }

@@ -1,6 +1,5 @@
 using Comments.Moderation.Reasons;
 using Comments.Storage;
-using Comments.Storage.Comments;
 using Comments.Storage.Decisions;
 using Comments.Storage.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -8,10 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Comments.Moderation.Notifications;
 
 /// <summary>
-/// A notification with what its sentence needs that it does not store: a decision's outcome and reader-facing reason,
-/// a help request's reference. Loaded for a page (the API) or a digest (the worker) with one query per kind.
+/// A notification with what its sentence needs that it does not store: the decision (its outcome, reason code and a
+/// moderator's own explanation), a help request's reference. Loaded for a page (the API) or a digest (the worker)
+/// with one query per kind.
 /// </summary>
-public sealed record NotificationFacts(Notification Notification, DecisionOutcome? Outcome = null, string? ReasonCode = null, string? Reason = null, string? Reference = null)
+public sealed record NotificationFacts(Notification Notification, Decision? Decision = null, string? ReasonCode = null, string? Reference = null)
 {
     public static async Task<IReadOnlyList<NotificationFacts>> LoadAsync(CommentsDbContext db, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
     {
@@ -28,9 +28,8 @@ public sealed record NotificationFacts(Notification Notification, DecisionOutcom
         })];
     }
 
-    private static NotificationFacts WithDecision(Notification n, Decision decision)
-    {
-        var code = decision.Outcome == DecisionOutcome.Approved ? null : decision.ReasonCodes.FirstOrDefault(c => c != ReasonCodes.Staff);
-        return new NotificationFacts(n, decision.Outcome, code, code is null ? null : ReaderMessages.Explain(decision, code));
-    }
+    public DecisionOutcome? Outcome => Decision?.Outcome;
+
+    private static NotificationFacts WithDecision(Notification n, Decision decision) =>
+        new(n, decision, decision.Outcome == DecisionOutcome.Approved ? null : decision.ReasonCodes.FirstOrDefault(c => c != ReasonCodes.Staff));
 }

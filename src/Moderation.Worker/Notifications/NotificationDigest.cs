@@ -1,10 +1,13 @@
+using System.Globalization;
 using System.Text;
 using Comments.Moderation;
+using Comments.Moderation.Language;
 using Comments.Moderation.Notifications;
 using Comments.Storage;
 using Comments.Storage.Notifications;
 using Comments.Storage.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Moderation.Worker.Notifications;
@@ -52,8 +55,12 @@ public sealed class NotificationDigest(
             .Where(p => p.MailEnabled && p.Email != null && (p.LastMailedAt == null || p.LastMailedAt <= quietSince)
                 && db.Notifications.Any(n => n.UserId == p.UserId && n.MailedAt == null && n.ReadAt == null))
             .OrderBy(p => p.LastMailedAt).Take(ReadersPerTick).ToListAsync(cancellationToken);
+        var text = scope.ServiceProvider.GetRequiredService<IStringLocalizer<ReaderText>>();
+        var culture = CultureInfo.CurrentUICulture;
         foreach (var reader in readers)
         {
+            // The catalogue answers in the current UI culture: the reader's chosen language for this mail.
+            CultureInfo.CurrentUICulture = NotificationText.CultureOf(reader.Language);
             var notifications = await db.Notifications.Where(n => n.UserId == reader.UserId && n.MailedAt == null && n.ReadAt == null)
                 .OrderBy(n => n.CreatedAt).Take(NotificationsPerMail).ToListAsync(cancellationToken);
             var facts = await NotificationFacts.LoadAsync(db, notifications, cancellationToken);
@@ -62,14 +69,15 @@ public sealed class NotificationDigest(
             {
                 Id = Guid.CreateVersion7(now),
                 To = reader.Email!,
-                Subject = NotificationText.DigestSubject(notifications.Count, reader.Language),
-                Body = Body(facts, unsubscribe, reader.Language),
+                Subject = NotificationText.DigestSubject(text, notifications.Count),
+                Body = Body(text, facts, unsubscribe),
                 CreatedAt = now,
                 UnsubscribeUrl = unsubscribe,
             });
             notifications.ForEach(n => n.MailedAt = now);
             reader.LastMailedAt = now;
         }
+        CultureInfo.CurrentUICulture = culture;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (readers.Count > 0)
@@ -85,13 +93,13 @@ public sealed class NotificationDigest(
         return $"{options.Value.PublicBaseUrl!.TrimEnd('/')}/api/unsubscribe?token={Uri.EscapeDataString(token)}";
     }
 
-    private static string Body(IReadOnlyList<NotificationFacts> facts, string unsubscribe, MailLanguage language)
+    private static string Body(IStringLocalizer text, IReadOnlyList<NotificationFacts> facts, string unsubscribe)
     {
-        var body = new StringBuilder().AppendLine(NotificationText.DigestIntro(language)).AppendLine();
+        var body = new StringBuilder().AppendLine(text[ReaderKeys.DigestIntro]).AppendLine();
         foreach (var fact in facts)
         {
-            body.Append("- ").AppendLine(NotificationText.For(fact, language));
+            body.Append("- ").AppendLine(NotificationText.For(text, fact));
         }
-        return body.AppendLine().AppendLine("-- ").AppendLine(NotificationText.DigestFooter(unsubscribe, language)).ToString();
+        return body.AppendLine().AppendLine("-- ").AppendLine(text.Say(ReaderKeys.DigestFooter, ("url", unsubscribe))).ToString();
     }
 }
