@@ -57,6 +57,12 @@ public sealed class EmbedAccessibilityTests(CommentsStack stack, BrowserFixture 
             await Assertions.Expect(s.Page.Locator(".cm-help-result")).ToContainTextAsync("HR-");
             await Assertions.Expect(s.Page.Locator(".cm-requests")).ToBeVisibleAsync();
         }),
+        new("the notifications open, with the mail settings", async s =>
+        {
+            await s.Page.Locator(".cm-bell").ClickAsync();
+            await Assertions.Expect(s.Page.GetByRole(AriaRole.Region, new() { Name = s.Text("embed.notifications.region") })).ToBeVisibleAsync();
+            await Assertions.Expect(s.Page.GetByLabel(s.Text("embed.preferences.email"))).ToBeEnabledAsync();
+        }),
     ];
 
     [Theory]
