@@ -11,8 +11,10 @@ public sealed class NotificationOptions
 {
     public const string SectionName = "Notifications";
 
-    /// <summary>32+ characters, the same in the API and the worker.</summary>
-    [MinLength(32)] public string? UnsubscribeKey { get; set; }
+    /// <summary>32+ characters, the same in the API and the worker; empty (an unset variable in compose) is none.</summary>
+    [MinLength(32)] public string? UnsubscribeKey { get => _key; set => _key = string.IsNullOrWhiteSpace(value) ? null : value; }
+
+    private string? _key;
 
     [Range(1, 3650)] public int UnsubscribeLinkDays { get; set; } = 90;
 }

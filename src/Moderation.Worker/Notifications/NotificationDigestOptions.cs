@@ -16,5 +16,8 @@ public sealed class NotificationDigestOptions
     [Range(1, 10080)] public int DigestMinutes { get; set; } = 60;
 
     /// <summary>The API's public address, for the unsubscribe link (<c>{PublicBaseUrl}/api/unsubscribe?token=...</c>).</summary>
-    [Url] public string? PublicBaseUrl { get; set; }
+    /// <remarks>Empty (an unset variable in compose) is none.</remarks>
+    [Url] public string? PublicBaseUrl { get => _publicBaseUrl; set => _publicBaseUrl = string.IsNullOrWhiteSpace(value) ? null : value; }
+
+    private string? _publicBaseUrl;
 }
