@@ -5,6 +5,7 @@ using Comments.Api.Contract;
 using Comments.Api.Errors;
 using Comments.Api.Events;
 using Comments.Api.Health;
+using Comments.Api.Ignoring;
 using Comments.Api.Infrastructure.Validation;
 using Comments.Api.Moderation;
 using Comments.Api.Observability;
@@ -36,6 +37,8 @@ public static class ApiServiceExtensions
         builder.Services.AddSingleton<IntakeMetrics>();
         builder.Services.AddOptions<WorkbenchOptions>().BindConfiguration(WorkbenchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<ModeratorDecisions>();
+        builder.Services.AddOptions<IgnoreOptions>().BindConfiguration(IgnoreOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<IgnoredAuthors>();
         builder.Services.AddScoped<IMailSender, RecordingMailSender>();
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ValidationFieldNames.UseJsonNames);

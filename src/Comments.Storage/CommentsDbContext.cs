@@ -40,6 +40,8 @@ public class CommentsDbContext(DbContextOptions<CommentsDbContext> options) : Db
     public DbSet<HelpRequestEvent> HelpRequestEvents => Set<HelpRequestEvent>();
     public DbSet<OutgoingMail> OutgoingMail => Set<OutgoingMail>();
     public DbSet<PostRefusal> PostRefusals => Set<PostRefusal>();
+    public DbSet<IgnoredReader> IgnoredReaders => Set<IgnoredReader>();
+    public DbSet<HelpPreview> HelpPreviews => Set<HelpPreview>();
 
     // pg_trgm: the trigram indexes of moderator search (CommentConfiguration).
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
