@@ -35,6 +35,8 @@ public static class ApiServiceExtensions
         builder.AddEmbedCors();
         builder.Services.AddScoped<EventPublisher>();
         builder.Services.AddSingleton<IntakeMetrics>();
+        builder.Services.AddSingleton<HelpPreviewMetrics>();
+        builder.Services.AddOptions<HelpPreviewOptions>().BindConfiguration(HelpPreviewOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<WorkbenchOptions>().BindConfiguration(WorkbenchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<ModeratorDecisions>();
         builder.Services.AddOptions<IgnoreOptions>().BindConfiguration(IgnoreOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -23,9 +23,7 @@ public sealed class ArticleCheck(OptionalDatabaseWork optionalWork, SlowModeGate
         }
         if (state.Closed)
         {
-            return new ArticleRefusal(StatusCodes.Status403Forbidden, "article_closed", ClosedTitle, state.ClosedReason == ArticleClosedReason.AutoClose
-                ? $"This article stopped taking comments on {state.ClosesAt:yyyy-MM-dd HH:mm} UTC."
-                : "A moderator has closed comments on this article.");
+            return new ArticleRefusal(StatusCodes.Status403Forbidden, "article_closed", ClosedTitle, ClosedDetail(state));
         }
         if (slowModeAuthor is null || state.SlowModeSeconds <= 0)
         {
@@ -40,7 +38,14 @@ public sealed class ArticleCheck(OptionalDatabaseWork optionalWork, SlowModeGate
             : gate.TryEnter(siteId, articleId, slowModeAuthor, state.SlowModeSeconds);
         return wait is { } seconds
             ? new ArticleRefusal(StatusCodes.Status429TooManyRequests, "slow_mode", "Slow mode",
-                $"This article takes one comment per reader every {state.SlowModeSeconds} s; please wait {seconds} s.", seconds)
+                $"{SlowModeRule(state)}; please wait {seconds} s.", seconds)
             : null;
     }
+
+    /// <summary>Why a closed article takes no comments, in the reader's words.</summary>
+    public static string ClosedDetail(ArticleState state) => state.ClosedReason == ArticleClosedReason.AutoClose
+        ? $"This article stopped taking comments on {state.ClosesAt:yyyy-MM-dd HH:mm} UTC."
+        : "A moderator has closed comments on this article.";
+
+    public static string SlowModeRule(ArticleState state) => $"This article takes one comment per reader every {state.SlowModeSeconds} s";
 }

@@ -21,7 +21,8 @@ public static class StandingCheck
     public static async Task<StandingRefusal?> RefusalAsync(CommentsDbContext db, string userId, DateTimeOffset now, CancellationToken cancellationToken) =>
         Refusal(await db.UserStandings.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == userId, cancellationToken), now);
 
-    private static StandingRefusal? Refusal(UserStanding? standing, DateTimeOffset now) => standing switch
+    /// <summary>What a standing refuses now, if anything (also what the help form's preview tells the reader).</summary>
+    public static StandingRefusal? Refusal(UserStanding? standing, DateTimeOffset now) => standing switch
     {
         { Status: UserStatus.Banned } => new StandingRefusal("Account banned", "Your account can no longer post comments on this site.", null),
         { Status: UserStatus.Suspended, SuspendedUntil: var until } when until is null || until > now => new StandingRefusal("Account suspended",
