@@ -7,7 +7,7 @@
   "use strict";
   const script = document.currentScript;
   const api = new URL(".", script ? script.src : location.href).href.replace(/\/$/, "");
-  const state = { token: null, userId: null, articleId: null, root: null, cursor: null, sort: "newest", mine: new Map(), article: null };
+  const state = { token: null, userId: null, articleId: null, root: null, cursor: null, sort: "newest", mine: new Map(), article: null, ignored: new Set(), ignoredNames: new Map(), historyCursor: null };
 
   const el = (tag, props = {}, ...children) => {
     const node = document.createElement(tag);
@@ -79,7 +79,8 @@
       actions.append(...[
         el("button", { type: "button", class: "cm-respect", "aria-pressed": "false", text: `Respect (${comment.respectCount})`, onclick: e => toggleRespect(comment, e.currentTarget) }),
         depth < 2 && !closed() ? el("button", { type: "button", text: "Reply", onclick: () => openForm(node, comment.id) }) : null,
-        own ? null : el("button", { type: "button", text: "Report", onclick: () => openReport(node, comment.id) })].filter(Boolean));
+        own ? null : el("button", { type: "button", text: "Report", onclick: () => openReport(node, comment.id) }),
+        own ? null : ignoreButton(comment)].filter(Boolean));
     }
     if (own && !comment.deleted && state.token) {
       actions.append(
@@ -246,16 +247,19 @@
       ["cant_post", "comment_missing", "comment_removed", "account_or_login", "banned_or_suspended", "report_abuse", "technical", "other"]
         .map(c => el("option", { value: c, text: c.replace(/_/g, " ") })));
     const result = el("p", { class: "cm-help-result", role: "status" });
+    const preview = el("div", { class: "cm-help-preview", role: "status", "aria-live": "polite" });
     const form = el("form", { class: "cm-help", hidden: true },
       el("label", { for: "cm-help-category", text: "Topic" }), category,
       el("label", { for: "cm-help-message", text: "What is the problem?" }), message,
       el("label", { for: "cm-help-email", text: "Your e-mail (needed if you are not signed in)" }), email,
-      el("button", { type: "submit", text: "Send" }), result);
+      preview, el("button", { type: "submit", text: "Send" }), result);
+    followHelpForm(form, category, message, preview);
     form.addEventListener("submit", async event => {
       event.preventDefault();
       try {
         const accepted = await call("POST", "/api/help-requests", {
-          message: message.value, email: email.value || null, category: category.value || null, articleId: state.articleId, page: location.href });
+          message: message.value, email: email.value || null, category: category.value || null, articleId: state.articleId, page: location.href,
+          previewId: form.dataset.previewId || null });
         result.textContent = accepted.accessToken
           ? `Thank you. Your reference is ${accepted.reference}; keep this access code to follow it: ${accepted.accessToken} (we sent it to you by e-mail too).`
           : `Thank you. Your reference is ${accepted.reference}.`;
@@ -292,6 +296,7 @@
         el("p", { class: "cm-notice", role: "note", hidden: true }),
         el("p", { class: "cm-status", role: "status", "aria-live": "polite" }),
         el("div", { class: "cm-compose" }),
+        historyPanel(),
         el("div", { class: "cm-mine", role: "group", "aria-label": "Your comments awaiting review" }),
         sortControl(),
         el("div", { class: "cm-list" }),
@@ -304,8 +309,9 @@
             el("h3", { text: "Your help requests" }), el("div", { class: "cm-request-list" }),
             el("button", { type: "button", text: "Refresh", onclick: () => showRequests() })))));
     renderCompose();
+    renderHistoryButton();
     loadArticleState();
-    loadPage(true).catch(error => status(error.message, "error"));
+    loadIgnored().then(() => loadPage(true)).catch(error => status(error.message, "error"));
   }
 
   const closed = () => Boolean(state.article && state.article.closed);
@@ -339,12 +345,105 @@
       : state.token ? buildForm(null) : el("p", { text: "Sign in to join the discussion." }));
   }
 
+  // ---- The reader's own history ("My comments") and the readers they ignore (issue 20). ----
+  const historyLabels = { pending: "Waiting for review", approved: "Published", held: "Held for review", rejected: "Not published", deleted: "Deleted by you" };
+
+  function historyPanel() {
+    const list = el("ol", { class: "cm-history-list" });
+    const more = el("button", { type: "button", class: "cm-history-more", hidden: true, text: "More of my comments", onclick: () => loadHistory(false) });
+    const ignored = el("ul", { class: "cm-ignored-list" });
+    const panel = el("div", { id: "cm-history", class: "cm-history", role: "region", "aria-label": "My comments", hidden: true },
+      el("h3", { text: "My comments" }), list, more,
+      el("h4", { text: "Readers you ignore" }), ignored);
+    const toggle = el("button", { type: "button", class: "cm-history-toggle", "aria-expanded": "false", "aria-controls": "cm-history", hidden: true, text: "My comments",
+      onclick: () => {
+        const open = panel.hidden;
+        panel.hidden = !open;
+        toggle.setAttribute("aria-expanded", String(open));
+        if (open) { loadHistory(true).catch(error => status(error.message, "error")); renderIgnored(); list.focus(); }
+      } });
+    list.tabIndex = -1;
+    return el("div", { class: "cm-history-box" }, toggle, panel);
+  }
+
+  function renderHistoryButton() {
+    const toggle = state.root.querySelector(".cm-history-toggle");
+    toggle.hidden = !state.token;
+    if (!state.token) { state.root.querySelector(".cm-history").hidden = true; toggle.setAttribute("aria-expanded", "false"); }
+  }
+
+  async function loadHistory(reset) {
+    const list = state.root.querySelector(".cm-history-list");
+    if (reset) { state.historyCursor = null; list.replaceChildren(); }
+    const page = await call("GET", `/api/me/comments?limit=10${state.historyCursor ? `&cursor=${encodeURIComponent(state.historyCursor)}` : ""}`, undefined, { fresh: true });
+    for (const c of page.items) {
+      list.append(el("li", { class: `cm-history-item cm-${c.status}`, "data-id": c.id },
+        el("p", { class: "cm-meta" }, el("span", { class: "cm-badge", text: historyLabels[c.status] || c.status }), " · ",
+          el("time", { datetime: c.createdAt, text: new Date(c.createdAt).toLocaleString() }), " · ", el("span", { class: "cm-history-article", text: c.articleId })),
+        el("p", { class: "cm-body", text: c.body === null ? "This comment was deleted." : c.body }),
+        c.reasons.map(r => el("p", { class: "cm-reason", text: r.message }))));
+    }
+    if (reset && !page.items.length) list.append(el("li", { class: "cm-empty", text: "You have not commented yet." }));
+    state.historyCursor = page.nextCursor;
+    state.root.querySelector(".cm-history-more").hidden = !page.nextCursor;
+  }
+
+  // The ids of the readers this reader ignores: their comments leave the listings (the API) and live events (state.ignored).
+  async function loadIgnored() {
+    state.ignored = new Set();
+    state.ignoredNames = new Map();
+    if (!state.token) return;
+    const list = await call("GET", "/api/me/ignored", undefined, { fresh: true }).catch(() => []);
+    for (const reader of list) { state.ignored.add(reader.userId); state.ignoredNames.set(reader.userId, reader.name || reader.userId); }
+    renderIgnored();
+  }
+
+  function renderIgnored() {
+    const box = state.root.querySelector(".cm-ignored-list");
+    box.replaceChildren(...[...state.ignored].map(id => el("li", {}, el("span", { text: state.ignoredNames.get(id) || id }), " ",
+      el("button", { type: "button", text: `Stop ignoring ${state.ignoredNames.get(id) || id}`, onclick: () => setIgnored(id, null, false) }))));
+    if (!state.ignored.size) box.append(el("li", { class: "cm-empty", text: "Nobody." }));
+  }
+
+  const ignoreButton = comment => el("button", { type: "button", class: "cm-ignore", text: `Ignore ${comment.authorName}`,
+    onclick: () => setIgnored(comment.authorId, comment.authorName, true) });
+
+  async function setIgnored(userId, name, on) {
+    try {
+      await call(on ? "PUT" : "DELETE", `/api/me/ignored/${encodeURIComponent(userId)}`);
+      if (on) { state.ignored.add(userId); state.ignoredNames.set(userId, name || userId); } else state.ignored.delete(userId);
+      renderIgnored();
+      await loadPage(true, true);
+      status(on ? `You no longer see comments by ${name || userId}.` : `You see comments by ${state.ignoredNames.get(userId) || userId} again.`);
+    } catch (error) { status(error.message, "error"); }
+  }
+
+  // ---- The help form asks what the system already knows while the reader fills it in (issue 20). ----
+  function followHelpForm(form, category, message, box) {
+    let timer = 0;
+    let asked = null;
+    const ask = async () => {
+      const key = category.value;
+      if (asked === key) return;
+      asked = key;
+      try {
+        const preview = await call("POST", "/api/help-requests/preview", { category: key || null, articleId: state.articleId });
+        form.dataset.previewId = preview.previewId;
+        box.replaceChildren(el("p", { class: "cm-help-preview-title", text: "What we already know:" }),
+          el("ul", {}, preview.answers.map(a => el("li", { class: `cm-answer cm-answer-${a.kind}`, text: a.message }))),
+          el("p", { class: "cm-help-preview-still", text: "If this does not answer your question, send your message below." }));
+      } catch { asked = null; box.replaceChildren(); }
+    };
+    category.addEventListener("change", ask);
+    message.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(ask, 800); });
+  }
+
   window.CommentsEmbed = {
     /** Passes the host site's signed token for the current reader (a JWT); call again with null to sign out. */
     signIn(token) {
       state.token = token || null;
       state.userId = token ? subjectOf(token) : null;
-      if (state.root) { renderCompose(); loadArticleState(); loadPage(true).catch(error => status(error.message, "error")); showRequests(); }
+      if (state.root) { renderCompose(); loadArticleState(); loadIgnored().then(() => loadPage(true)).catch(error => status(error.message, "error")); showRequests(); renderHistoryButton(); }
     },
   };
 
