@@ -87,7 +87,7 @@ public sealed class MyCommentsTests(CommentsStack stack)
         var reader = stack.Api.CreateClientFor(TestData.NewUserId());
         await reader.PostPublishedAsync(articleId, "One on the listing.");
         await reader.PostPublishedAsync(articleId, "Two on the listing.");
-        var listing = await Comments.Testing.Eventually.Until(
+        var listing = await global::Comments.Testing.Eventually.Until(
             () => reader.GetFromJsonAsync<JsonElement>($"/api/articles/{articleId}/comments?limit=1", TestData.Json),
             p => p.GetProperty("nextCursor").ValueKind == JsonValueKind.String, what: "a listing with a next page");
 
