@@ -84,11 +84,9 @@ public static class HelpPreviews
         return answers;
     }
 
-    /// <summary>Held comments wait in the moderators' pending queue, oldest first: the ones ahead are this site's older held comments.</summary>
     private static async Task<HelpAnswer> HeldAnswerAsync(CommentsDbContext db, Comment comment, string message, CancellationToken cancellationToken)
     {
-        var ahead = await db.Comments.CountAsync(c => c.SiteId == comment.SiteId && c.Status == CommentStatus.Held && c.DeletedAt == null
-            && EF.Functions.LessThan(ValueTuple.Create(c.CreatedAt, c.Id), ValueTuple.Create(comment.CreatedAt, comment.Id)), cancellationToken);
+        var ahead = await db.Comments.AheadOfAsync(comment, cancellationToken);
         var queue = ahead switch
         {
             0 => " It is next in the moderators' queue.",
