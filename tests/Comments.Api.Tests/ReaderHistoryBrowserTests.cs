@@ -50,6 +50,7 @@ public sealed class ReaderHistoryBrowserTests(CommentsStack stack, BrowserFixtur
         await Assertions.Expect(item.Locator(".cm-reason")).ToContainTextAsync("held for review: ");
         await Assertions.Expect(item.Locator(".cm-body")).ToHaveTextAsync(HeldText);
         await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "reader embed: My comments");
         await BrowserFixture.ScreenshotAsync(page, "my-comments");
     }
 
@@ -88,6 +89,7 @@ public sealed class ReaderHistoryBrowserTests(CommentsStack stack, BrowserFixtur
         await Assertions.Expect(preview).ToContainTextAsync("is held for review: ");
         await Assertions.Expect(preview).ToContainTextAsync("in the moderators' queue.");
         await Assertions.Expect(preview).ToHaveAttributeAsync("aria-live", "polite");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "reader embed: the help form's preview");
         await BrowserFixture.ScreenshotAsync(page, "help-preview");
         await page.GetByLabel("What is the problem?").FillAsync("My comment has not appeared after an hour.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
