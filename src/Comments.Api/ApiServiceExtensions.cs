@@ -7,6 +7,7 @@ using Comments.Api.Events;
 using Comments.Api.Health;
 using Comments.Api.Ignoring;
 using Comments.Api.Infrastructure.Validation;
+using Comments.Api.Language;
 using Comments.Api.Moderation;
 using Comments.Api.Observability;
 using Comments.Api.Pages;
@@ -33,6 +34,7 @@ public static class ApiServiceExtensions
         builder.AddContract();
         builder.AddRateLimits();
         builder.AddEmbedCors();
+        builder.AddReaderLanguages();
         builder.Services.AddScoped<EventPublisher>();
         builder.Services.AddSingleton<IntakeMetrics>();
         builder.Services.AddSingleton<HelpPreviewMetrics>();
@@ -41,7 +43,7 @@ public static class ApiServiceExtensions
         builder.Services.AddScoped<ModeratorDecisions>();
         builder.Services.AddOptions<IgnoreOptions>().BindConfiguration(IgnoreOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<IgnoredAuthors>();
-        builder.Services.AddScoped<IMailSender, RecordingMailSender>();
+        builder.Services.AddScoped<IMailSender, OutboxMailSender>();
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ValidationFieldNames.UseJsonNames);
         // Request records say their rules with annotations (Infrastructure/Validation); a failure is a 400 ValidationProblem before the handler runs.

@@ -1,6 +1,7 @@
 using Comments.Moderation.Analysis;
 using Comments.Moderation.Classification;
 using Comments.Moderation.Examples;
+using Comments.Moderation.Language;
 using Comments.Moderation.Settings;
 using Comments.Moderation.Words;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,8 @@ public static class ModerationLibraryExtensions
         services.AddSingleton<CompiledCache<ExampleBank>>();
         services.AddScoped<SiteModerationStore>();
         services.AddScoped<ArticleSettingsStore>();
+        // The reader text catalogue (Language/ReaderText): no ResourcesPath, the resources sit beside their marker type.
+        services.AddLocalization();
         return services;
     }
 }

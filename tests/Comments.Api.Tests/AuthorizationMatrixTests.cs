@@ -28,6 +28,7 @@ public sealed class AuthorizationMatrixTests(CommentsStack stack)
         ["GET /api/articles/{articleId}/comments"] = Who.Public,
         ["GET /api/articles/{articleId}/stats"] = Who.Public,
         ["GET /api/articles/counts"] = Who.Public,
+        ["GET /api/texts/"] = Who.Public,
         ["GET /api/articles/{articleId}/comments/mine"] = Who.Commenter,
         ["GET /api/comments/{id:guid}"] = Who.Public,
         ["GET /api/comments/{id:guid}/replies"] = Who.Public,

@@ -7,8 +7,8 @@ using Microsoft.Playwright;
 namespace Comments.Api.Tests;
 
 /// <summary>
-/// axe-core on every view of the moderator console, the support console and the reader embed, signed in and with
-/// content present: held, reported, rejected and approved comments, an open help request with its thread.
+/// axe-core on every view of the moderator console and the support console, signed in and with content present: held,
+/// reported, rejected and approved comments, an open help request with its thread (the embed: <see cref="EmbedAccessibilityTests"/>).
 /// </summary>
 [Collection(StackCollection.Name)]
 public sealed class ConsoleAccessibilityTests(CommentsStack stack, BrowserFixture chromium) : IClassFixture<BrowserFixture>
@@ -118,7 +118,7 @@ public sealed class ConsoleAccessibilityTests(CommentsStack stack, BrowserFixtur
     }
 
     /// <summary>Presses Tab until the locator has focus, at most three times per focusable element (a date field takes one Tab per part).</summary>
-    private static async Task TabUntilFocusedAsync(IPage page, ILocator target, string what)
+    internal static async Task TabUntilFocusedAsync(IPage page, ILocator target, string what)
     {
         var focusable = 3 * await page.Locator("button, input, select, textarea, a[href]").CountAsync();
         for (var presses = 0; presses <= focusable; presses++)
@@ -164,42 +164,5 @@ public sealed class ConsoleAccessibilityTests(CommentsStack stack, BrowserFixtur
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator(".thread")).ToContainTextAsync("Thanks for waiting: it is back.");
         await Assertions.Expect(page.Locator("#request")).ToBeFocusedAsync();
-    }
-
-    [Fact]
-    public async Task The_reader_embed_has_no_serious_violations()
-    {
-        var baseUrl = stack.Api.CreateClient().BaseAddress!.ToString().TrimEnd('/');
-        var articleId = TestData.NewArticleId();
-        var other = stack.Api.CreateClientFor(TestData.NewUserId(), "Ben Other");
-        var published = await other.PostAcceptedCommentAsync(articleId, "The pumps ran all night; the engineers earned their pay.");
-        await other.WaitForStatusAsync(published, "approved");
-        var readerId = TestData.NewUserId();
-        var reader = stack.Api.CreateClientFor(readerId, "Ada Reader");
-        var held = await reader.PostAcceptedCommentAsync(articleId, "The mayor talks utter bullshit about the flood money.");
-        await reader.WaitForStatusAsync(held, "held");
-
-        var page = await chromium.Browser.NewPageAsync();
-        await page.GotoAsync($"{baseUrl}/demo/articles/{articleId}");
-        await Assertions.Expect(page.Locator(".cm-list .cm-body")).ToHaveTextAsync("The pumps ran all night; the engineers earned their pay.");
-        await Accessibility.AssertNoSeriousViolationsAsync(page, "reader embed: signed out");
-
-        await page.FillAsync("#userId", readerId);
-        await page.ClickAsync("#dev-signin button[type=submit]");
-        await Assertions.Expect(page.Locator(".cm-mine .cm-reason")).ToBeVisibleAsync();
-        await Accessibility.AssertNoSeriousViolationsAsync(page, "reader embed: signed in, with a held comment of one's own");
-
-        await page.GetByRole(AriaRole.Button, new() { Name = "Reply", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByLabel("Your reply")).ToBeFocusedAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Report", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByLabel("Why are you reporting this?")).ToBeFocusedAsync();
-        await Accessibility.AssertNoSeriousViolationsAsync(page, "reader embed: reply and report forms");
-
-        await page.GetByRole(AriaRole.Button, new() { Name = "Please let us know if you're having issues with commenting." }).ClickAsync();
-        await page.GetByLabel("What is the problem?").FillAsync("My comment about the mayor never appeared.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.Locator(".cm-help-result")).ToContainTextAsync("Your reference is");
-        await Assertions.Expect(page.Locator(".cm-requests")).ToBeVisibleAsync();
-        await Accessibility.AssertNoSeriousViolationsAsync(page, "reader embed: the help form and the reader's requests");
     }
 }

@@ -77,6 +77,6 @@ public sealed class HarmDetectorTests
         Assert.Contains(ReasonCodes.Harassment, result.ReasonCodes);
         Assert.Contains(result.Details.Reasons, r => r.Code == ReasonCodes.PersonalInfo && r.Detail == "lives on Tanner Street");
         Assert.Equal("held for review: it may say where someone lives or works, or how to find them, which a moderator checks first",
-            ReaderMessages.For("held", ReasonCodes.PersonalInfo));
+            ReaderMessages.For(ReaderTextIn.English(), "held", ReasonCodes.PersonalInfo));
     }
 }

@@ -14,14 +14,17 @@ public sealed class ReaderMessagesTests
     public void Every_code_the_pipeline_or_a_moderator_gives_has_a_system_and_a_moderator_sentence_and_no_code_is_listed_twice()
     {
         var codes = PipelineCodes().Concat(ReaderMessages.ModeratorCodes).Distinct().ToList();
+        var text = ReaderTextIn.English();
 
-        Assert.Equal(ReaderMessages.Table.Count, ReaderMessages.Table.Select(r => r.Code).Distinct().Count());
+        Assert.Equal(ReaderMessages.Codes.Count, ReaderMessages.Codes.Distinct().Count());
         Assert.All(codes, code =>
         {
-            var entry = Assert.Single(ReaderMessages.Table, r => r.Code == code);
-            Assert.False(string.IsNullOrWhiteSpace(entry.System), $"{code} has a sentence for the pipeline's decision");
-            Assert.False(string.IsNullOrWhiteSpace(entry.Moderator), $"{code} has a sentence for a moderator's decision");
-            Assert.NotEqual(entry.System, entry.Moderator);
+            Assert.Contains(code, ReaderMessages.Codes);
+            var system = text[ReaderMessages.SystemKey(code)];
+            var moderator = text[ReaderMessages.ModeratorKey(code)];
+            Assert.False(system.ResourceNotFound, $"{code} has a sentence for the pipeline's decision");
+            Assert.False(moderator.ResourceNotFound, $"{code} has a sentence for a moderator's decision");
+            Assert.NotEqual(system.Value, moderator.Value);
         });
     }
 
@@ -31,8 +34,10 @@ public sealed class ReaderMessagesTests
         var system = new Decision { CommentId = Guid.NewGuid(), Revision = 1, Outcome = DecisionOutcome.Held, Actor = Decision.SystemActor };
         var moderator = new Decision { CommentId = Guid.NewGuid(), Revision = 1, Outcome = DecisionOutcome.Rejected, Actor = "mod-1" };
 
-        Assert.Equal("held for review: it looks like advertising or spam", ReaderMessages.For("held", system, ReasonCodes.Spam));
-        Assert.Equal("rejected: a moderator found it to be spam", ReaderMessages.For("rejected", moderator, ReasonCodes.Spam));
-        Assert.DoesNotContain("moderator found", ReaderMessages.Explain(ReasonCodes.Spam));
+        var text = ReaderTextIn.English();
+
+        Assert.Equal("held for review: it looks like advertising or spam", ReaderMessages.For(text, "held", system, ReasonCodes.Spam));
+        Assert.Equal("rejected: a moderator found it to be spam", ReaderMessages.For(text, "rejected", moderator, ReasonCodes.Spam));
+        Assert.DoesNotContain("moderator found", ReaderMessages.Explain(text, ReasonCodes.Spam));
     }
 }

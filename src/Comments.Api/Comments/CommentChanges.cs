@@ -3,13 +3,16 @@ using Comments.Api.Auth;
 using Comments.Api.Infrastructure;
 using Comments.Api.Events;
 using Comments.Contracts;
+using Comments.Moderation.Language;
 using Comments.Storage;
 using Comments.Storage.Comments;
 using Comments.Storage.Comments.Lifecycle;
 using Comments.Storage.Decisions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using System.Globalization;
 
 namespace Comments.Api.Comments;
 
@@ -25,6 +28,7 @@ public static class CommentChanges
         OptionalDatabaseWork optionalWork,
         ArticleCheck articles,
         IOptions<CommentOptions> options,
+        IStringLocalizer<ReaderText> text,
         TimeProvider clock)
     {
         var errors = CommentValidation.ValidateBody(request?.Body, options.Value);
@@ -38,13 +42,13 @@ public static class CommentChanges
             return TypedResults.NotFound();
         }
         var now = clock.GetUtcNow();
-        if (await StandingCheck.RefusalAsync(optionalWork, comment.AuthorId, now) is { } refusal)
+        if (await StandingCheck.RefusalAsync(optionalWork, text, comment.AuthorId, now) is { } refusal)
         {
             return refusal.ToProblem();
         }
         if (comment.DeletedAt is not null)
         {
-            return Conflict("Comment deleted", "A deleted comment cannot be edited.");
+            return Conflict(text[ReaderKeys.EditDeletedTitle], text[ReaderKeys.EditDeletedDetail]);
         }
         if (await articles.RefusalAsync(comment.SiteId, comment.ArticleId, slowModeAuthor: null, now) is { } closed)
         {
@@ -53,11 +57,11 @@ public static class CommentChanges
         // An edit must not undo a moderator's rejection; the worker sends edits of comments a person decided to a person.
         if (await db.ReviewOfEditAsync(comment, http.RequestAborted) == EditReview.Refused)
         {
-            return Conflict("Comment rejected by a moderator", "A comment a moderator rejected cannot be edited; ask for a review on the help page instead.");
+            return Conflict(text[ReaderKeys.EditRejectedTitle], text[ReaderKeys.EditRejectedDetail]);
         }
         if (now - comment.CreatedAt > options.Value.EditWindow)
         {
-            return Conflict("Edit window closed", $"Comments can be edited for {options.Value.EditWindow.TotalMinutes:0} minutes after posting.");
+            return Conflict(text[ReaderKeys.EditWindowClosedTitle], text.Say(ReaderKeys.EditWindowClosedDetail, ("minutes", options.Value.EditWindow.TotalMinutes.ToString("0", CultureInfo.InvariantCulture))));
         }
 
         var revision = comment.Revision + 1;

@@ -2,11 +2,13 @@ using Comments.Api.Auth;
 using Comments.Api.Ignoring;
 using Comments.Api.Infrastructure;
 using Comments.Api.Infrastructure.Validation;
+using Comments.Moderation.Language;
 using Comments.Moderation.Settings;
 using Comments.Storage;
 using Comments.Storage.Comments;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Comments.Api.Comments;
@@ -103,18 +105,19 @@ public static class CommentListing
 
     /// <summary>The signed-in reader's own comments on an article that the public does not see (pending, held, rejected), with reasons.</summary>
     public static async Task<Results<Ok<Page<CommentView>>, ValidationProblem>> ListMyUnpublished(
-        [ArticleId] string articleId, HttpContext http, CommentsDbContext db, IOptions<CommentOptions> options, CancellationToken cancellationToken)
+        [ArticleId] string articleId, HttpContext http, CommentsDbContext db, IOptions<CommentOptions> options, IStringLocalizer<ReaderText> text,
+        CancellationToken cancellationToken)
     {
         var me = http.User.UserId();
         var comments = await db.Comments.AsNoTracking()
             .Where(c => c.SiteId == options.Value.SiteId && c.ArticleId == articleId && c.AuthorId == me && c.DeletedAt == null && c.Status != CommentStatus.Approved)
             .OrderByDescending(c => c.CreatedAt).Take(Paging.MaxPageSize).ToListAsync(cancellationToken);
-        var reasons = await ReaderReason.ForAsync(db, comments, cancellationToken);
+        var reasons = await ReaderReason.ForAsync(text, db, comments, cancellationToken);
         return TypedResults.Ok(new Page<CommentView>([.. comments.Select(c => CommentView.From(c, reasons[c.Id]))], null));
     }
 
     public static async Task<Results<Ok<CommentView>, NotFound>> GetComment(
-        Guid id, HttpContext http, CommentsDbContext db, IOptions<CommentOptions> options, CancellationToken cancellationToken)
+        Guid id, HttpContext http, CommentsDbContext db, IOptions<CommentOptions> options, IStringLocalizer<ReaderText> text, CancellationToken cancellationToken)
     {
         var site = options.Value.SiteId;
         var comment = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.SiteId == site, cancellationToken);
@@ -128,7 +131,7 @@ public static class CommentListing
                 .Where(d => d.CommentId == id && d.Revision == comment.Revision)
                 .OrderByDescending(d => d.DecidedAt)
                 .FirstOrDefaultAsync(cancellationToken);
-            return TypedResults.Ok(CommentView.From(comment, ReaderReason.For(comment, decision)));
+            return TypedResults.Ok(CommentView.From(comment, ReaderReason.For(text, comment, decision)));
         }
         return PublicComments.IsVisible(comment) ? TypedResults.Ok(CommentView.From(comment)) : TypedResults.NotFound();
     }

@@ -4,12 +4,14 @@ using Comments.Api.Infrastructure;
 using Comments.Api.Observability;
 using Comments.Contracts;
 using Comments.Moderation.Analysis;
+using Comments.Moderation.Language;
 using Comments.Moderation.Reasons;
 using Comments.Moderation.Settings;
 using Comments.Storage;
 using Comments.Storage.Comments;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Comments.Api.Comments;
@@ -27,6 +29,7 @@ public static class CommentPosting
         OptionalDatabaseWork optionalWork,
         ArticleCheck articles,
         PostRefusals refusals,
+        IStringLocalizer<ReaderText> text,
         TimeProvider clock)
     {
         var errors = CommentValidation.ValidatePost(articleId, request, options.Value);
@@ -48,7 +51,7 @@ public static class CommentPosting
             return answer;
         }
 
-        if (await StandingCheck.RefusalAsync(optionalWork, http.User.UserId()!, clock.GetUtcNow()) is { } refusal)
+        if (await StandingCheck.RefusalAsync(optionalWork, text, http.User.UserId()!, clock.GetUtcNow()) is { } refusal)
         {
             metrics.Refused();
             await refusals.RecordAsync(http.User.UserId(), "standing", refusal.Detail);
@@ -151,6 +154,7 @@ public static class CommentPosting
         IOptions<CommentOptions> options,
         SiteModerationStore sites,
         ContentAnalyzer analyzer,
+        IStringLocalizer<ReaderText> text,
         CancellationToken cancellationToken)
     {
         var errors = CommentValidation.ValidateBody(request?.Body, options.Value);
@@ -161,7 +165,7 @@ public static class CommentPosting
         var site = await sites.GetAsync(options.Value.SiteId, cancellationToken);
         var findings = analyzer.Analyze(request!.Body!.Trim(), site.Words, site.Examples);
         var warnings = analyzer.Warnings(findings, site.Settings)
-            .Select(w => new DraftWarning(w.Code, ReaderMessages.Explain(w.Code), w.Terms))
+            .Select(w => new DraftWarning(w.Code, ReaderMessages.Explain(text, w.Code), w.Terms))
             .ToList();
         return TypedResults.Ok(new DraftCheckResult(warnings));
     }

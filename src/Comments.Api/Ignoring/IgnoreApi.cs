@@ -1,9 +1,11 @@
 using Comments.Api.Auth;
 using Comments.Api.Infrastructure;
+using Comments.Moderation.Language;
 using Comments.Storage;
 using Comments.Storage.Comments;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Comments.Api.Ignoring;
@@ -40,7 +42,7 @@ public static class IgnoreApi
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Ignore(
         string userId, HttpContext http, CommentsDbContext db, IOptions<CommentOptions> options, IOptions<IgnoreOptions> ignoring,
-        TimeProvider clock, CancellationToken cancellationToken)
+        IStringLocalizer<ReaderText> text, TimeProvider clock, CancellationToken cancellationToken)
     {
         var me = http.User.UserId()!;
         if (Validate(userId, me) is { } invalid)
@@ -57,8 +59,8 @@ public static class IgnoreApi
         var max = ignoring.Value.MaxIgnoredReaders;
         if (await mine.CountAsync(cancellationToken) >= max)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Too many ignored readers",
-                detail: $"You can ignore at most {max} readers. Stop ignoring someone first.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: text[ReaderKeys.IgnoreCapTitle],
+                detail: text.Say(ReaderKeys.IgnoreCapDetail, ("max", max)));
         }
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             insert into ignored_readers (site_id, reader_id, ignored_id, created_at) values ({site}, {me}, {userId}, {clock.GetUtcNow()})

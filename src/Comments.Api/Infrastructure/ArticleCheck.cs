@@ -1,17 +1,19 @@
+using Comments.Moderation.Language;
 using Comments.Moderation.Settings;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using System.Globalization;
 
 namespace Comments.Api.Infrastructure;
 
 /// <summary>
 /// Whether an article takes a reader's post or edit now: not when it is closed, nor a second post by the same reader
 /// within its slow mode (stored comments from the database, posts still on their way from <see cref="SlowModeGate"/>).
-/// When the database cannot be asked in time the post goes ahead, as with <see cref="StandingCheck"/>.
+/// When the database cannot be asked in time the post goes ahead, as with <see cref="StandingCheck"/>. Its sentences are in the
+/// reader's language (the request's culture).
 /// </summary>
-public sealed class ArticleCheck(OptionalDatabaseWork optionalWork, SlowModeGate gate)
+public sealed class ArticleCheck(OptionalDatabaseWork optionalWork, SlowModeGate gate, IStringLocalizer<ReaderText> text)
 {
-    public const string ClosedTitle = "Comments on this article are closed";
-
     /// <param name="slowModeAuthor">The reader posting a new comment, whose last comment slow mode counts from; null for an edit.</param>
     public async Task<ArticleRefusal?> RefusalAsync(string siteId, string articleId, string? slowModeAuthor, DateTimeOffset now)
     {
@@ -23,7 +25,9 @@ public sealed class ArticleCheck(OptionalDatabaseWork optionalWork, SlowModeGate
         }
         if (state.Closed)
         {
-            return new ArticleRefusal(StatusCodes.Status403Forbidden, "article_closed", ClosedTitle, ClosedDetail(state));
+            return new ArticleRefusal(StatusCodes.Status403Forbidden, "article_closed", text[ReaderKeys.ArticleClosedTitle], state.ClosedReason == ArticleClosedReason.AutoClose
+                ? text.Say(ReaderKeys.ArticleClosedAutomatically, ("date", state.ClosesAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)))
+                : text[ReaderKeys.ArticleClosedByModerator]);
         }
         if (slowModeAuthor is null || state.SlowModeSeconds <= 0)
         {
@@ -37,15 +41,8 @@ public sealed class ArticleCheck(OptionalDatabaseWork optionalWork, SlowModeGate
             ? Math.Max(1, (int)Math.Ceiling((previous + window - now).TotalSeconds))
             : gate.TryEnter(siteId, articleId, slowModeAuthor, state.SlowModeSeconds);
         return wait is { } seconds
-            ? new ArticleRefusal(StatusCodes.Status429TooManyRequests, "slow_mode", "Slow mode",
-                $"{SlowModeRule(state)}; please wait {seconds} s.", seconds)
+            ? new ArticleRefusal(StatusCodes.Status429TooManyRequests, "slow_mode", text[ReaderKeys.SlowModeTitle],
+                text.Say(ReaderKeys.SlowModeDetail, ("seconds", state.SlowModeSeconds), ("wait", seconds)), seconds)
             : null;
     }
-
-    /// <summary>Why a closed article takes no comments, in the reader's words.</summary>
-    public static string ClosedDetail(ArticleState state) => state.ClosedReason == ArticleClosedReason.AutoClose
-        ? $"This article stopped taking comments on {state.ClosesAt:yyyy-MM-dd HH:mm} UTC."
-        : "A moderator has closed comments on this article.";
-
-    public static string SlowModeRule(ArticleState state) => $"This article takes one comment per reader every {state.SlowModeSeconds} s";
 }

@@ -1,6 +1,9 @@
+using Comments.Moderation.Language;
 using Comments.Storage;
 using Comments.Storage.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using System.Globalization;
 
 namespace Comments.Api.Infrastructure;
 
@@ -10,23 +13,25 @@ namespace Comments.Api.Infrastructure;
 /// </summary>
 public static class StandingCheck
 {
-    public static async Task<StandingRefusal?> RefusalAsync(OptionalDatabaseWork optionalWork, string userId, DateTimeOffset now)
+    public static async Task<StandingRefusal?> RefusalAsync(OptionalDatabaseWork optionalWork, IStringLocalizer<ReaderText> text, string userId, DateTimeOffset now)
     {
         var standing = await optionalWork.TryAsync("check the author's standing",
             (db, token) => db.UserStandings.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == userId, token), null);
-        return Refusal(standing, now);
+        return Refusal(text, standing, now);
     }
 
     /// <summary>For reports and reactions, which need the database anyway: no going ahead without the answer.</summary>
-    public static async Task<StandingRefusal?> RefusalAsync(CommentsDbContext db, string userId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Refusal(await db.UserStandings.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == userId, cancellationToken), now);
+    public static async Task<StandingRefusal?> RefusalAsync(CommentsDbContext db, IStringLocalizer<ReaderText> text, string userId, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        Refusal(text, await db.UserStandings.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == userId, cancellationToken), now);
 
-    /// <summary>What a standing refuses now, if anything (also what the help form's preview tells the reader).</summary>
-    public static StandingRefusal? Refusal(UserStanding? standing, DateTimeOffset now) => standing switch
+    // In the reader's language (the request's culture); the dates in the sentences stay in the one form readers are shown everywhere.
+    // Also what the help form's preview tells the reader.
+    public static StandingRefusal? Refusal(IStringLocalizer<ReaderText> text, UserStanding? standing, DateTimeOffset now) => standing switch
     {
-        { Status: UserStatus.Banned } => new StandingRefusal("Account banned", "Your account can no longer post comments on this site.", null),
-        { Status: UserStatus.Suspended, SuspendedUntil: var until } when until is null || until > now => new StandingRefusal("Account suspended",
-            until is null ? "Your account is suspended." : $"Your account is suspended until {until:yyyy-MM-dd HH:mm} UTC.", until),
+        { Status: UserStatus.Banned } => new StandingRefusal(text[ReaderKeys.BannedTitle], text[ReaderKeys.BannedDetail], null),
+        { Status: UserStatus.Suspended, SuspendedUntil: var until } when until is null || until > now => new StandingRefusal(text[ReaderKeys.SuspendedTitle],
+            until is { } end ? text.Say(ReaderKeys.SuspendedUntil, ("until", end.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))) : text[ReaderKeys.SuspendedDetail], until),
         _ => null,
     };
 }

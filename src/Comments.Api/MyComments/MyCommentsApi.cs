@@ -1,9 +1,11 @@
 using Comments.Api.Auth;
 using Comments.Api.Comments;
 using Comments.Api.Infrastructure;
+using Comments.Moderation.Language;
 using Comments.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Comments.Api.MyComments;
@@ -26,7 +28,8 @@ public static class MyCommentsApi
 
     /// <summary>Walked by keyset on the (author_id, created_at, id) index, so a deep page costs what the first costs.</summary>
     public static async Task<Results<Ok<Page<MyCommentView>>, ValidationProblem>> List(
-        int? limit, string? cursor, HttpContext http, CommentsDbContext db, IOptions<CommentOptions> options, CancellationToken cancellationToken)
+        int? limit, string? cursor, HttpContext http, CommentsDbContext db, IOptions<CommentOptions> options, IStringLocalizer<ReaderText> text,
+        CancellationToken cancellationToken)
     {
         var errors = Paging.Validate(limit, cursor, Listing, out var position);
         if (errors.Count > 0)
@@ -42,7 +45,7 @@ public static class MyCommentsApi
         return TypedResults.Ok(await mine.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).ToPageAsync(limit ?? Paging.DefaultPageSize,
             last => new ListingCursor(Listing, 0, last.CreatedAt, last.Id), async page =>
             {
-                var reasons = await ReaderReason.ForAsync(db, page, cancellationToken);
+                var reasons = await ReaderReason.ForAsync(text, db, page, cancellationToken);
                 return page.Select(c => MyCommentView.From(c, reasons[c.Id])).ToList();
             }, cancellationToken));
     }

@@ -37,13 +37,15 @@ public static class WebPages
             : TypedResults.NotFound();
     }
 
-    public static Results<ContentHttpResult, BadRequest> DemoArticle(string articleId)
+    /// <param name="lang">The embed's <c>data-lang</c> (the reader's language), when given.</param>
+    public static Results<ContentHttpResult, BadRequest> DemoArticle(string articleId, string? lang)
     {
         if (!ArticleKey.IsValid(articleId))
         {
             return TypedResults.BadRequest();
         }
         var key = WebUtility.HtmlEncode(articleId);
+        var language = string.IsNullOrWhiteSpace(lang) ? "" : $" data-lang=\"{WebUtility.HtmlEncode(lang)}\"";
         return TypedResults.Content($$"""
             <!doctype html>
             <html lang="en">
@@ -76,7 +78,7 @@ public static class WebPages
                   <button type="submit">Sign in</button>
                   <p id="dev-signin-status" role="status"></p>
                 </form>
-                <div id="comments" data-article-id="{{key}}"></div>
+                <div id="comments" data-article-id="{{key}}"{{language}}></div>
               </main>
               <script src="/embed.js"></script>
               <script src="/demo.js"></script>

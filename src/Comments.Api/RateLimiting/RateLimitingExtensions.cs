@@ -3,8 +3,10 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Comments.Api.Auth;
 using Comments.Api.Observability;
+using Comments.Moderation.Language;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Comments.Api.RateLimiting;
@@ -77,14 +79,14 @@ public static class RateLimitingExtensions
     private static async ValueTask WriteProblemAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
         var http = context.HttpContext;
+        var text = http.RequestServices.GetRequiredService<IStringLocalizer<ReaderText>>();
         // The per-user limits (token bucket, fixed window) say when to come back; the instance-wide concurrency
         // limit does not, and its refusal is the server's overload, not the caller's fault: 503.
         if (!context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
         {
             http.RequestServices.GetRequiredService<IntakeMetrics>().Shed();
-            await WriteAsync(http, StatusCodes.Status503ServiceUnavailable, "Service unavailable",
-                http.RequestServices.GetRequiredService<IOptions<IntakeOptions>>().Value.RetryAfterSeconds,
-                "Too many comments are arriving at once. Nothing was saved; please try again shortly.");
+            await WriteAsync(http, StatusCodes.Status503ServiceUnavailable, text[ReaderKeys.OverloadTitle],
+                http.RequestServices.GetRequiredService<IOptions<IntakeOptions>>().Value.RetryAfterSeconds, text[ReaderKeys.OverloadDetail]);
             return;
         }
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
@@ -92,7 +94,7 @@ public static class RateLimitingExtensions
         {
             await http.RequestServices.GetRequiredService<PostRefusals>().RecordAsync(http.User.UserId(), "rate_limit", $"retry after {seconds} s");
         }
-        await WriteAsync(http, StatusCodes.Status429TooManyRequests, "Too many requests", seconds, $"Please wait {seconds} s before trying again.");
+        await WriteAsync(http, StatusCodes.Status429TooManyRequests, text[ReaderKeys.RateLimitTitle], seconds, text.Say(ReaderKeys.RateLimitDetail, ("seconds", seconds)));
     }
 
     private static async Task WriteAsync(HttpContext http, int status, string title, int retryAfterSeconds, string detail)

@@ -4,11 +4,13 @@ using Comments.Api.Events;
 using Comments.Api.Infrastructure;
 using Comments.Api.RateLimiting;
 using Comments.Contracts;
+using Comments.Moderation.Language;
 using Comments.Storage;
 using Comments.Storage.Comments;
 using Comments.Storage.Reactions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Comments.Api.Reactions;
@@ -20,21 +22,22 @@ public static class ReactionsApi
     {
         var api = app.MapGroup("/api/comments/{id:guid}/reactions/respect").WithTags("Reactions")
             .RequireAuthorization(Policies.Commenter).RequireRateLimiting(RateLimitPolicies.Reactions);
-        api.MapPut("/", (Guid id, HttpContext http, CommentsDbContext db, EventPublisher events, TimeProvider clock, IOptions<CommentOptions> options) =>
-            ChangeAsync(id, add: true, http, db, events, clock, options));
-        api.MapDelete("/", (Guid id, HttpContext http, CommentsDbContext db, EventPublisher events, TimeProvider clock, IOptions<CommentOptions> options) =>
-            ChangeAsync(id, add: false, http, db, events, clock, options));
+        api.MapPut("/", (Guid id, HttpContext http, CommentsDbContext db, EventPublisher events, TimeProvider clock, IOptions<CommentOptions> options,
+            IStringLocalizer<ReaderText> text) => ChangeAsync(id, add: true, http, db, events, clock, options, text));
+        api.MapDelete("/", (Guid id, HttpContext http, CommentsDbContext db, EventPublisher events, TimeProvider clock, IOptions<CommentOptions> options,
+            IStringLocalizer<ReaderText> text) => ChangeAsync(id, add: false, http, db, events, clock, options, text));
         return api;
     }
 
     public static async Task<Results<Ok<ReactionView>, NotFound, ProblemHttpResult>> ChangeAsync(
-        Guid id, bool add, HttpContext http, CommentsDbContext db, EventPublisher events, TimeProvider clock, IOptions<CommentOptions> options)
+        Guid id, bool add, HttpContext http, CommentsDbContext db, EventPublisher events, TimeProvider clock, IOptions<CommentOptions> options,
+        IStringLocalizer<ReaderText> text)
     {
         var cancellationToken = http.RequestAborted;
         var user = http.User.UserId()!;
         var now = clock.GetUtcNow();
         // Taking a reaction back is always allowed; adding one is not, while banned or suspended.
-        if (add && await StandingCheck.RefusalAsync(db, user, now, cancellationToken) is { } refused)
+        if (add && await StandingCheck.RefusalAsync(db, text, user, now, cancellationToken) is { } refused)
         {
             return refused.ToProblem();
         }

@@ -6,6 +6,7 @@ using Comments.Api.Infrastructure.Validation;
 using System.ComponentModel.DataAnnotations;
 using Comments.Api.RateLimiting;
 using Comments.Contracts;
+using Comments.Moderation.Language;
 using Comments.Moderation.Settings;
 using Comments.Storage;
 using Comments.Storage.Comments;
@@ -13,6 +14,7 @@ using Comments.Storage.Comments.Lifecycle;
 using Comments.Storage.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Comments.Api.Reports;
@@ -35,14 +37,14 @@ public static class ReportsApi
 
     public static async Task<Results<Created<ReportView>, NotFound, ProblemHttpResult, ValidationProblem>> ReportComment(
         Guid id, ReportRequest request, HttpContext http, CommentsDbContext db, SiteModerationStore sites, EventPublisher events, TimeProvider clock,
-        IOptions<CommentOptions> options)
+        IOptions<CommentOptions> options, IStringLocalizer<ReaderText> text)
     {
         var cancellationToken = http.RequestAborted;
         var reason = request.Reason!.Value;
         var reporter = http.User.UserId()!;
         var now = clock.GetUtcNow();
         // A banned or suspended reader's reports would still hide comments: they cannot report at all.
-        if (await StandingCheck.RefusalAsync(db, reporter, now, cancellationToken) is { } refused)
+        if (await StandingCheck.RefusalAsync(db, text, reporter, now, cancellationToken) is { } refused)
         {
             return refused.ToProblem();
         }
@@ -55,11 +57,11 @@ public static class ReportsApi
         }
         if (comment.AuthorId == reporter)
         {
-            return TypedResults.Problem(title: "Own comment", detail: "You cannot report your own comment.", statusCode: StatusCodes.Status409Conflict);
+            return TypedResults.Problem(title: text[ReaderKeys.ReportOwnTitle], detail: text[ReaderKeys.ReportOwnDetail], statusCode: StatusCodes.Status409Conflict);
         }
         if (await db.Reports.AnyAsync(r => r.CommentId == id && r.ReporterId == reporter, cancellationToken))
         {
-            return AlreadyReported();
+            return AlreadyReported(text);
         }
 
         var weight = await db.ReporterTrust.Where(t => t.UserId == reporter).Select(t => (double?)t.Weight).FirstOrDefaultAsync(cancellationToken)
@@ -88,7 +90,7 @@ public static class ReportsApi
         }
         catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
-            return AlreadyReported();
+            return AlreadyReported(text);
         }
         await transaction.CommitAsync(cancellationToken);
 
@@ -101,8 +103,8 @@ public static class ReportsApi
         return TypedResults.Created($"/api/comments/{id}/reports/{report.Id}", new ReportView(report.Id, reason.WireName(), hidden));
     }
 
-    private static ProblemHttpResult AlreadyReported() =>
-        TypedResults.Problem(title: "Already reported", detail: "You have already reported this comment.", statusCode: StatusCodes.Status409Conflict);
+    private static ProblemHttpResult AlreadyReported(IStringLocalizer text) =>
+        TypedResults.Problem(title: text[ReaderKeys.ReportAlreadyTitle], detail: text[ReaderKeys.ReportAlreadyDetail], statusCode: StatusCodes.Status409Conflict);
 }
 
 public sealed record ReportRequest(

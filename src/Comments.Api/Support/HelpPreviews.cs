@@ -2,6 +2,7 @@ using Comments.Api.Auth;
 using Comments.Api.Comments;
 using Comments.Api.Infrastructure;
 using Comments.Api.Observability;
+using Comments.Moderation.Language;
 using Comments.Moderation.Settings;
 using Comments.Storage;
 using Comments.Storage.Comments;
@@ -9,7 +10,9 @@ using Comments.Storage.Support;
 using Comments.Storage.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using System.Globalization;
 
 namespace Comments.Api.Support;
 
@@ -26,22 +29,22 @@ public static class HelpPreviews
 
     public static async Task<Ok<HelpPreviewView>> Preview(
         HelpPreviewRequest request, HttpContext http, CommentsDbContext db, IOptions<CommentOptions> options, HelpPreviewMetrics metrics,
-        TimeProvider clock, CancellationToken cancellationToken)
+        IStringLocalizer<ReaderText> text, TimeProvider clock, CancellationToken cancellationToken)
     {
         var site = options.Value.SiteId;
         var now = clock.GetUtcNow();
         var answers = new List<HelpAnswer>();
         if (http.User.UserId() is { } reader)
         {
-            answers.AddRange(await StandingAnswersAsync(db, reader, now, cancellationToken));
-            answers.AddRange(await CommentAnswersAsync(db, site, reader, now, cancellationToken));
+            answers.AddRange(await StandingAnswersAsync(text, db, reader, now, cancellationToken));
+            answers.AddRange(await CommentAnswersAsync(text, db, site, reader, now, cancellationToken));
         }
         var personal = answers.Count > 0;
         if (request.ArticleId is { } articleId)
         {
-            answers.AddRange(ArticleAnswers(await ArticleSettingsStore.StateAsync(db, site, articleId, now, cancellationToken)));
+            answers.AddRange(ArticleAnswers(text, await ArticleSettingsStore.StateAsync(db, site, articleId, now, cancellationToken)));
         }
-        answers.Add(new HelpAnswer(HelpAnswerKind.General, HelpAdvice.For(request.Category)));
+        answers.Add(new HelpAnswer(HelpAnswerKind.General, HelpAdvice.For(text, request.Category)));
 
         var preview = new HelpPreview { Id = Guid.CreateVersion7(now), SiteId = site, Category = request.Category, Personal = personal, CreatedAt = now };
         db.HelpPreviews.Add(preview);
@@ -50,57 +53,62 @@ public static class HelpPreviews
         return TypedResults.Ok(new HelpPreviewView(preview.Id, answers));
     }
 
-    private static async Task<IEnumerable<HelpAnswer>> StandingAnswersAsync(CommentsDbContext db, string reader, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<IEnumerable<HelpAnswer>> StandingAnswersAsync(IStringLocalizer<ReaderText> text, CommentsDbContext db, string reader, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var standing = await db.UserStandings.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == reader, cancellationToken);
-        if (StandingCheck.Refusal(standing, now) is not { } refusal)
+        if (StandingCheck.Refusal(text, standing, now) is not { } refusal)
         {
             return [];
         }
-        var reason = standing!.Reason is { Length: > 0 } given ? $" Reason: {given}" : "";
-        return [new HelpAnswer(standing.Status == UserStatus.Banned ? HelpAnswerKind.Banned : HelpAnswerKind.Suspended,
-            refusal.Detail + reason)];
+        var message = standing!.Reason is { Length: > 0 } reason
+            ? text.Say(ReaderKeys.PreviewStandingReason, ("detail", refusal.Detail), ("reason", reason))
+            : refusal.Detail;
+        return [new HelpAnswer(standing.Status == UserStatus.Banned ? HelpAnswerKind.Banned : HelpAnswerKind.Suspended, message)];
     }
 
-    private static async Task<IEnumerable<HelpAnswer>> CommentAnswersAsync(CommentsDbContext db, string site, string reader, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<IEnumerable<HelpAnswer>> CommentAnswersAsync(IStringLocalizer<ReaderText> text, CommentsDbContext db, string site, string reader, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var recent = await db.Comments.AsNoTracking()
             .Where(c => c.AuthorId == reader && c.SiteId == site && c.CreatedAt > now - RecentPeriod && c.DeletedAt == null)
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(RecentComments).ToListAsync(cancellationToken);
-        var reasons = await ReaderReason.ForAsync(db, recent, cancellationToken);
+        var reasons = await ReaderReason.ForAsync(text, db, recent, cancellationToken);
         var answers = new List<HelpAnswer>();
         foreach (var comment in recent.Where(c => c.Status != CommentStatus.Approved || c.HiddenAt != null).Take(CommentAnswers))
         {
-            var from = $"Your comment from {When(comment.CreatedAt, now)}";
+            var time = ("time", When(comment.CreatedAt, now));
             var why = reasons[comment.Id].FirstOrDefault()?.Message;
             answers.Add(comment.Status switch
             {
-                CommentStatus.Held => await HeldAnswerAsync(db, comment, $"{from} is {why ?? "waiting for a moderator"}.", cancellationToken),
-                CommentStatus.Pending => new HelpAnswer(HelpAnswerKind.CommentWaiting, $"{from} is being checked; this usually takes a few seconds.", comment.Id),
-                CommentStatus.Rejected => new HelpAnswer(HelpAnswerKind.CommentRemoved, $"{from} was {why ?? "removed by a moderator"}.", comment.Id),
-                _ => new HelpAnswer(HelpAnswerKind.CommentHidden, $"{from} is hidden after readers reported it, until a moderator looks at it.", comment.Id),
+                CommentStatus.Held => await HeldAnswerAsync(text, db, comment, why is null
+                    ? text.Say(ReaderKeys.PreviewHeldNoReason, time) : text.Say(ReaderKeys.PreviewHeld, time, ("reason", why)), cancellationToken),
+                CommentStatus.Pending => new HelpAnswer(HelpAnswerKind.CommentWaiting, text.Say(ReaderKeys.PreviewPending, time), comment.Id),
+                CommentStatus.Rejected => new HelpAnswer(HelpAnswerKind.CommentRemoved, why is null
+                    ? text.Say(ReaderKeys.PreviewRemovedNoReason, time) : text.Say(ReaderKeys.PreviewRemoved, time, ("reason", why)), comment.Id),
+                _ => new HelpAnswer(HelpAnswerKind.CommentHidden, text.Say(ReaderKeys.PreviewHidden, time), comment.Id),
             });
         }
         return answers;
     }
 
-    private static async Task<HelpAnswer> HeldAnswerAsync(CommentsDbContext db, Comment comment, string message, CancellationToken cancellationToken)
+    private static async Task<HelpAnswer> HeldAnswerAsync(IStringLocalizer<ReaderText> text, CommentsDbContext db, Comment comment, string message, CancellationToken cancellationToken)
     {
         var ahead = await db.Comments.AheadOfAsync(comment, cancellationToken);
         var queue = ahead switch
         {
-            0 => " It is next in the moderators' queue.",
-            1 => " 1 comment is ahead of it in the moderators' queue.",
-            _ => $" {ahead} comments are ahead of it in the moderators' queue.",
+            0 => text[ReaderKeys.PreviewQueueNext],
+            1 => text[ReaderKeys.PreviewQueueOne],
+            _ => text.Say(ReaderKeys.PreviewQueueMany, ("count", ahead)),
         };
-        return new HelpAnswer(HelpAnswerKind.CommentWaiting, message + queue, comment.Id, ahead);
+        return new HelpAnswer(HelpAnswerKind.CommentWaiting, $"{message} {queue}", comment.Id, ahead);
     }
 
-    private static IEnumerable<HelpAnswer> ArticleAnswers(ArticleState state) =>
-        state.Closed ? [new HelpAnswer(HelpAnswerKind.ArticleClosed, ArticleCheck.ClosedDetail(state))]
-        : state.SlowModeSeconds > 0 ? [new HelpAnswer(HelpAnswerKind.SlowMode, ArticleCheck.SlowModeRule(state) + ".")]
+    private static IEnumerable<HelpAnswer> ArticleAnswers(IStringLocalizer<ReaderText> text, ArticleState state) =>
+        state.Closed ? [new HelpAnswer(HelpAnswerKind.ArticleClosed, state.ClosedReason == ArticleClosedReason.AutoClose
+            ? text.Say(ReaderKeys.ArticleClosedAutomatically, ("date", state.ClosesAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)))
+            : text[ReaderKeys.ArticleClosedByModerator])]
+        : state.SlowModeSeconds > 0 ? [new HelpAnswer(HelpAnswerKind.SlowMode, text.Say(ReaderKeys.PreviewSlowMode, ("seconds", state.SlowModeSeconds)))]
         : [];
 
     private static string When(DateTimeOffset at, DateTimeOffset now) =>
-        at.UtcDateTime.Date == now.UtcDateTime.Date ? $"{at.UtcDateTime:HH:mm} UTC" : $"{at.UtcDateTime:yyyy-MM-dd HH:mm} UTC";
+        at.UtcDateTime.ToString(at.UtcDateTime.Date == now.UtcDateTime.Date ? "HH:mm 'UTC'" : "yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

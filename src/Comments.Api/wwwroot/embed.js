@@ -1,5 +1,5 @@
 // The comment section a news site embeds under an article:
-//   <div id="comments" data-article-id="ARTICLE-KEY"></div>
+//   <div id="comments" data-article-id="ARTICLE-KEY" data-lang="de"></div>   // data-lang optional: else the browser's language
 //   <script src="https://COMMENTS-HOST/embed.js"></script>
 //   <script>CommentsEmbed.signIn(tokenFromYourSite)</script>   // a signed-in reader; omit for anonymous readers
 // Every piece of comment text is set with textContent: nothing a reader writes is ever parsed as HTML.
@@ -7,7 +7,7 @@
   "use strict";
   const script = document.currentScript;
   const api = new URL(".", script ? script.src : location.href).href.replace(/\/$/, "");
-  const state = { token: null, userId: null, articleId: null, root: null, cursor: null, sort: "newest", mine: new Map(), article: null, ignored: new Set(), ignoredNames: new Map(), historyCursor: null };
+  const state = { token: null, userId: null, articleId: null, root: null, cursor: null, sort: "newest", mine: new Map(), article: null, lang: "en", ignored: new Set(), ignoredNames: new Map(), historyCursor: null };
 
   const el = (tag, props = {}, ...children) => {
     const node = document.createElement(tag);
@@ -20,17 +20,22 @@
     return node;
   };
 
+  // Every sentence the reader sees is the catalogue's (GET /api/texts: its embed.* keys in the reader's language,
+  // src/Comments.Moderation/Language/ReaderText*.resx); {name} placeholders are filled from values.
+  const texts = { lang: undefined, values: {} };
+  const t = (key, values = {}) => (texts.values[key] ?? key).replace(/\{(\w+)\}/g, (whole, name) => name in values ? String(values[name]) : whole);
+
   // options.fresh: past every cache (the browser's and the API's), for right after a change the reader knows of.
   // options.headers: more request headers. A failed answer throws an Error carrying its status and Retry-After.
   async function call(method, path, body, options = {}) {
-    const headers = { Accept: "application/json", ...options.headers };
+    const headers = { Accept: "application/json", "Accept-Language": state.lang, ...options.headers };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     if (state.token) headers.Authorization = `Bearer ${state.token}`;
     const response = await fetch(api + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: options.fresh ? "reload" : "default" });
     const data = response.status === 204 ? null : await response.json().catch(() => null);
     if (!response.ok) {
       const detail = data && (data.detail || (data.errors && Object.values(data.errors).flat().join(" ")) || data.title);
-      throw Object.assign(new Error(detail || `Request failed (${response.status})`),
+      throw Object.assign(new Error(detail || t("embed.error.request_failed", { status: response.status })),
         { status: response.status, retryAfter: Number(response.headers.get("Retry-After")) || 0 });
     }
     return data;
@@ -49,7 +54,7 @@
         const retryable = error.status === 503 || error.status === undefined;
         if (!retryable || attempt === 4) throw error;
         const seconds = Math.min(error.retryAfter || attempt * 2, 10);
-        status(`Busy right now: trying again in ${seconds} s.`, "warn");
+        status(t("embed.retry.busy", { seconds }), "warn");
         await new Promise(resolve => setTimeout(resolve, seconds * 1000));
       }
     }
@@ -67,51 +72,52 @@
 
   function commentNode(comment, depth = 0) {
     const own = comment.authorId === state.userId;
-    const body = comment.deleted ? el("p", { class: "cm-body cm-deleted", text: "This comment was deleted." }) : el("p", { class: "cm-body", text: comment.body });
+    const body = comment.deleted ? el("p", { class: "cm-body cm-deleted", text: t("embed.comment.deleted") }) : el("p", { class: "cm-body", text: comment.body });
     const meta = el("div", { class: "cm-meta" },
-      el("strong", { text: comment.authorName }), authorBadge(comment), " · ", el("time", { datetime: comment.createdAt, text: new Date(comment.createdAt).toLocaleString() }),
-      comment.edited ? el("span", { class: "cm-edited", text: " · edited" }) : null, featuredMark(comment),
+      el("strong", { text: comment.authorName }), authorBadge(comment), " · ", el("time", { datetime: comment.createdAt, text: new Date(comment.createdAt).toLocaleString(texts.lang) }),
+      comment.edited ? el("span", { class: "cm-edited", text: ` · ${t("embed.comment.edited")}` }) : null, featuredMark(comment),
       comment.status !== "approved" ? el("span", { class: `cm-badge cm-${comment.status}`, text: comment.status === "approved" ? "" : statusLabel(comment.status) }) : null);
     const reasons = (comment.reasons || []).map(r => el("p", { class: "cm-reason", text: r.message }));
     const actions = el("div", { class: "cm-actions" });
     const node = el("article", { class: "cm-comment", "data-id": comment.id, "data-depth": depth }, meta, body, reasons, actions);
     if (!comment.deleted && comment.status === "approved" && state.token) {
       actions.append(...[
-        el("button", { type: "button", class: "cm-respect", "aria-pressed": "false", text: `Respect (${comment.respectCount})`, onclick: e => toggleRespect(comment, e.currentTarget) }),
-        depth < 2 && !closed() ? el("button", { type: "button", text: "Reply", onclick: () => openForm(node, comment.id) }) : null,
-        own ? null : el("button", { type: "button", text: "Report", onclick: () => openReport(node, comment.id) }),
+        el("button", { type: "button", class: "cm-respect", "aria-pressed": "false", text: t("embed.respect.button", { count: comment.respectCount }), onclick: e => toggleRespect(comment, e.currentTarget) }),
+        depth < 2 && !closed() ? el("button", { type: "button", text: t("embed.reply.button"), onclick: () => openForm(node, comment.id) }) : null,
+        own ? null : el("button", { type: "button", text: t("embed.report.button"), onclick: () => openReport(node, comment.id) }),
         own ? null : ignoreButton(comment)].filter(Boolean));
     }
     if (own && !comment.deleted && state.token) {
       actions.append(
-        closed() ? "" : el("button", { type: "button", text: "Edit", onclick: () => openForm(node, null, comment) }),
-        el("button", { type: "button", text: "Delete", onclick: () => remove(comment.id) }));
+        closed() ? "" : el("button", { type: "button", text: t("embed.edit.button"), onclick: () => openForm(node, null, comment) }),
+        el("button", { type: "button", text: t("embed.delete.button"), onclick: () => remove(comment.id) }));
     }
     const replies = el("div", { class: "cm-replies" }, (comment.replies || []).map(r => commentNode(r, depth + 1)));
     if ((comment.replyCount || 0) > (comment.replies || []).length) {
-      replies.append(el("button", { type: "button", class: "cm-more-replies", text: `Show all ${comment.replyCount} replies`, onclick: e => loadReplies(comment, replies, e.currentTarget) }));
+      replies.append(el("button", { type: "button", class: "cm-more-replies", text: t("embed.replies.show_all", { count: comment.replyCount }), onclick: e => loadReplies(comment, replies, e.currentTarget) }));
     }
     node.append(replies);
     return node;
   }
 
   // Staff, journalists and moderators are named in words beside their name (as the token said when they posted).
-  const badgeLabels = { staff: "Staff", journalist: "Journalist", moderator: "Moderator" };
+  const badgeLabels = () => ({ staff: t("embed.badge.staff"), journalist: t("embed.badge.journalist"), moderator: t("embed.badge.moderator") });
   const authorBadge = comment => comment.authorBadge
-    ? el("span", { class: `cm-author-badge cm-author-${comment.authorBadge}`, text: badgeLabels[comment.authorBadge] || comment.authorBadge }) : null;
-  const featuredMark = comment => comment.featured ? el("span", { class: "cm-featured", text: "Editors' pick" }) : null;
+    ? el("span", { class: `cm-author-badge cm-author-${comment.authorBadge}`, text: badgeLabels()[comment.authorBadge] || comment.authorBadge }) : null;
+  const featuredMark = comment => comment.featured ? el("span", { class: "cm-featured", text: t("embed.comment.featured") }) : null;
 
   // The listing's order: the API's sorts, with the editors' picks and the most respected (docs/how-it-works.md).
   function sortControl() {
     const select = el("select", { id: "cm-sort", class: "cm-sort" },
-      [["newest", "Newest"], ["oldest", "Oldest"], ["most_replied", "Most replies"], ["best", "Best"], ["featured", "Featured"]]
+      [["newest", t("embed.sort.newest")], ["oldest", t("embed.sort.oldest")], ["most_replied", t("embed.sort.most_replied")], ["best", t("embed.sort.best")],
+        ["featured", t("embed.sort.featured")]]
         .map(([value, text]) => el("option", { value, text })));
     select.value = state.sort;
     select.addEventListener("change", () => { state.sort = select.value; loadPage(true).catch(error => status(error.message, "error")); });
-    return el("div", { class: "cm-sorts" }, el("label", { for: "cm-sort", text: "Sort comments" }), select);
+    return el("div", { class: "cm-sorts" }, el("label", { for: "cm-sort", text: t("embed.sort.label") }), select);
   }
 
-  const statusLabel = s => ({ pending: "Pending review", held: "Held for review", rejected: "Not published" }[s] || s);
+  const statusLabel = s => ({ pending: t("embed.status.pending"), held: t("embed.status.held"), rejected: t("embed.status.rejected") }[s] || s);
 
   async function loadReplies(comment, container, button) {
     const page = await call("GET", `/api/comments/${comment.id}/replies?limit=100`);
@@ -123,13 +129,13 @@
     const list = state.root.querySelector(".cm-list");
     if (reset) { state.cursor = null; list.replaceChildren(); }
     const query = `?limit=20&sort=${state.sort}${state.cursor ? `&cursor=${encodeURIComponent(state.cursor)}` : ""}`;
-    const page = await call("GET", `/api/articles/${encodeURIComponent(state.articleId)}/comments${query}`, undefined, { fresh });
+    const page = await (takeFirstPage() || call("GET", `/api/articles/${encodeURIComponent(state.articleId)}/comments${query}`, undefined, { fresh }));
     for (const comment of page.items) {
       state.mine.delete(comment.id);
       list.append(commentNode(comment));
     }
     state.cursor = page.nextCursor;
-    if (reset && !page.items.length && state.sort === "featured") list.append(el("p", { class: "cm-empty", text: "No editors' picks yet." }));
+    if (reset && !page.items.length && state.sort === "featured") list.append(el("p", { class: "cm-empty", text: t("embed.sort.featured_empty") }));
     state.root.querySelector(".cm-load-more").hidden = !page.nextCursor;
     if (reset && state.token) {
       const mine = await call("GET", `/api/articles/${encodeURIComponent(state.articleId)}/comments/mine`).catch(() => ({ items: [] }));
@@ -150,7 +156,7 @@
     for (let attempt = 0; attempt < 180; attempt++) {
       const comment = await call("GET", `/api/comments/${id}`).catch(() => null);
       if (comment && comment.status !== "pending") {
-        if (comment.status === "approved") { state.mine.delete(id); await loadPage(true, true); status("Your comment is published."); }
+        if (comment.status === "approved") { state.mine.delete(id); await loadPage(true, true); status(t("embed.post.published")); }
         else { state.mine.set(id, comment); renderMine(); status((comment.reasons[0] && comment.reasons[0].message) || statusLabel(comment.status), "warn"); }
         return;
       }
@@ -172,8 +178,8 @@
     if (editing) textarea.value = editing.body;
     const nudge = el("p", { class: "cm-nudge", role: "status", hidden: true });
     const form = el("form", { class: "cm-form" },
-      el("label", { for: id, text: editing ? "Edit your comment" : parentId ? "Your reply" : "Join the discussion" }), textarea, nudge,
-      el("button", { type: "submit", text: editing ? "Save" : "Post" }));
+      el("label", { for: id, text: editing ? t("embed.form.edit") : parentId ? t("embed.form.reply") : t("embed.form.new") }), textarea, nudge,
+      el("button", { type: "submit", text: editing ? t("embed.save.button") : t("embed.post.button") }));
     let checked = "";
     let posting = { key: "", body: "" };
     form.addEventListener("submit", async event => {
@@ -187,7 +193,7 @@
           checked = body;
           if (check.warnings.length) {
             nudge.hidden = false;
-            nudge.textContent = `Before you post: ${check.warnings.map(w => w.message).join("; ")}. Post anyway, or revise it.`;
+            nudge.textContent = t("embed.post.nudge", { warnings: check.warnings.map(w => w.message).join("; ") });
             return;
           }
         }
@@ -195,10 +201,10 @@
           ? await call("PATCH", `/api/comments/${editing.id}`, { body })
           : await postComment(body, parentId, posting.key);
         posting = { key: "", body: "" };
-        const mine = { id: accepted.id, body, status: "pending", authorId: state.userId, authorName: "You", createdAt: new Date().toISOString(), reasons: [], replies: [] };
+        const mine = { id: accepted.id, body, status: "pending", authorId: state.userId, authorName: t("embed.comment.you"), createdAt: new Date().toISOString(), reasons: [], replies: [] };
         state.mine.set(accepted.id, mine);
         renderMine();
-        status("Thanks: your comment is waiting for review.");
+        status(t("embed.post.waiting"));
         if (parentId || editing) form.remove(); else { textarea.value = ""; nudge.hidden = true; }
         follow(accepted.id);
       } catch (error) {
@@ -214,7 +220,7 @@
     try {
       const result = await call(on ? "PUT" : "DELETE", `/api/comments/${comment.id}/reactions/respect`);
       button.setAttribute("aria-pressed", String(on));
-      button.textContent = `Respect (${result.respectCount})`;
+      button.textContent = t("embed.respect.button", { count: result.respectCount });
     } catch (error) { status(error.message, "error"); }
   }
 
@@ -222,12 +228,12 @@
     anchor.querySelector(":scope > .cm-report")?.remove();
     const id = `cm-reason-${commentId}`;
     const select = el("select", { id },
-      ["offensive", "abusive", "spam", "off_topic", "harassment", "other"].map(r => el("option", { value: r, text: r.replace("_", " ") })));
-    const form = el("form", { class: "cm-report" }, el("label", { for: id, text: "Why are you reporting this?" }), select,
-      el("button", { type: "submit", text: "Send report" }));
+      Object.entries(reportReasons()).map(([value, text]) => el("option", { value, text })));
+    const form = el("form", { class: "cm-report" }, el("label", { for: id, text: t("embed.report.label") }), select,
+      el("button", { type: "submit", text: t("embed.report.send") }));
     form.addEventListener("submit", async event => {
       event.preventDefault();
-      try { await call("POST", `/api/comments/${commentId}/reports`, { reason: select.value }); status("Thank you, a moderator will look at it."); form.remove(); }
+      try { await call("POST", `/api/comments/${commentId}/reports`, { reason: select.value }); status(t("embed.report.thanks")); form.remove(); }
       catch (error) { status(error.message, "error"); }
     });
     anchor.append(form);
@@ -235,24 +241,23 @@
   }
 
   async function remove(id) {
-    if (!confirm("Delete your comment?")) return;
-    try { await call("DELETE", `/api/comments/${id}`); state.mine.delete(id); await loadPage(true, true); status("Your comment was deleted."); }
+    if (!confirm(t("embed.delete.confirm"))) return;
+    try { await call("DELETE", `/api/comments/${id}`); state.mine.delete(id); await loadPage(true, true); status(t("embed.delete.done")); }
     catch (error) { status(error.message, "error"); }
   }
 
   function helpForm() {
     const message = el("textarea", { id: "cm-help-message", rows: "4", minlength: "10", maxlength: "5000", required: true });
     const email = el("input", { id: "cm-help-email", type: "email", autocomplete: "email" });
-    const category = el("select", { id: "cm-help-category" }, el("option", { value: "", text: "Choose a topic (optional)" }),
-      ["cant_post", "comment_missing", "comment_removed", "account_or_login", "banned_or_suspended", "report_abuse", "technical", "other"]
-        .map(c => el("option", { value: c, text: c.replace(/_/g, " ") })));
+    const category = el("select", { id: "cm-help-category" }, el("option", { value: "", text: t("embed.help.topic.choose") }),
+      Object.entries(helpTopics()).map(([value, text]) => el("option", { value, text })));
     const result = el("p", { class: "cm-help-result", role: "status" });
     const preview = el("div", { class: "cm-help-preview", role: "status", "aria-live": "polite" });
     const form = el("form", { class: "cm-help", hidden: true },
-      el("label", { for: "cm-help-category", text: "Topic" }), category,
-      el("label", { for: "cm-help-message", text: "What is the problem?" }), message,
-      el("label", { for: "cm-help-email", text: "Your e-mail (needed if you are not signed in)" }), email,
-      preview, el("button", { type: "submit", text: "Send" }), result);
+      el("label", { for: "cm-help-category", text: t("embed.help.topic") }), category,
+      el("label", { for: "cm-help-message", text: t("embed.help.message") }), message,
+      el("label", { for: "cm-help-email", text: t("embed.help.email") }), email,
+      preview, el("button", { type: "submit", text: t("embed.help.send") }), result);
     followHelpForm(form, category, message, preview);
     form.addEventListener("submit", async event => {
       event.preventDefault();
@@ -261,8 +266,8 @@
           message: message.value, email: email.value || null, category: category.value || null, articleId: state.articleId, page: location.href,
           previewId: form.dataset.previewId || null });
         result.textContent = accepted.accessToken
-          ? `Thank you. Your reference is ${accepted.reference}; keep this access code to follow it: ${accepted.accessToken} (we sent it to you by e-mail too).`
-          : `Thank you. Your reference is ${accepted.reference}.`;
+          ? t("embed.help.sent_with_code", { reference: accepted.reference, code: accepted.accessToken })
+          : t("embed.help.sent", { reference: accepted.reference });
         form.dataset.reference = accepted.reference;
         form.dataset.accessToken = accepted.accessToken || "";
         showRequests();
@@ -281,7 +286,7 @@
       else if (help.dataset.reference) requests = [await call("GET", `/api/help-requests/${help.dataset.reference}?token=${encodeURIComponent(help.dataset.accessToken || "")}`)];
     } catch { requests = []; }
     box.querySelector(".cm-request-list").replaceChildren(...requests.map(r => el("div", { class: "cm-request" },
-      el("p", { text: `${r.reference}: ${r.status.replace(/_/g, " ")}${r.outcome ? ` · ${r.outcome}` : ""}` }),
+      el("p", { text: requestLine(r) }),
       el("ul", {}, r.thread.filter(e => e.kind === "reply" || e.kind === "outcome").map(e => el("li", { text: e.body || "" }))))));
     box.hidden = requests.length === 0;
   }
@@ -291,27 +296,28 @@
     state.articleId = root.dataset.articleId;
     const help = helpForm();
     root.replaceChildren(
-      el("section", { class: "cm", "aria-label": "Comments" },
-        el("h2", { text: "Comments" }),
+      el("section", { class: "cm", "aria-label": t("embed.heading"), lang: texts.lang },
+        el("h2", { text: t("embed.heading") }),
         el("p", { class: "cm-notice", role: "note", hidden: true }),
         el("p", { class: "cm-status", role: "status", "aria-live": "polite" }),
         el("div", { class: "cm-compose" }),
         historyPanel(),
-        el("div", { class: "cm-mine", role: "group", "aria-label": "Your comments awaiting review" }),
+        el("div", { class: "cm-mine", role: "group", "aria-label": t("embed.mine.label") }),
         sortControl(),
         el("div", { class: "cm-list" }),
-        el("button", { type: "button", class: "cm-load-more", hidden: true, text: "Load more comments", onclick: () => loadPage(false) }),
+        el("button", { type: "button", class: "cm-load-more", hidden: true, text: t("embed.load_more"), onclick: () => loadPage(false) }),
         el("footer", { class: "cm-footer" },
-          el("button", { type: "button", class: "cm-help-link", text: "Please let us know if you're having issues with commenting.",
+          el("button", { type: "button", class: "cm-help-link", text: t("embed.help.link"),
             onclick: () => { help.hidden = !help.hidden; if (!help.hidden) help.querySelector("select").focus(); } }),
           help,
-          el("div", { class: "cm-requests", hidden: true, role: "group", "aria-label": "Your help requests" },
-            el("h3", { text: "Your help requests" }), el("div", { class: "cm-request-list" }),
-            el("button", { type: "button", text: "Refresh", onclick: () => showRequests() })))));
+          el("div", { class: "cm-requests", hidden: true, role: "group", "aria-label": t("embed.requests.heading") },
+            el("h3", { text: t("embed.requests.heading") }), el("div", { class: "cm-request-list" }),
+            el("button", { type: "button", text: t("embed.requests.refresh"), onclick: () => showRequests() })))));
     renderCompose();
     renderHistoryButton();
     loadArticleState();
-    loadIgnored().then(() => loadPage(true)).catch(error => status(error.message, "error"));
+    loadIgnored();
+    loadPage(true).catch(error => status(error.message, "error"));
   }
 
   const closed = () => Boolean(state.article && state.article.closed);
@@ -329,11 +335,11 @@
     const lines = [];
     if (article.closed) {
       lines.push(article.closedReason === "auto_close" && article.closesAt
-        ? `Comments on this article are closed: they closed automatically on ${new Date(article.closesAt).toLocaleDateString()}.`
-        : "Comments on this article are closed by the moderators.");
+        ? t("embed.notice.closed_auto", { date: new Date(article.closesAt).toLocaleDateString(texts.lang) })
+        : t("embed.notice.closed"));
     } else {
-      if (article.reviewedBeforePublishing) lines.push("Comments on this story are being reviewed before they appear.");
-      if (article.slowModeSeconds > 0) lines.push(`Slow mode: one comment per reader every ${article.slowModeSeconds} seconds.`);
+      if (article.reviewedBeforePublishing) lines.push(t("embed.notice.reviewed"));
+      if (article.slowModeSeconds > 0) lines.push(t("embed.notice.slow_mode", { seconds: article.slowModeSeconds }));
     }
     notice.textContent = lines.join(" ");
     notice.hidden = lines.length === 0;
@@ -341,21 +347,23 @@
 
   function renderCompose() {
     const compose = state.root.querySelector(".cm-compose");
-    compose.replaceChildren(closed() ? el("p", { text: "New comments and replies are not taken on this article." })
-      : state.token ? buildForm(null) : el("p", { text: "Sign in to join the discussion." }));
+    compose.replaceChildren(closed() ? el("p", { text: t("embed.compose.closed") })
+      : state.token ? buildForm(null) : el("p", { text: t("embed.compose.sign_in") }));
   }
 
   // ---- The reader's own history ("My comments") and the readers they ignore (issue 20). ----
-  const historyLabels = { pending: "Waiting for review", approved: "Published", held: "Held for review", rejected: "Not published", deleted: "Deleted by you" };
+  const historyStatuses = () => ({
+    pending: t("embed.history.status.pending"), approved: t("embed.history.status.approved"), held: t("embed.history.status.held"),
+    rejected: t("embed.history.status.rejected"), deleted: t("embed.history.status.deleted") });
 
   function historyPanel() {
     const list = el("ol", { class: "cm-history-list" });
-    const more = el("button", { type: "button", class: "cm-history-more", hidden: true, text: "More of my comments", onclick: () => loadHistory(false) });
+    const more = el("button", { type: "button", class: "cm-history-more", hidden: true, text: t("embed.history.more"), onclick: () => loadHistory(false) });
     const ignored = el("ul", { class: "cm-ignored-list" });
-    const panel = el("div", { id: "cm-history", class: "cm-history", role: "region", "aria-label": "My comments", hidden: true },
-      el("h3", { text: "My comments" }), list, more,
-      el("h4", { text: "Readers you ignore" }), ignored);
-    const toggle = el("button", { type: "button", class: "cm-history-toggle", "aria-expanded": "false", "aria-controls": "cm-history", hidden: true, text: "My comments",
+    const panel = el("div", { id: "cm-history", class: "cm-history", role: "region", "aria-label": t("embed.history.title"), hidden: true },
+      el("h3", { text: t("embed.history.title") }), list, more,
+      el("h4", { text: t("embed.ignored.heading") }), ignored);
+    const toggle = el("button", { type: "button", class: "cm-history-toggle", "aria-expanded": "false", "aria-controls": "cm-history", hidden: true, text: t("embed.history.title"),
       onclick: () => {
         const open = panel.hidden;
         panel.hidden = !open;
@@ -378,12 +386,12 @@
     const page = await call("GET", `/api/me/comments?limit=10${state.historyCursor ? `&cursor=${encodeURIComponent(state.historyCursor)}` : ""}`, undefined, { fresh: true });
     for (const c of page.items) {
       list.append(el("li", { class: `cm-history-item cm-${c.status}`, "data-id": c.id },
-        el("p", { class: "cm-meta" }, el("span", { class: "cm-badge", text: historyLabels[c.status] || c.status }), " · ",
-          el("time", { datetime: c.createdAt, text: new Date(c.createdAt).toLocaleString() }), " · ", el("span", { class: "cm-history-article", text: c.articleId })),
-        el("p", { class: "cm-body", text: c.body === null ? "This comment was deleted." : c.body }),
+        el("p", { class: "cm-meta" }, el("span", { class: "cm-badge", text: historyStatuses()[c.status] || c.status }), " · ",
+          el("time", { datetime: c.createdAt, text: new Date(c.createdAt).toLocaleString(texts.lang) }), " · ", el("span", { class: "cm-history-article", text: c.articleId })),
+        el("p", { class: "cm-body", text: c.body === null ? t("embed.comment.deleted") : c.body }),
         c.reasons.map(r => el("p", { class: "cm-reason", text: r.message }))));
     }
-    if (reset && !page.items.length) list.append(el("li", { class: "cm-empty", text: "You have not commented yet." }));
+    if (reset && !page.items.length) list.append(el("li", { class: "cm-empty", text: t("embed.history.empty") }));
     state.historyCursor = page.nextCursor;
     state.root.querySelector(".cm-history-more").hidden = !page.nextCursor;
   }
@@ -401,11 +409,11 @@
   function renderIgnored() {
     const box = state.root.querySelector(".cm-ignored-list");
     box.replaceChildren(...[...state.ignored].map(id => el("li", {}, el("span", { text: state.ignoredNames.get(id) || id }), " ",
-      el("button", { type: "button", text: `Stop ignoring ${state.ignoredNames.get(id) || id}`, onclick: () => setIgnored(id, null, false) }))));
-    if (!state.ignored.size) box.append(el("li", { class: "cm-empty", text: "Nobody." }));
+      el("button", { type: "button", text: t("embed.ignored.stop", { name: state.ignoredNames.get(id) || id }), onclick: () => setIgnored(id, null, false) }))));
+    if (!state.ignored.size) box.append(el("li", { class: "cm-empty", text: t("embed.ignored.none") }));
   }
 
-  const ignoreButton = comment => el("button", { type: "button", class: "cm-ignore", text: `Ignore ${comment.authorName}`,
+  const ignoreButton = comment => el("button", { type: "button", class: "cm-ignore", text: t("embed.ignore.button", { name: comment.authorName }),
     onclick: () => setIgnored(comment.authorId, comment.authorName, true) });
 
   async function setIgnored(userId, name, on) {
@@ -414,7 +422,7 @@
       if (on) { state.ignored.add(userId); state.ignoredNames.set(userId, name || userId); } else state.ignored.delete(userId);
       renderIgnored();
       await loadPage(true, true);
-      status(on ? `You no longer see comments by ${name || userId}.` : `You see comments by ${state.ignoredNames.get(userId) || userId} again.`);
+      status(on ? t("embed.ignore.done", { name: name || userId }) : t("embed.ignore.undone", { name: state.ignoredNames.get(userId) || userId }));
     } catch (error) { status(error.message, "error"); }
   }
 
@@ -429,9 +437,9 @@
       try {
         const preview = await call("POST", "/api/help-requests/preview", { category: key || null, articleId: state.articleId });
         form.dataset.previewId = preview.previewId;
-        box.replaceChildren(el("p", { class: "cm-help-preview-title", text: "What we already know:" }),
+        box.replaceChildren(el("p", { class: "cm-help-preview-title", text: t("embed.help.preview.title") }),
           el("ul", {}, preview.answers.map(a => el("li", { class: `cm-answer cm-answer-${a.kind}`, text: a.message }))),
-          el("p", { class: "cm-help-preview-still", text: "If this does not answer your question, send your message below." }));
+          el("p", { class: "cm-help-preview-still", text: t("embed.help.preview.still") }));
       } catch { asked = null; box.replaceChildren(); }
     };
     category.addEventListener("change", ask);
@@ -443,10 +451,59 @@
     signIn(token) {
       state.token = token || null;
       state.userId = token ? subjectOf(token) : null;
-      if (state.root) { renderCompose(); loadArticleState(); loadIgnored().then(() => loadPage(true)).catch(error => status(error.message, "error")); showRequests(); renderHistoryButton(); }
+      if (state.root) { renderCompose(); loadArticleState(); loadIgnored(); loadPage(true).catch(error => status(error.message, "error")); showRequests(); renderHistoryButton(); }
     },
   };
 
+  // The reader's language: the container's data-lang, else the browser's; every API call says it in Accept-Language.
+  // The first page of comments is asked for while the sentences load, so they do not delay the first paint.
+  async function start(root) {
+    state.lang = root.dataset.lang || navigator.language || "en";
+    state.firstPage = call("GET", `/api/articles/${encodeURIComponent(root.dataset.articleId)}/comments?limit=20&sort=${state.sort}`);
+    state.firstPage.catch(() => {}); // answered by the first loadPage
+    try {
+      const answer = await call("GET", `/api/texts?lang=${encodeURIComponent(state.lang)}`);
+      Object.assign(texts, { lang: answer.lang, values: answer.texts });
+    } catch { /* the keys stand in for the sentences */ }
+    mount(root);
+    if (state.token) showRequests(); // signed in while the sentences loaded
+    announceHelpToggle();
+  }
+
+  // The footer's help link shows and hides the help form: screen readers are told which, and what it controls.
+  function announceHelpToggle() {
+    const link = state.root.querySelector(".cm-help-link");
+    const help = state.root.querySelector(".cm-help");
+    help.id = "cm-help";
+    link.setAttribute("aria-controls", help.id);
+    link.setAttribute("aria-expanded", String(!help.hidden));
+    link.addEventListener("click", () => link.setAttribute("aria-expanded", String(!help.hidden)));
+  }
+
+  function takeFirstPage() {
+    const first = state.firstPage;
+    state.firstPage = null;
+    return first;
+  }
+
+  const reportReasons = () => ({
+    offensive: t("embed.report.reason.offensive"), abusive: t("embed.report.reason.abusive"), spam: t("embed.report.reason.spam"),
+    off_topic: t("embed.report.reason.off_topic"), harassment: t("embed.report.reason.harassment"), other: t("embed.report.reason.other") });
+
+  const helpTopics = () => ({
+    cant_post: t("embed.help.topic.cant_post"), comment_missing: t("embed.help.topic.comment_missing"), comment_removed: t("embed.help.topic.comment_removed"),
+    account_or_login: t("embed.help.topic.account_or_login"), banned_or_suspended: t("embed.help.topic.banned_or_suspended"),
+    report_abuse: t("embed.help.topic.report_abuse"), technical: t("embed.help.topic.technical"), other: t("embed.help.topic.other") });
+
+  const requestStatuses = () => ({
+    new: t("embed.requests.status.new"), open: t("embed.requests.status.open"), waiting_on_reader: t("embed.requests.status.waiting_on_reader"),
+    resolved: t("embed.requests.status.resolved"), closed: t("embed.requests.status.closed") });
+
+  function requestLine(request) {
+    const values = { reference: request.reference, status: requestStatuses()[request.status] || request.status, outcome: request.outcome };
+    return request.outcome ? t("embed.requests.line_outcome", values) : t("embed.requests.line", values);
+  }
+
   const root = document.getElementById("comments");
-  if (root) mount(root);
+  if (root) start(root);
 })();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Comments.Moderation.Language;
 using Comments.Moderation.Reasons;
 using Comments.Storage;
 using Comments.Storage.Comments;
@@ -6,6 +7,7 @@ using Comments.Storage.Decisions;
 using Comments.Storage.Support;
 using Comments.Storage.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Moderation.Worker.Support;
 
@@ -14,7 +16,7 @@ namespace Moderation.Worker.Support;
 /// their standing, recent refusals of their posts, and for missing or removed comments a note that answers the
 /// usual question directly.
 /// </summary>
-public sealed class TriageContext(CommentsDbContext db)
+public sealed class TriageContext(CommentsDbContext db, IStringLocalizer<ReaderText> text)
 {
     public sealed record CommentLine(Guid Id, string ArticleId, string Status, string? Reason, DateTimeOffset CreatedAt, string Excerpt);
 
@@ -96,6 +98,6 @@ public sealed class TriageContext(CommentsDbContext db)
             .OrderByDescending(d => d.DecidedAt).FirstOrDefaultAsync(cancellationToken);
         var code = decision?.ReasonCodes.FirstOrDefault();
         if (code is null) return null;
-        return ReaderMessages.Explain(decision!, code);
+        return ReaderMessages.Explain(text, decision!, code);
     }
 }
