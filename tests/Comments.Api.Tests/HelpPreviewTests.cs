@@ -64,6 +64,22 @@ public sealed class HelpPreviewTests(CommentsStack stack)
         Assert.DoesNotContain("Your comment", preview.GetRawText());
     }
 
+    [Fact]
+    public async Task The_answers_come_in_the_readers_language()
+    {
+        var userId = TestData.NewUserId();
+        var moderator = stack.Api.CreateClientFor(TestData.NewUserId("moderator"), "M", "moderator");
+        Assert.True((await moderator.PostAsJsonAsync($"/api/moderation/users/{userId}/suspend", new { reason = "Pause", duration = "3h" })).IsSuccessStatusCode);
+        var reader = stack.Api.CreateClientFor(userId);
+        reader.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de");
+
+        var answers = Answers(await PreviewAsync(reader, new { category = "technical" }));
+
+        Assert.StartsWith("Ihr Konto ist bis ", answers[0].GetProperty("message").GetString());
+        Assert.EndsWith(" Grund: Pause", answers[0].GetProperty("message").GetString());
+        Assert.Equal(ReaderTextOf.Get("de", global::Comments.Moderation.Language.ReaderKeys.AdviceTechnical), answers[^1].GetProperty("message").GetString());
+    }
+
     [Theory]
     [InlineData("""{"category":"nonsense"}""")]
     [InlineData("""{"articleId":"<script>"}""")]
