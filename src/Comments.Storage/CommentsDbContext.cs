@@ -43,6 +43,8 @@ public class CommentsDbContext(DbContextOptions<CommentsDbContext> options) : Db
     public DbSet<PostRefusal> PostRefusals => Set<PostRefusal>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ReaderPreferences> ReaderPreferences => Set<ReaderPreferences>();
+    public DbSet<IgnoredReader> IgnoredReaders => Set<IgnoredReader>();
+    public DbSet<HelpPreview> HelpPreviews => Set<HelpPreview>();
 
     // pg_trgm: the trigram indexes of moderator search (CommentConfiguration).
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -1,6 +1,7 @@
 using Comments.Api.Infrastructure;
 using System.Net.Mail;
 using Comments.Api.Auth;
+using Comments.Api.Observability;
 using Comments.Api.RateLimiting;
 using Comments.Contracts;
 using Comments.Storage;
@@ -22,6 +23,8 @@ public static class HelpRequestsApi
         var api = app.MapGroup("/api/help-requests").WithTags("Help requests");
         api.MapPost("/", Submit).RequireRateLimiting(RateLimitPolicies.HelpRequests)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(64 * 1024));
+        api.MapPost("/preview", HelpPreviews.Preview).RequireRateLimiting(RateLimitPolicies.HelpPreviews)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(4 * 1024));
         api.MapGet("/mine", Mine).RequireAuthorization(Policies.Commenter);
         api.MapGet("/{reference}", GetByReference).RequireRateLimiting(RateLimitPolicies.HelpRequestLookups);
         return api;
@@ -29,7 +32,7 @@ public static class HelpRequestsApi
 
     public static async Task<Results<Accepted<AcceptedHelpRequest>, ValidationProblem>> Submit(
         HelpRequestSubmission request, HttpContext http, BrokerIntake intake, IOptions<CommentOptions> options,
-        TimeProvider clock, OptionalDatabaseWork optionalWork, CommentsDbContext db)
+        TimeProvider clock, OptionalDatabaseWork optionalWork, CommentsDbContext db, IOptions<HelpPreviewOptions> previews, HelpPreviewMetrics metrics)
     {
         var userId = http.User.UserId();
         var typed = request.Email?.Trim() is { Length: > 0 } given ? given : null;
@@ -66,6 +69,13 @@ public static class HelpRequestsApi
         await intake.SendAsync(message, message.HelpRequestId, BrokerIntake.TriageQueue, http.RequestAborted);
         // The broker has it and the worker stores it; without the row the reader's first look finds nothing yet.
         await optionalWork.TryAsync("store a help request early", async (own, token) => { await own.InsertIfAbsentAsync(message, token); return true; }, false);
+        if (request.PreviewId is { } previewId
+            && await optionalWork.TryAsync("mark the help preview followed", (own, token) => own.HelpPreviews
+                .Where(p => p.Id == previewId && p.SiteId == message.SiteId && p.RequestedAt == null && p.CreatedAt > now - previews.Value.RequestWindow)
+                .ExecuteUpdateAsync(p => p.SetProperty(x => x.RequestedAt, now), token), 0) > 0)
+        {
+            metrics.Followed();
+        }
         return TypedResults.Accepted($"/api/help-requests/{message.Reference}", new AcceptedHelpRequest(message.HelpRequestId, message.Reference, accessToken));
     }
 

@@ -54,4 +54,26 @@ public static class ReaderKeys
     public const string UnsubscribeDoneText = "unsubscribe.done.text";
     public const string UnsubscribeRefusedTitle = "unsubscribe.refused.title";
     public const string UnsubscribeRefusedDetail = "unsubscribe.refused.detail";
+    // The help form's preview (issue 20) and ignoring readers.
+    public const string IgnoreCapTitle = "refusal.ignore.cap.title";
+    public const string IgnoreCapDetail = "refusal.ignore.cap.detail";
+    public const string PreviewHeld = "help.preview.held";
+    public const string PreviewHeldNoReason = "help.preview.held_no_reason";
+    public const string PreviewQueueNext = "help.preview.queue.next";
+    public const string PreviewQueueOne = "help.preview.queue.one";
+    public const string PreviewQueueMany = "help.preview.queue.many";
+    public const string PreviewPending = "help.preview.pending";
+    public const string PreviewRemoved = "help.preview.removed";
+    public const string PreviewRemovedNoReason = "help.preview.removed_no_reason";
+    public const string PreviewHidden = "help.preview.hidden";
+    public const string PreviewStandingReason = "help.preview.standing_reason";
+    public const string PreviewSlowMode = "help.preview.slow_mode";
+    public const string AdviceCantPost = "help.advice.cant_post";
+    public const string AdviceCommentMissing = "help.advice.comment_missing";
+    public const string AdviceCommentRemoved = "help.advice.comment_removed";
+    public const string AdviceAccountOrLogin = "help.advice.account_or_login";
+    public const string AdviceBannedOrSuspended = "help.advice.banned_or_suspended";
+    public const string AdviceReportAbuse = "help.advice.report_abuse";
+    public const string AdviceTechnical = "help.advice.technical";
+    public const string AdviceOther = "help.advice.other";
 }

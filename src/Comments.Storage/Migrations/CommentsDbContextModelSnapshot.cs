@@ -361,9 +361,6 @@ namespace Comments.Storage.Migrations
                         .HasDatabaseName("ix_comments_open_report_count")
                         .HasFilter("open_report_count > 0");
 
-                    b.HasIndex("AuthorId", "CreatedAt")
-                        .HasDatabaseName("ix_comments_author_id_created_at");
-
                     b.HasIndex("ArticleId", "BestScore", "Id")
                         .HasDatabaseName("ix_comments_article_best")
                         .HasFilter("status = 'approved' AND parent_id IS NULL");
@@ -375,6 +372,9 @@ namespace Comments.Storage.Migrations
                     b.HasIndex("ArticleId", "FeaturedAt", "Id")
                         .HasDatabaseName("ix_comments_article_featured")
                         .HasFilter("status = 'approved' AND featured_at IS NOT NULL");
+
+                    b.HasIndex("AuthorId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_comments_author_newest");
 
                     b.HasIndex("ParentId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_comments_replies_keyset")
@@ -936,6 +936,44 @@ namespace Comments.Storage.Migrations
                     b.ToTable("word_lists", (string)null);
                 });
 
+            modelBuilder.Entity("Comments.Storage.Support.HelpPreview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Personal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("personal");
+
+                    b.Property<DateTimeOffset?>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("SiteId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("site_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_help_previews");
+
+                    b.HasIndex("SiteId", "CreatedAt")
+                        .HasDatabaseName("ix_help_previews_site_id_created_at");
+
+                    b.ToTable("help_previews", (string)null);
+                });
+
             modelBuilder.Entity("Comments.Storage.Support.HelpRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1244,6 +1282,33 @@ namespace Comments.Storage.Migrations
                         .HasDatabaseName("ix_post_refusals_user_id_at");
 
                     b.ToTable("post_refusals", (string)null);
+                });
+
+            modelBuilder.Entity("Comments.Storage.Users.IgnoredReader", b =>
+                {
+                    b.Property<string>("SiteId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("site_id");
+
+                    b.Property<string>("ReaderId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reader_id");
+
+                    b.Property<string>("IgnoredId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("ignored_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("SiteId", "ReaderId", "IgnoredId")
+                        .HasName("pk_ignored_readers");
+
+                    b.ToTable("ignored_readers", (string)null);
                 });
 
             modelBuilder.Entity("Comments.Storage.Users.UserStanding", b =>

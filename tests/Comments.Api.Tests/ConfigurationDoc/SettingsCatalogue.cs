@@ -33,6 +33,8 @@ internal static class SettingsCatalogue
         (typeof(ListingCacheOptions), HostKind.Api),
         (typeof(ProxyOptions), HostKind.Api),
         (typeof(WorkbenchOptions), HostKind.Api),
+        (typeof(global::Comments.Api.Ignoring.IgnoreOptions), HostKind.Api),
+        (typeof(global::Comments.Api.Support.HelpPreviewOptions), HostKind.Api),
         (typeof(ConsumerOptions), HostKind.Worker),
         (typeof(RetentionOptions), HostKind.Worker),
         (typeof(global::Moderation.Worker.Brigades.BrigadeWatchOptions), HostKind.Worker),
