@@ -38,7 +38,7 @@ public static class ApiServiceExtensions
         builder.Services.AddSingleton<IntakeMetrics>();
         builder.Services.AddOptions<WorkbenchOptions>().BindConfiguration(WorkbenchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<ModeratorDecisions>();
-        builder.Services.AddScoped<IMailSender, RecordingMailSender>();
+        builder.Services.AddScoped<IMailSender, OutboxMailSender>();
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ValidationFieldNames.UseJsonNames);
         // Request records say their rules with annotations (Infrastructure/Validation); a failure is a 400 ValidationProblem before the handler runs.

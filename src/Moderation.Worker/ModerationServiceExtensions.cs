@@ -8,6 +8,7 @@ using Moderation.Worker.Messaging;
 using Moderation.Worker.Pipeline;
 using Moderation.Worker.Pipeline.Phases;
 using Moderation.Worker.Learning;
+using Moderation.Worker.Mail;
 using Moderation.Worker.Retention;
 using Moderation.Worker.Support;
 using Moderation.Worker.Workbench;
@@ -36,6 +37,10 @@ public static class ModerationServiceExtensions
         builder.Services.AddHostedService<QueueSnapshotter>();
         builder.Services.AddHostedService<QueueCountFolder>();
         builder.Services.AddHostedService<BrokerWatch>();
+        builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<MailMetrics>();
+        builder.Services.AddSingleton<MailDispatcher>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<MailDispatcher>());
         return builder;
     }
 

@@ -22,6 +22,9 @@ public sealed class CommentsStack : IAsyncLifetime
 
     public ApiFactory Api { get; } = new();
 
+    /// <summary>The SMTP server the worker sends readers' mail to.</summary>
+    public SmtpSink Mail { get; } = new();
+
     public async Task InitializeAsync()
     {
         await TestServices.EnsureMigratedAsync();
@@ -43,6 +46,7 @@ public sealed class CommentsStack : IAsyncLifetime
             // A burst of test comments would protect its article and hold later tests' comments; BrigadeTests turns it on.
             ["BrigadeWatch:Enabled"] = "false",
         });
+        builder.Configuration.AddInMemoryCollection(Mail.WorkerSettings);
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.AddProvider(LogRecorder.Shared);
         builder.AddModerationServices();
@@ -65,6 +69,7 @@ public sealed class CommentsStack : IAsyncLifetime
     {
         await StopWorkerAsync();
         await Api.DisposeAsync();
+        await Mail.DisposeAsync();
     }
 }
 

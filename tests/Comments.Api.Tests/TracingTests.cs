@@ -24,11 +24,12 @@ public sealed class TracingTests(CommentsStack stack)
             spans => WorkerConsume(spans, request) is not null,
             what: "the API's send span and, under it, the worker's consume span in the same trace");
         var consume = WorkerConsume(trace, request)!;
+        Assert.Equal(request.TraceId, consume.TraceId);
 
         // The worker decides new comments in groups: the group's SQL is in the comment's own trace when the comment was
         // alone, and otherwise under a group span that links to it (OpenTelemetry's way of tracing batches).
-        await Eventually.Until(() => Task.FromResult(WorkerSqlRecorded(request.TraceId, consume)), found => found,
-            what: "the worker's SQL for the comment in its trace or in a group span linked to it");
+        Assert.True(await Eventually.Until(() => Task.FromResult(WorkerSqlRecorded(request.TraceId, consume)), found => found,
+            what: "the worker's SQL for the comment in its trace or in a group span linked to it"));
     }
 
     /// <summary>The consumer span started by the API's own send: a send within the request and outside every consumer.</summary>

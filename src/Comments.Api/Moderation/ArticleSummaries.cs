@@ -1,5 +1,6 @@
 using Comments.Moderation.Settings;
 using Comments.Storage;
+using Comments.Storage.Articles;
 using Comments.Storage.Comments;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,7 +38,7 @@ public static class ArticleSummaries
 
     private static async Task<List<string>> KeysAsync(CommentsDbContext db, string siteId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var protectedNow = await db.ArticleProtections.AsNoTracking().Where(p => p.SiteId == siteId && p.Until > now && p.EndedAt == null)
+        var protectedNow = await db.ArticleProtections.AsNoTracking().Where(ArticleProtection.ActiveAt(now)).Where(p => p.SiteId == siteId)
             .Select(p => p.ArticleId).ToListAsync(cancellationToken);
         var configured = await db.ArticleSettings.AsNoTracking().Where(s => s.SiteId == siteId)
             .OrderByDescending(s => s.UpdatedAt).Select(s => s.ArticleId).Take(RecentArticles).ToListAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Comments.Storage.Articles;
 using Comments.Api.Auth;
 using Comments.Api.Infrastructure;
 using Comments.Storage;
@@ -55,7 +56,7 @@ public static class QueuesApi
         {
             // Only articles under protection against a brigade: the console's filter for them.
             var now = clock.GetUtcNow();
-            items = items.Where(c => db.ArticleProtections.Any(p => p.SiteId == c.SiteId && p.ArticleId == c.ArticleId && p.Until > now && p.EndedAt == null));
+            items = items.Where(c => db.ArticleProtections.Where(ArticleProtection.ActiveAt(now)).Any(p => p.SiteId == c.SiteId && p.ArticleId == c.ArticleId));
         }
         if (reason == "APPEAL") items = items.Where(c => c.AppealHelpRequestId != null);
         else if (reason is not null) items = items.Where(c => db.Decisions.Any(d => d.CommentId == c.Id && d.Revision == c.Revision && d.ReasonCodes.Contains(reason)));

@@ -1,6 +1,6 @@
 namespace Comments.Api.Support;
 
-/// <summary>Sends e-mail to readers. The implementation here records each message in the database and logs it.</summary>
+/// <summary>Sends e-mail to readers: through the outbox the worker sends over SMTP (<see cref="OutboxMailSender"/>).</summary>
 public interface IMailSender
 {
     Task SendAsync(string to, string subject, string body, Guid? helpRequestId, CancellationToken cancellationToken);

@@ -61,7 +61,7 @@ public sealed class ArticleSettingsStore(CommentsDbContext db, SiteModerationSto
     public static async Task<ActiveProtection?> ProtectionAsync(CommentsDbContext db, string siteId, string articleId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var row = await db.ArticleProtections.AsNoTracking()
-            .Where(p => p.SiteId == siteId && p.ArticleId == articleId && p.Until > now && p.EndedAt == null)
+            .Where(ArticleProtection.ActiveAt(now)).Where(p => p.SiteId == siteId && p.ArticleId == articleId)
             .OrderByDescending(p => p.Until).FirstOrDefaultAsync(cancellationToken);
         return row is null ? null : ActiveProtection.From(row);
     }
@@ -70,7 +70,7 @@ public sealed class ArticleSettingsStore(CommentsDbContext db, SiteModerationSto
     public async Task<bool> EndProtectionAsync(string siteId, string articleId, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var active = await db.ArticleProtections
-            .Where(p => p.SiteId == siteId && p.ArticleId == articleId && p.Until > now && p.EndedAt == null).ToListAsync(cancellationToken);
+            .Where(ArticleProtection.ActiveAt(now)).Where(p => p.SiteId == siteId && p.ArticleId == articleId).ToListAsync(cancellationToken);
         if (active.Count == 0)
         {
             return false;

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Comments.Storage.Articles;
 
 /// <summary>
@@ -26,4 +28,7 @@ public class ArticleProtection
     public required string SignalsJson { get; set; }
 
     public bool IsActive(DateTimeOffset now) => EndedAt is null && Until > now;
+
+    /// <summary><see cref="IsActive"/> for queries: the one rule of "in force", translated to SQL.</summary>
+    public static Expression<Func<ArticleProtection, bool>> ActiveAt(DateTimeOffset now) => p => p.EndedAt == null && p.Until > now;
 }

@@ -1041,6 +1041,10 @@ namespace Comments.Storage.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1050,9 +1054,30 @@ namespace Comments.Storage.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("pending")
+                        .HasColumnName("delivery");
+
                     b.Property<Guid?>("HelpRequestId")
                         .HasColumnType("uuid")
                         .HasColumnName("help_request_id");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -1065,8 +1090,17 @@ namespace Comments.Storage.Migrations
                         .HasColumnType("character varying(254)")
                         .HasColumnName("to");
 
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("unsubscribe_url");
+
                     b.HasKey("Id")
                         .HasName("pk_outgoing_mail");
+
+                    b.HasIndex("NextAttemptAt", "CreatedAt")
+                        .HasDatabaseName("ix_outgoing_mail_next_attempt_at_created_at")
+                        .HasFilter("delivery = 'pending'");
 
                     b.ToTable("outgoing_mail", (string)null);
                 });

@@ -51,6 +51,12 @@ public sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Outgoin
         mail.ToTable("outgoing_mail");
         mail.HasKey(m => m.Id);
         mail.Property(m => m.To).HasMaxLength(254);
+        mail.Property(m => m.UnsubscribeUrl).HasMaxLength(2000);
+        mail.Property(m => m.Delivery).HasConversion<WireNameConverter<MailDelivery>>().HasMaxLength(16)
+            .HasDefaultValue(MailDelivery.Pending).HasSentinel(MailDelivery.Pending);
+        mail.Property(m => m.LastError).HasMaxLength(200);
+        // The dispatcher's claim: pending mail by due time, and only pending mail is in the index.
+        mail.HasIndex(m => new { m.NextAttemptAt, m.CreatedAt }).HasFilter("delivery = 'pending'");
     }
 }
 

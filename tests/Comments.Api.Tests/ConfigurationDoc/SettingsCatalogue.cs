@@ -36,6 +36,7 @@ internal static class SettingsCatalogue
         (typeof(RetentionOptions), HostKind.Worker),
         (typeof(global::Moderation.Worker.Brigades.BrigadeWatchOptions), HostKind.Worker),
         (typeof(RetrainingOptions), HostKind.Worker),
+        (typeof(global::Moderation.Worker.Mail.SmtpOptions), HostKind.Worker),
     ];
 
     /// <summary>Keys read without an options class; their code defaults are written here by hand, from the code that reads them.</summary>
