@@ -31,6 +31,14 @@ public static class ReaderKeys
     public const string ReportAlreadyTitle = "refusal.report.already.title";
     public const string ReportAlreadyDetail = "refusal.report.already.detail";
 
+    public const string BodyBlank = "invalid.body.blank";
+    public const string BodyTooLong = "invalid.body.too_long";
+    public const string BodyNul = "invalid.body.nul";
+    public const string HelpEmailRequired = "invalid.help.email_required";
+    public const string HelpEmailInvalid = "invalid.help.email";
+    public const string HelpSignInForComment = "invalid.help.sign_in_for_comment";
+    public const string HelpNotOwnComment = "invalid.help.not_own_comment";
+
     public const string ReasonFallback = "reason.fallback";
     public const string ReasonSuspendedUntil = "reason.system.author_suspended_until";
     public const string OutcomeHeld = "reason.outcome.held";
