@@ -5,6 +5,7 @@ using Comments.Api.Contract;
 using Comments.Api.Errors;
 using Comments.Api.Events;
 using Comments.Api.Health;
+using Comments.Api.Ignoring;
 using Comments.Api.Infrastructure.Validation;
 using Comments.Api.Language;
 using Comments.Api.Live;
@@ -15,6 +16,7 @@ using Comments.Api.Proxies;
 using Comments.Api.RateLimiting;
 using Comments.Api.Support;
 using Comments.Moderation;
+using Comments.Moderation.Notifications;
 using Comments.ServiceDefaults;
 
 namespace Comments.Api;
@@ -42,9 +44,14 @@ public static class ApiServiceExtensions
         builder.AddReaderLanguages();
         builder.Services.AddScoped<EventPublisher>();
         builder.Services.AddSingleton<IntakeMetrics>();
+        builder.Services.AddSingleton<HelpPreviewMetrics>();
+        builder.Services.AddOptions<HelpPreviewOptions>().BindConfiguration(HelpPreviewOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<WorkbenchOptions>().BindConfiguration(WorkbenchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<ModeratorDecisions>();
+        builder.Services.AddOptions<IgnoreOptions>().BindConfiguration(IgnoreOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<IgnoredAuthors>();
         builder.Services.AddScoped<IMailSender, OutboxMailSender>();
+        builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ValidationFieldNames.UseJsonNames);
         // Request records say their rules with annotations (Infrastructure/Validation); a failure is a 400 ValidationProblem before the handler runs.

@@ -1,6 +1,7 @@
 using Comments.Storage.Articles;
 using Comments.Storage.Audit;
 using Comments.Storage.Moderation;
+using Comments.Storage.Notifications;
 using Comments.Storage.Support;
 using Comments.Storage.Comments;
 using Comments.Storage.Reactions;
@@ -40,6 +41,10 @@ public class CommentsDbContext(DbContextOptions<CommentsDbContext> options) : Db
     public DbSet<HelpRequestEvent> HelpRequestEvents => Set<HelpRequestEvent>();
     public DbSet<OutgoingMail> OutgoingMail => Set<OutgoingMail>();
     public DbSet<PostRefusal> PostRefusals => Set<PostRefusal>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ReaderPreferences> ReaderPreferences => Set<ReaderPreferences>();
+    public DbSet<IgnoredReader> IgnoredReaders => Set<IgnoredReader>();
+    public DbSet<HelpPreview> HelpPreviews => Set<HelpPreview>();
 
     // pg_trgm: the trigram indexes of moderator search (CommentConfiguration).
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

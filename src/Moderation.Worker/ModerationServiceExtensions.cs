@@ -9,6 +9,8 @@ using Moderation.Worker.Pipeline;
 using Moderation.Worker.Pipeline.Phases;
 using Moderation.Worker.Learning;
 using Moderation.Worker.Mail;
+using Moderation.Worker.Notifications;
+using Comments.Moderation.Notifications;
 using Moderation.Worker.Retention;
 using Moderation.Worker.Support;
 using Moderation.Worker.Workbench;
@@ -34,6 +36,11 @@ public static class ModerationServiceExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ScheduledRetraining>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<ScheduledRetraining>());
+        builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<NotificationDigestOptions>().BindConfiguration(NotificationDigestOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<NotificationDigest>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<NotificationDigest>());
         builder.Services.AddHostedService<QueueSnapshotter>();
         builder.Services.AddHostedService<QueueCountFolder>();
         builder.Services.AddHostedService<BrokerWatch>();
@@ -48,6 +55,7 @@ public static class ModerationServiceExtensions
     {
         bus.AddConsumer<CommentSubmittedConsumer>(typeof(CommentSubmittedConsumerDefinition));
         bus.AddConsumer<HelpRequestSubmittedConsumer>(typeof(HelpRequestSubmittedConsumerDefinition));
+        bus.AddConsumer<ReaderNotificationConsumer>(typeof(ReaderNotificationConsumerDefinition));
     }
 
     public static IServiceCollection AddModerationPipeline(this IServiceCollection services)
@@ -74,6 +82,7 @@ public static class ModerationServiceExtensions
         services.AddSingleton<IModerationPhase, PreModerationPhase>();
         services.AddSingleton<ModerationPipeline>();
         services.AddScoped<TriageContext>();
+        services.AddScoped<ReaderNotifications>();
         services.AddMetrics();
         services.AddSingleton<QueueMetrics>();
         services.AddSingleton<ModerationMetrics>();

@@ -34,6 +34,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         ["RateLimits:ReactionsPerWindow"] = "100000",
         ["RateLimits:HelpRequestsPerWindow"] = "100000",
         ["RateLimits:HelpRequestLookupsPerWindow"] = "100000",
+        ["RateLimits:HelpPreviewsPerWindow"] = "100000",
         ["RateLimits:DraftChecksPerWindow"] = "100000",
     };
 

@@ -45,6 +45,8 @@ public sealed class CommentsStack : IAsyncLifetime
             ["Retraining:Enabled"] = "false",
             // A burst of test comments would protect its article and hold later tests' comments; BrigadeTests turns it on.
             ["BrigadeWatch:Enabled"] = "false",
+            // The digest's window is driven by hand with its own clock (NotificationDigestTests).
+            ["NotificationDigest:Enabled"] = "false",
         });
         builder.Configuration.AddInMemoryCollection(Mail.WorkerSettings);
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());

@@ -32,6 +32,8 @@ public sealed partial class LogPrivacyTests(CommentsStack stack)
         var token = stack.Api.TokenFor(TestData.NewUserId());
         var reader = stack.Api.CreateClient();
         reader.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await reader.PutAsJsonAsync("/api/me/preferences", new { email, mailEnabled = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await reader.PutAsJsonAsync("/api/me/preferences", new { email = $"Name <{email}>" })).StatusCode);
         var comment = await reader.PostAcceptedCommentAsync(TestData.NewArticleId(), $"Contact me at {email}");
         await Eventually.Until(() => reader.GetCommentAsync(comment), c => c?.GetProperty("status").GetString() is "approved" or "held" or "rejected",
             what: "the comment to be decided");

@@ -85,6 +85,19 @@ public sealed class ReaderLanguageTests(SiteFixture site) : IClassFixture<SiteFi
     }
 
     [Fact]
+    public async Task What_a_reader_got_wrong_is_said_in_german_and_the_field_names_stay()
+    {
+        var help = await ProblemAsync(await In(site.Api.CreateClient(), "de").PostAsJsonAsync("/api/help-requests",
+            new { message = "Mein Kommentar ist verschwunden." }), HttpStatusCode.BadRequest);
+        Assert.Equal(["Bitte geben Sie Ihre E-Mail-Adresse an, wenn Sie nicht angemeldet sind, damit wir antworten können."],
+            help.GetProperty("errors").GetProperty("email").EnumerateArray().Select(e => e.GetString()));
+
+        var blank = await ProblemAsync(await In(site.Api.CreateClientFor(TestData.NewUserId()), "de").PostCommentAsync(TestData.NewArticleId(), "   "),
+            HttpStatusCode.BadRequest);
+        Assert.Equal(["Der Kommentar darf nicht leer sein."], blank.GetProperty("errors").GetProperty("body").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
     public async Task A_held_comments_reason_is_given_in_the_language_of_each_request()
     {
         var authorId = TestData.NewUserId();

@@ -1,3 +1,5 @@
+using Comments.Api.Auth;
+using Comments.Api.Ignoring;
 using Comments.Api.Infrastructure;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
@@ -8,15 +10,17 @@ namespace Comments.Api.Caching;
 /// <summary>
 /// Caches a public listing for signed-in callers too (it is the same for everybody), varied by query and
 /// <c>Origin</c>; <c>Cache-Control: no-cache</c> reads the database and refreshes the entry, so authors see their own.
+/// Not for a reader who ignores someone on a listing that leaves ignored authors out: their answer is theirs alone, and
+/// neither comes from nor goes into the entry everybody else shares.
 /// </summary>
 public sealed class ListingCachePolicy : IOutputCachePolicy
 {
-    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
         var duration = http.RequestServices.GetRequiredService<IOptions<ListingCacheOptions>>().Value.Duration;
         var articles = ArticlesOf(http.Request);
-        var cacheable = duration > TimeSpan.Zero && HttpMethods.IsGet(http.Request.Method) && articles.Count > 0;
+        var cacheable = duration > TimeSpan.Zero && HttpMethods.IsGet(http.Request.Method) && articles.Count > 0 && !await IsPersonalAsync(http);
         context.EnableOutputCaching = cacheable;
         context.AllowCacheLookup = cacheable && !AsksForFreshAnswer(http.Request);
         context.AllowCacheStorage = cacheable;
@@ -31,8 +35,11 @@ public sealed class ListingCachePolicy : IOutputCachePolicy
                 context.Tags.Add(ListingCache.Tag(articleId));
             }
         }
-        return ValueTask.CompletedTask;
     }
+
+    private static async Task<bool> IsPersonalAsync(HttpContext http) =>
+        http.User.UserId() is not null && http.GetEndpoint()?.Metadata.GetMetadata<LeavesOutIgnoredAuthors>() is not null
+        && (await http.RequestServices.GetRequiredService<IgnoredAuthors>().OfAsync(http)).Length > 0;
 
     /// <summary>
     /// The articles an answer is about, to tag it with: the route's article, or the list of counts asked for (a change

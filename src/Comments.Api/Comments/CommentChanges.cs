@@ -31,7 +31,7 @@ public static class CommentChanges
         IStringLocalizer<ReaderText> text,
         TimeProvider clock)
     {
-        var errors = CommentValidation.ValidateBody(request?.Body, options.Value);
+        var errors = CommentValidation.ValidateBody(request?.Body, options.Value, text);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

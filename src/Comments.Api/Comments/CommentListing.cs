@@ -1,4 +1,5 @@
 using Comments.Api.Auth;
+using Comments.Api.Ignoring;
 using Comments.Api.Infrastructure;
 using Comments.Api.Infrastructure.Validation;
 using Comments.Moderation.Language;
@@ -21,8 +22,13 @@ public static class CommentListing
     public const int FirstReplies = 2;
     private static readonly string[] Sorts = ["newest", "oldest", "most_replied", "best", "featured"];
 
+    /// <summary>
+    /// A signed-in reader who ignores someone gets the listing without that author's comments and replies (not cached);
+    /// an ignored author's comment leaves with the replies under it, as the thread is theirs (docs/how-it-works.md).
+    /// </summary>
     public static async Task<Results<Ok<Page<CommentView>>, ValidationProblem>> ListArticleComments(
-        string articleId, string? sort, int? limit, string? cursor, CommentsDbContext db, IOptions<CommentOptions> options, CancellationToken cancellationToken)
+        string articleId, string? sort, int? limit, string? cursor, HttpContext http, IgnoredAuthors ignoredAuthors,
+        CommentsDbContext db, IOptions<CommentOptions> options, CancellationToken cancellationToken)
     {
         sort ??= "newest";
         var errors = Paging.Validate(limit, cursor, sort, out var position);
@@ -41,12 +47,13 @@ public static class CommentListing
 
         var pageSize = limit ?? Paging.DefaultPageSize;
         var site = options.Value.SiteId;
+        var ignored = await ignoredAuthors.OfAsync(http);
         if (sort == "featured")
         {
-            return TypedResults.Ok(await EditorsPicks(db.Comments.AsNoTracking().Where(c => c.SiteId == site && c.ArticleId == articleId), position)
+            return TypedResults.Ok(await EditorsPicks(db.Comments.AsNoTracking().Where(c => c.SiteId == site && c.ArticleId == articleId).LeaveOut(ignored), position)
                 .ToPageAsync(pageSize, last => new ListingCursor(sort, 0, last.FeaturedAt!.Value, last.Id), c => CommentView.From(c), cancellationToken));
         }
-        var top = db.Comments.AsNoTracking().Where(c => c.SiteId == site && c.ArticleId == articleId && c.ParentId == null).Where(PublicComments.Visible);
+        var top = db.Comments.AsNoTracking().Where(c => c.SiteId == site && c.ArticleId == articleId && c.ParentId == null).Where(PublicComments.Visible).LeaveOut(ignored);
         var ordered = sort switch
         {
             "oldest" => After(top, position).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
@@ -60,13 +67,14 @@ public static class CommentListing
         };
         return TypedResults.Ok(await ordered.ToPageAsync(pageSize, last => new ListingCursor(sort, last.ReplyCount, last.CreatedAt, last.Id, last.BestScore), async page =>
         {
-            var replies = await FirstRepliesAsync(db, [.. page.Where(c => c.ReplyCount > 0).Select(c => c.Id)], cancellationToken);
+            var replies = await FirstRepliesAsync(db, [.. page.Where(c => c.ReplyCount > 0).Select(c => c.Id)], ignored, cancellationToken);
             return page.Select(c => CommentView.From(c, replies: replies[c.Id].Select(r => CommentView.From(r)).ToList())).ToList();
         }, cancellationToken));
     }
 
     public static async Task<Results<Ok<Page<CommentView>>, NotFound, ValidationProblem>> ListReplies(
-        Guid id, int? limit, string? cursor, CommentsDbContext db, IOptions<CommentOptions> options, CancellationToken cancellationToken)
+        Guid id, int? limit, string? cursor, HttpContext http, IgnoredAuthors ignoredAuthors, CommentsDbContext db, IOptions<CommentOptions> options,
+        CancellationToken cancellationToken)
     {
         var errors = Paging.Validate(limit, cursor, "replies", out var position);
         if (errors.Count > 0)
@@ -79,7 +87,8 @@ public static class CommentListing
             return TypedResults.NotFound();
         }
         var pageSize = limit ?? Paging.DefaultPageSize;
-        return TypedResults.Ok(await After(db.Comments.AsNoTracking().Where(c => c.ParentId == id).Where(PublicComments.Visible), position)
+        var ignored = await ignoredAuthors.OfAsync(http);
+        return TypedResults.Ok(await After(db.Comments.AsNoTracking().Where(c => c.ParentId == id).Where(PublicComments.Visible).LeaveOut(ignored), position)
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .ToPageAsync(pageSize, last => new ListingCursor("replies", 0, last.CreatedAt, last.Id), c => CommentView.From(c), cancellationToken));
     }
@@ -103,11 +112,8 @@ public static class CommentListing
         var comments = await db.Comments.AsNoTracking()
             .Where(c => c.SiteId == options.Value.SiteId && c.ArticleId == articleId && c.AuthorId == me && c.DeletedAt == null && c.Status != CommentStatus.Approved)
             .OrderByDescending(c => c.CreatedAt).Take(Paging.MaxPageSize).ToListAsync(cancellationToken);
-        var ids = comments.Select(c => c.Id).ToList();
-        var decisions = (await db.Decisions.AsNoTracking().Where(d => ids.Contains(d.CommentId)).ToListAsync(cancellationToken))
-            .GroupBy(d => d.CommentId).ToDictionary(g => g.Key, g => g.OrderByDescending(d => d.DecidedAt).First());
-        return TypedResults.Ok(new Page<CommentView>(
-            [.. comments.Select(c => CommentView.From(c, ReaderReason.For(text, c, decisions.GetValueOrDefault(c.Id) is { } d && d.Revision == c.Revision ? d : null)))], null));
+        var reasons = await ReaderReason.ForAsync(text, db, comments, cancellationToken);
+        return TypedResults.Ok(new Page<CommentView>([.. comments.Select(c => CommentView.From(c, reasons[c.Id]))], null));
     }
 
     public static async Task<Results<Ok<CommentView>, NotFound>> GetComment(
@@ -142,6 +148,9 @@ public static class CommentListing
             .OrderByDescending(c => c.FeaturedAt).ThenByDescending(c => c.Id);
     }
 
+    private static IQueryable<Comment> LeaveOut(this IQueryable<Comment> comments, string[] ignored) =>
+        ignored.Length == 0 ? comments : comments.Where(c => !ignored.Contains(c.AuthorId));
+
     private static IQueryable<Comment> Before(IQueryable<Comment> comments, ListingCursor? position) => position is null
         ? comments
         : comments.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.CreatedAt, c.Id), ValueTuple.Create(position.CreatedAt, position.Id)));
@@ -151,7 +160,7 @@ public static class CommentListing
         : comments.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.CreatedAt, c.Id), ValueTuple.Create(position.CreatedAt, position.Id)));
 
     /// <summary>The first public replies of each comment, oldest first, in one query.</summary>
-    private static async Task<ILookup<Guid, Comment>> FirstRepliesAsync(CommentsDbContext db, List<Guid> parents, CancellationToken cancellationToken)
+    private static async Task<ILookup<Guid, Comment>> FirstRepliesAsync(CommentsDbContext db, List<Guid> parents, string[] ignored, CancellationToken cancellationToken)
     {
         if (parents.Count == 0)
         {
@@ -165,6 +174,7 @@ public static class CommentListing
                 select r.* from unnest({parentIds}) as p(id) cross join lateral (
                     select c.*, c.xmin from comments c
                     where c.parent_id = p.id and c.status = 'approved' and c.hidden_at is null and (c.deleted_at is null or c.reply_count > 0)
+                      and c.author_id <> all({ignored})
                     order by c.created_at, c.id limit {FirstReplies}) r
                 """)
             .AsNoTracking()

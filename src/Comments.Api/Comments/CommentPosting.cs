@@ -32,7 +32,7 @@ public static class CommentPosting
         IStringLocalizer<ReaderText> text,
         TimeProvider clock)
     {
-        var errors = CommentValidation.ValidatePost(articleId, request, options.Value);
+        var errors = CommentValidation.ValidatePost(articleId, request, options.Value, text);
         var (key, keyError) = IdempotencyKey.Read(http.Request);
         if (keyError is not null)
         {
@@ -157,7 +157,7 @@ public static class CommentPosting
         IStringLocalizer<ReaderText> text,
         CancellationToken cancellationToken)
     {
-        var errors = CommentValidation.ValidateBody(request?.Body, options.Value);
+        var errors = CommentValidation.ValidateBody(request?.Body, options.Value, text);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

@@ -1,5 +1,6 @@
 using Comments.Api.Auth;
 using Comments.Api.Caching;
+using Comments.Api.Ignoring;
 using Comments.Api.Infrastructure;
 using Comments.Api.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +25,7 @@ public static class CommentsApi
         api.MapDelete("/comments/{id:guid}", CommentChanges.DeleteComment)
             .RequireAuthorization(Policies.Commenter);
 
-        api.MapGet("/articles/{articleId}/comments", CommentListing.ListArticleComments).CacheAsPublicListing();
+        api.MapGet("/articles/{articleId}/comments", CommentListing.ListArticleComments).CacheAsPublicListing().WithMetadata(LeavesOutIgnoredAuthors.Instance);
         api.MapGet("/articles/{articleId}/stats", CommentListing.GetArticleStats).CacheAsPublicListing();
         api.MapGet("/articles/counts", ArticleCounts.GetCounts).CacheAsPublicListing();
         api.MapGet("/articles/{articleId}/comments/mine", CommentListing.ListMyUnpublished).RequireAuthorization(Policies.Commenter);

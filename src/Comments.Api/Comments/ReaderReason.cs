@@ -3,6 +3,7 @@ using Comments.Storage;
 using Comments.Moderation.Reasons;
 using Comments.Storage.Comments;
 using Comments.Storage.Decisions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Comments.Api.Comments;
@@ -21,5 +22,16 @@ public sealed record ReaderReason(string Code, string Message)
             ? decision.Details.Reasons.Select(r => (Code: r.Code, Detail: r.Detail))
             : decision.ReasonCodes.Select(code => (Code: code, Detail: (string?)null));
         return [.. reasons.Where(r => r.Code != ReasonCodes.Staff).Select(r => new ReaderReason(r.Code, ReaderMessages.For(text, status, decision, r.Code, r.Detail)))];
+    }
+
+    /// <summary>The reasons of several of one author's comments, from each one's latest decision on its current revision, in one query.</summary>
+    public static async Task<Dictionary<Guid, IReadOnlyList<ReaderReason>>> ForAsync(IStringLocalizer<ReaderText> text, CommentsDbContext db, IReadOnlyList<Comment> comments,
+        CancellationToken cancellationToken)
+    {
+        var ids = comments.Where(c => c.Status is not (CommentStatus.Approved or CommentStatus.Pending)).Select(c => c.Id).ToList();
+        var decisions = ids.Count == 0 ? new Dictionary<Guid, Decision>() : (await db.Decisions.AsNoTracking().Where(d => ids.Contains(d.CommentId)).ToListAsync(cancellationToken))
+            .GroupBy(d => d.CommentId).ToDictionary(g => g.Key, g => g.OrderByDescending(d => d.DecidedAt).First());
+        return comments.ToDictionary(c => c.Id,
+            c => For(text, c, decisions.GetValueOrDefault(c.Id) is { } d && d.Revision == c.Revision ? d : null));
     }
 }

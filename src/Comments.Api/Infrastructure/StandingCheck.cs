@@ -26,7 +26,8 @@ public static class StandingCheck
         Refusal(text, await db.UserStandings.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == userId, cancellationToken), now);
 
     // In the reader's language (the request's culture); the dates in the sentences stay in the one form readers are shown everywhere.
-    private static StandingRefusal? Refusal(IStringLocalizer<ReaderText> text, UserStanding? standing, DateTimeOffset now) => standing switch
+    // Also what the help form's preview tells the reader.
+    public static StandingRefusal? Refusal(IStringLocalizer<ReaderText> text, UserStanding? standing, DateTimeOffset now) => standing switch
     {
         { Status: UserStatus.Banned } => new StandingRefusal(text[ReaderKeys.BannedTitle], text[ReaderKeys.BannedDetail], null),
         { Status: UserStatus.Suspended, SuspendedUntil: var until } when until is null || until > now => new StandingRefusal(text[ReaderKeys.SuspendedTitle],

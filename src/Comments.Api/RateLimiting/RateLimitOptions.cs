@@ -20,6 +20,10 @@ public sealed class RateLimitOptions
     [Range(1, 1_000_000)] public int HelpRequestsPerWindow { get; set; } = 5;
     [Range(1, 86_400)] public int HelpRequestsWindowSeconds { get; set; } = 3_600;
 
+    /// <summary>The help form's previews: it asks again as the reader changes the topic or types (debounced), a few times per request.</summary>
+    [Range(1, 1_000_000)] public int HelpPreviewsPerWindow { get; set; } = 20;
+    [Range(1, 86_400)] public int HelpPreviewsWindowSeconds { get; set; } = 600;
+
     /// <summary>Reading a help request by reference and access token: enough for a person, too few to guess with.</summary>
     [Range(1, 1_000_000)] public int HelpRequestLookupsPerWindow { get; set; } = 10;
     [Range(1, 86_400)] public int HelpRequestLookupsWindowSeconds { get; set; } = 60;

@@ -6,6 +6,7 @@ public static class RateLimitPolicies
     public const string Reports = "reports";
     public const string Reactions = "reactions";
     public const string HelpRequests = "help-requests";
+    public const string HelpPreviews = "help-previews";
     public const string HelpRequestLookups = "help-request-lookups";
     public const string DraftChecks = "draft-checks";
 }

@@ -50,6 +50,8 @@ public static class RateLimitingExtensions
                 Window(http, options => (options.ReactionsPerWindow, options.ReactionsWindowSeconds)));
             limiter.AddPolicy(RateLimitPolicies.HelpRequests, http =>
                 Window(http, options => (options.HelpRequestsPerWindow, options.HelpRequestsWindowSeconds)));
+            limiter.AddPolicy(RateLimitPolicies.HelpPreviews, http =>
+                Window(http, options => (options.HelpPreviewsPerWindow, options.HelpPreviewsWindowSeconds)));
             limiter.AddPolicy(RateLimitPolicies.HelpRequestLookups, http =>
                 Window(http, options => (options.HelpRequestLookupsPerWindow, options.HelpRequestLookupsWindowSeconds)));
             limiter.AddPolicy(RateLimitPolicies.DraftChecks, http =>

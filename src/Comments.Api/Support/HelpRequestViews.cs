@@ -12,7 +12,8 @@ public sealed record HelpRequestSubmission(
     Guid? CommentId,
     HelpRequestCategory? Category,
     [property: Text(10, 5000)] string? Message,
-    string? Page);
+    string? Page,
+    Guid? PreviewId = null);
 
 /// <summary>An anonymous requester's <c>AccessToken</c> is shown here and in the acknowledgement mail, never again.</summary>
 public sealed record AcceptedHelpRequest(Guid Id, string Reference, string? AccessToken);

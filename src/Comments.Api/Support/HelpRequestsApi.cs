@@ -1,12 +1,15 @@
 using Comments.Api.Infrastructure;
 using System.Net.Mail;
 using Comments.Api.Auth;
+using Comments.Api.Observability;
 using Comments.Api.RateLimiting;
 using Comments.Contracts;
+using Comments.Moderation.Language;
 using Comments.Storage;
 using Comments.Storage.Support;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Comments.Api.Support;
@@ -22,6 +25,8 @@ public static class HelpRequestsApi
         var api = app.MapGroup("/api/help-requests").WithTags("Help requests");
         api.MapPost("/", Submit).RequireRateLimiting(RateLimitPolicies.HelpRequests)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(64 * 1024));
+        api.MapPost("/preview", HelpPreviews.Preview).RequireRateLimiting(RateLimitPolicies.HelpPreviews)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(4 * 1024));
         api.MapGet("/mine", Mine).RequireAuthorization(Policies.Commenter);
         api.MapGet("/{reference}", GetByReference).RequireRateLimiting(RateLimitPolicies.HelpRequestLookups);
         return api;
@@ -29,16 +34,17 @@ public static class HelpRequestsApi
 
     public static async Task<Results<Accepted<AcceptedHelpRequest>, ValidationProblem>> Submit(
         HelpRequestSubmission request, HttpContext http, BrokerIntake intake, IOptions<CommentOptions> options,
-        TimeProvider clock, OptionalDatabaseWork optionalWork, CommentsDbContext db)
+        TimeProvider clock, OptionalDatabaseWork optionalWork, CommentsDbContext db, IOptions<HelpPreviewOptions> previews, HelpPreviewMetrics metrics,
+        IStringLocalizer<ReaderText> text)
     {
         var userId = http.User.UserId();
         var typed = request.Email?.Trim() is { Length: > 0 } given ? given : null;
         // Signed in, the token's address is the reader's; a different typed one is only a contact address.
         var verified = userId is null ? null : http.User.FindFirst("email")?.Value?.Trim() is { Length: > 0 } claim ? claim : null;
-        var errors = Validate(request, userId, typed);
+        var errors = Validate(request, userId, typed, text);
         if (errors.Count == 0 && request.CommentId is { } commentId && !await IsOwnCommentAsync(db, commentId, userId!, options.Value.SiteId, http.RequestAborted))
         {
-            errors["commentId"] = ["commentId must name one of your own comments."];
+            errors["commentId"] = [text[ReaderKeys.HelpNotOwnComment]];
         }
         if (errors.Count > 0)
         {
@@ -66,6 +72,13 @@ public static class HelpRequestsApi
         await intake.SendAsync(message, message.HelpRequestId, BrokerIntake.TriageQueue, http.RequestAborted);
         // The broker has it and the worker stores it; without the row the reader's first look finds nothing yet.
         await optionalWork.TryAsync("store a help request early", async (own, token) => { await own.InsertIfAbsentAsync(message, token); return true; }, false);
+        if (request.PreviewId is { } previewId
+            && await optionalWork.TryAsync("mark the help preview followed", (own, token) => own.HelpPreviews
+                .Where(p => p.Id == previewId && p.SiteId == message.SiteId && p.RequestedAt == null && p.CreatedAt > now - previews.Value.RequestWindow)
+                .ExecuteUpdateAsync(p => p.SetProperty(x => x.RequestedAt, now), token), 0) > 0)
+        {
+            metrics.Followed();
+        }
         return TypedResults.Accepted($"/api/help-requests/{message.Reference}", new AcceptedHelpRequest(message.HelpRequestId, message.Reference, accessToken));
     }
 
@@ -105,20 +118,20 @@ public static class HelpRequestsApi
     }
 
     /// <summary>What depends on who is asking; the rest is said by the request's annotations.</summary>
-    private static Dictionary<string, string[]> Validate(HelpRequestSubmission request, string? userId, string? email)
+    private static Dictionary<string, string[]> Validate(HelpRequestSubmission request, string? userId, string? email, IStringLocalizer text)
     {
         var errors = new Dictionary<string, string[]>();
         if (userId is null && string.IsNullOrEmpty(email))
         {
-            errors["email"] = ["email is required when you are not signed in, so that we can answer."];
+            errors["email"] = [text[ReaderKeys.HelpEmailRequired]];
         }
         if (userId is null && request.CommentId is not null)
         {
-            errors["commentId"] = ["sign in to ask about one of your comments."];
+            errors["commentId"] = [text[ReaderKeys.HelpSignInForComment]];
         }
         else if (!string.IsNullOrEmpty(email) && (email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
         {
-            errors["email"] = ["email is not a valid address."];
+            errors["email"] = [text[ReaderKeys.HelpEmailInvalid]];
         }
         return errors;
     }

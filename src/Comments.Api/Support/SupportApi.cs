@@ -4,6 +4,7 @@ using Comments.Storage;
 using Comments.Storage.Audit;
 using Comments.Storage.Comments;
 using Comments.Storage.Comments.Lifecycle;
+using Comments.Storage.Notifications;
 using Comments.Storage.Support;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -124,9 +125,20 @@ public static class SupportApi
         request.FirstReplyAt ??= now;
         if (request.Status == HelpRequestStatus.New) request.Status = HelpRequestStatus.Open;
         request.UpdatedAt = now;
-        if ((request.Email ?? request.ContactEmail) is { } to)
+        var to = request.Email ?? request.ContactEmail;
+        if (to is not null)
         {
             await mail.SendAsync(to, $"Re: your help request {request.Reference}", entry.Body!, id, http.RequestAborted);
+        }
+        if (request.RequesterId is { } requester)
+        {
+            // In this unit of work, so the reader is told exactly when the reply exists; the reply's own mail is its
+            // e-mail, so the notification counts as mailed then and stays out of the digest.
+            db.Notifications.Add(new Notification
+            {
+                Id = Guid.CreateVersion7(now), UserId = requester, Kind = NotificationKind.SupportReply, SubjectId = entry.Id, HelpRequestId = id,
+                ArticleId = request.ArticleId, CreatedAt = now, MailedAt = to is null ? null : now,
+            });
         }
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Created($"/api/support/help-requests/{id}", ToEntry(entry));

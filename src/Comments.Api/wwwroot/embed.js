@@ -7,7 +7,7 @@
   "use strict";
   const script = document.currentScript;
   const api = new URL(".", script ? script.src : location.href).href.replace(/\/$/, "");
-  const state = { token: null, userId: null, articleId: null, root: null, cursor: null, sort: "newest", mine: new Map(), article: null, lang: "en" };
+  const state = { token: null, userId: null, articleId: null, root: null, cursor: null, sort: "newest", mine: new Map(), article: null, lang: "en", ignored: new Set(), ignoredNames: new Map(), historyCursor: null };
 
   const el = (tag, props = {}, ...children) => {
     const node = document.createElement(tag);
@@ -84,7 +84,8 @@
       actions.append(...[
         el("button", { type: "button", class: "cm-respect", "aria-pressed": "false", text: t("embed.respect.button", { count: comment.respectCount }), onclick: e => toggleRespect(comment, e.currentTarget) }),
         depth < 2 && !closed() ? el("button", { type: "button", text: t("embed.reply.button"), onclick: () => openForm(node, comment.id) }) : null,
-        own ? null : el("button", { type: "button", text: t("embed.report.button"), onclick: () => openReport(node, comment.id) })].filter(Boolean));
+        own ? null : el("button", { type: "button", text: t("embed.report.button"), onclick: () => openReport(node, comment.id) }),
+        own ? null : ignoreButton(comment)].filter(Boolean));
     }
     if (own && !comment.deleted && state.token) {
       actions.append(
@@ -251,16 +252,19 @@
     const category = el("select", { id: "cm-help-category" }, el("option", { value: "", text: t("embed.help.topic.choose") }),
       Object.entries(helpTopics()).map(([value, text]) => el("option", { value, text })));
     const result = el("p", { class: "cm-help-result", role: "status" });
+    const preview = el("div", { class: "cm-help-preview", role: "status", "aria-live": "polite" });
     const form = el("form", { class: "cm-help", hidden: true },
       el("label", { for: "cm-help-category", text: t("embed.help.topic") }), category,
       el("label", { for: "cm-help-message", text: t("embed.help.message") }), message,
       el("label", { for: "cm-help-email", text: t("embed.help.email") }), email,
-      el("button", { type: "submit", text: t("embed.help.send") }), result);
+      preview, el("button", { type: "submit", text: t("embed.help.send") }), result);
+    followHelpForm(form, category, message, preview);
     form.addEventListener("submit", async event => {
       event.preventDefault();
       try {
         const accepted = await call("POST", "/api/help-requests", {
-          message: message.value, email: email.value || null, category: category.value || null, articleId: state.articleId, page: location.href });
+          message: message.value, email: email.value || null, category: category.value || null, articleId: state.articleId, page: location.href,
+          previewId: form.dataset.previewId || null });
         result.textContent = accepted.accessToken
           ? t("embed.help.sent_with_code", { reference: accepted.reference, code: accepted.accessToken })
           : t("embed.help.sent", { reference: accepted.reference });
@@ -382,6 +386,89 @@
     if (first) { first.tabIndex = -1; first.focus({ preventScroll: true }); }
   }
 
+  // The bell: a signed-in reader's notifications (replies, editors' picks, decisions, support's answers) with the unread
+  // count in its accessible name; opening the list marks them read. Beside the list, the reader's mail settings.
+  const notifications = { items: [], unread: 0, open: false };
+
+  async function loadNotifications() {
+    if (!state.token) { notifications.items = []; notifications.unread = 0; renderBell(); return; }
+    const page = await call("GET", "/api/me/notifications?limit=20").catch(() => null);
+    if (page) { notifications.items = page.items; notifications.unread = page.unread; }
+    renderBell();
+  }
+
+  function renderBell() {
+    const box = state.root.querySelector(".cm-notifications");
+    if (!state.token) { box.replaceChildren(); notifications.open = false; return; }
+    let button = box.querySelector(".cm-bell");
+    if (!button) {
+      button = el("button", { type: "button", class: "cm-bell", "aria-expanded": "false", "aria-controls": "cm-notification-panel", onclick: () => toggleNotifications(),
+        onkeydown: event => { if (event.key === "Escape" && notifications.open) toggleNotifications(false); } });
+      const panel = el("div", { id: "cm-notification-panel", class: "cm-notification-panel", role: "region", "aria-label": t("embed.notifications.region"), hidden: true,
+        onkeydown: event => { if (event.key === "Escape") toggleNotifications(false); } },
+        el("ul", { class: "cm-notification-list" }), preferencesForm());
+      box.replaceChildren(button, panel);
+    }
+    const count = notifications.unread;
+    button.setAttribute("aria-label", t("embed.notifications.label", { count }));
+    // The visible word is part of the accessible name (WCAG 2.5.3); an emoji bell has no glyph on some systems.
+    button.replaceChildren(t("embed.notifications.button"), el("span", { class: "cm-bell-count", "aria-hidden": "true", text: String(count), hidden: count === 0 }));
+    box.querySelector(".cm-notification-list").replaceChildren(...(notifications.items.length
+      ? notifications.items.map(n => el("li", { class: n.read ? "cm-notification" : "cm-notification cm-unread" },
+          el("span", { text: n.text }), " ", el("time", { datetime: n.createdAt, text: new Date(n.createdAt).toLocaleString(texts.lang) })))
+      : [el("li", { class: "cm-notification", text: t("embed.notifications.empty") })]));
+  }
+
+  async function toggleNotifications(open = !notifications.open) {
+    const button = state.root.querySelector(".cm-bell");
+    const panel = state.root.querySelector(".cm-notification-panel");
+    notifications.open = open;
+    button.setAttribute("aria-expanded", String(open));
+    panel.hidden = !open;
+    if (!open) { button.focus(); return; }
+    await loadNotifications();
+    loadPreferences();
+    const newest = notifications.items[0];
+    if (newest && notifications.unread > 0) {
+      const result = await call("POST", "/api/me/notifications/read", { upTo: newest.id }).catch(() => null);
+      if (result) { notifications.unread = result.unread; notifications.items.forEach(n => { n.read = true; }); renderBell(); }
+    }
+  }
+
+  function preferencesForm() {
+    const email = el("input", { id: "cm-pref-email", type: "email", autocomplete: "email", maxlength: "254" });
+    const mail = el("input", { id: "cm-pref-mail", type: "checkbox" });
+    const result = el("p", { class: "cm-pref-result", role: "status" });
+    // Disabled until the saved settings have loaded, so that they never overwrite what the reader is typing.
+    const form = el("form", { class: "cm-preferences" },
+      el("fieldset", { class: "cm-pref-fields", disabled: true }, el("legend", { text: t("embed.preferences.legend") }),
+        el("label", { for: "cm-pref-email", text: t("embed.preferences.email") }), email,
+        el("label", { class: "cm-check" }, mail, " ", t("embed.preferences.mail")),
+        el("button", { type: "submit", text: t("embed.preferences.save") })), result);
+    form.addEventListener("submit", async event => {
+      event.preventDefault();
+      try {
+        await call("PUT", "/api/me/preferences", { email: email.value || null, mailEnabled: mail.checked });
+        result.textContent = mail.checked && email.value ? t("embed.preferences.saved_on") : t("embed.preferences.saved_off");
+      } catch (error) { result.textContent = error.message; }
+    });
+    return form;
+  }
+
+  async function loadPreferences() {
+    const fields = state.root.querySelector(".cm-pref-fields");
+    if (!fields.disabled) return;
+    const preferences = await call("GET", "/api/me/preferences").catch(() => null);
+    if (preferences) {
+      state.root.querySelector("#cm-pref-email").value = preferences.email || "";
+      state.root.querySelector("#cm-pref-mail").checked = preferences.saved ? preferences.mailEnabled : false;
+    }
+    fields.disabled = false;
+  }
+
+  // While the page is open and visible, the count is fetched again now and then (a cheap query for one reader).
+  setInterval(() => { if (state.token && state.root && !document.hidden && !notifications.open) loadNotifications(); }, 60_000);
+
   function mount(root) {
     state.root = root;
     state.articleId = root.dataset.articleId;
@@ -389,9 +476,11 @@
     root.replaceChildren(
       el("section", { class: "cm", "aria-label": t("embed.heading"), lang: texts.lang },
         el("h2", { text: t("embed.heading") }),
+        el("div", { class: "cm-notifications" }),
         el("p", { class: "cm-notice", role: "note", hidden: true }),
         el("p", { class: "cm-status", role: "status", "aria-live": "polite" }),
         el("div", { class: "cm-compose" }),
+        historyPanel(),
         el("div", { class: "cm-mine", role: "group", "aria-label": t("embed.mine.label") }),
         sortControl(),
         liveControls(),
@@ -405,9 +494,12 @@
             el("h3", { text: t("embed.requests.heading") }), el("div", { class: "cm-request-list" }),
             el("button", { type: "button", text: t("embed.requests.refresh"), onclick: () => showRequests() })))));
     renderCompose();
+    renderHistoryButton();
     loadArticleState();
+    loadIgnored();
     loadPage(true).catch(error => status(error.message, "error"));
     startLive();
+    loadNotifications();
   }
 
   const closed = () => Boolean(state.article && state.article.closed);
@@ -441,12 +533,107 @@
       : state.token ? buildForm(null) : el("p", { text: t("embed.compose.sign_in") }));
   }
 
+  // ---- The reader's own history ("My comments") and the readers they ignore (issue 20). ----
+  const historyStatuses = () => ({
+    pending: t("embed.history.status.pending"), approved: t("embed.history.status.approved"), held: t("embed.history.status.held"),
+    rejected: t("embed.history.status.rejected"), deleted: t("embed.history.status.deleted") });
+
+  function historyPanel() {
+    const list = el("ol", { class: "cm-history-list" });
+    const more = el("button", { type: "button", class: "cm-history-more", hidden: true, text: t("embed.history.more"), onclick: () => loadHistory(false) });
+    const ignored = el("ul", { class: "cm-ignored-list" });
+    const panel = el("div", { id: "cm-history", class: "cm-history", role: "region", "aria-label": t("embed.history.title"), hidden: true },
+      el("h3", { text: t("embed.history.title") }), list, more,
+      el("h4", { text: t("embed.ignored.heading") }), ignored);
+    const toggle = el("button", { type: "button", class: "cm-history-toggle", "aria-expanded": "false", "aria-controls": "cm-history", hidden: true, text: t("embed.history.title"),
+      onclick: () => {
+        const open = panel.hidden;
+        panel.hidden = !open;
+        toggle.setAttribute("aria-expanded", String(open));
+        if (open) { loadHistory(true).catch(error => status(error.message, "error")); renderIgnored(); list.focus(); }
+      } });
+    list.tabIndex = -1;
+    return el("div", { class: "cm-history-box" }, toggle, panel);
+  }
+
+  function renderHistoryButton() {
+    const toggle = state.root.querySelector(".cm-history-toggle");
+    toggle.hidden = !state.token;
+    if (!state.token) { state.root.querySelector(".cm-history").hidden = true; toggle.setAttribute("aria-expanded", "false"); }
+  }
+
+  async function loadHistory(reset) {
+    const list = state.root.querySelector(".cm-history-list");
+    if (reset) { state.historyCursor = null; list.replaceChildren(); }
+    const page = await call("GET", `/api/me/comments?limit=10${state.historyCursor ? `&cursor=${encodeURIComponent(state.historyCursor)}` : ""}`, undefined, { fresh: true });
+    for (const c of page.items) {
+      list.append(el("li", { class: `cm-history-item cm-${c.status}`, "data-id": c.id },
+        el("p", { class: "cm-meta" }, el("span", { class: "cm-badge", text: historyStatuses()[c.status] || c.status }), " · ",
+          el("time", { datetime: c.createdAt, text: new Date(c.createdAt).toLocaleString(texts.lang) }), " · ", el("span", { class: "cm-history-article", text: c.articleId })),
+        el("p", { class: "cm-body", text: c.body === null ? t("embed.comment.deleted") : c.body }),
+        c.reasons.map(r => el("p", { class: "cm-reason", text: r.message }))));
+    }
+    if (reset && !page.items.length) list.append(el("li", { class: "cm-empty", text: t("embed.history.empty") }));
+    state.historyCursor = page.nextCursor;
+    state.root.querySelector(".cm-history-more").hidden = !page.nextCursor;
+  }
+
+  // The ids of the readers this reader ignores: their comments leave the listings (the API) and live events (state.ignored).
+  async function loadIgnored() {
+    state.ignored = new Set();
+    state.ignoredNames = new Map();
+    if (!state.token) return;
+    const list = await call("GET", "/api/me/ignored", undefined, { fresh: true }).catch(() => []);
+    for (const reader of list) { state.ignored.add(reader.userId); state.ignoredNames.set(reader.userId, reader.name || reader.userId); }
+    renderIgnored();
+  }
+
+  function renderIgnored() {
+    const box = state.root.querySelector(".cm-ignored-list");
+    box.replaceChildren(...[...state.ignored].map(id => el("li", {}, el("span", { text: state.ignoredNames.get(id) || id }), " ",
+      el("button", { type: "button", text: t("embed.ignored.stop", { name: state.ignoredNames.get(id) || id }), onclick: () => setIgnored(id, null, false) }))));
+    if (!state.ignored.size) box.append(el("li", { class: "cm-empty", text: t("embed.ignored.none") }));
+  }
+
+  const ignoreButton = comment => el("button", { type: "button", class: "cm-ignore", text: t("embed.ignore.button", { name: comment.authorName }),
+    onclick: () => setIgnored(comment.authorId, comment.authorName, true) });
+
+  async function setIgnored(userId, name, on) {
+    try {
+      await call(on ? "PUT" : "DELETE", `/api/me/ignored/${encodeURIComponent(userId)}`);
+      if (on) { state.ignored.add(userId); state.ignoredNames.set(userId, name || userId); } else state.ignored.delete(userId);
+      renderIgnored();
+      await loadPage(true, true);
+      status(on ? t("embed.ignore.done", { name: name || userId }) : t("embed.ignore.undone", { name: state.ignoredNames.get(userId) || userId }));
+    } catch (error) { status(error.message, "error"); }
+  }
+
+  // ---- The help form asks what the system already knows while the reader fills it in (issue 20). ----
+  function followHelpForm(form, category, message, box) {
+    let timer = 0;
+    let asked = null;
+    const ask = async () => {
+      const key = category.value;
+      if (asked === key) return;
+      asked = key;
+      try {
+        const preview = await call("POST", "/api/help-requests/preview", { category: key || null, articleId: state.articleId });
+        form.dataset.previewId = preview.previewId;
+        box.replaceChildren(el("p", { class: "cm-help-preview-title", text: t("embed.help.preview.title") }),
+          el("ul", {}, preview.answers.map(a => el("li", { class: `cm-answer cm-answer-${a.kind}`, text: a.message }))),
+          el("p", { class: "cm-help-preview-still", text: t("embed.help.preview.still") }));
+      } catch { asked = null; box.replaceChildren(); }
+    };
+    category.addEventListener("change", ask);
+    message.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(ask, 800); });
+  }
+
   window.CommentsEmbed = {
     /** Passes the host site's signed token for the current reader (a JWT); call again with null to sign out. */
     signIn(token) {
       state.token = token || null;
       state.userId = token ? subjectOf(token) : null;
-      if (state.root) { renderCompose(); loadArticleState(); loadPage(true).catch(error => status(error.message, "error")); showRequests(); }
+      if (state.root) { renderCompose(); loadArticleState(); loadIgnored(); loadPage(true).catch(error => status(error.message, "error")); showRequests(); loadNotifications(); renderHistoryButton(); }
     },
   };
 

@@ -32,9 +32,57 @@ public static class ReaderKeys
     public const string ReportAlreadyDetail = "refusal.report.already.detail";
     public const string LiveFullDetail = "refusal.live_full.detail";
 
+    public const string BodyBlank = "invalid.body.blank";
+    public const string BodyTooLong = "invalid.body.too_long";
+    public const string BodyNul = "invalid.body.nul";
+    public const string HelpEmailRequired = "invalid.help.email_required";
+    public const string HelpEmailInvalid = "invalid.help.email";
+    public const string HelpSignInForComment = "invalid.help.sign_in_for_comment";
+    public const string HelpNotOwnComment = "invalid.help.not_own_comment";
+
     public const string ReasonFallback = "reason.fallback";
     public const string ReasonSuspendedUntil = "reason.system.author_suspended_until";
     public const string OutcomeHeld = "reason.outcome.held";
     public const string OutcomeRejected = "reason.outcome.rejected";
     public const string OutcomePending = "reason.outcome.pending";
+
+    public const string NotificationReply = "notification.reply";
+    public const string NotificationFeatured = "notification.featured";
+    public const string NotificationApproved = "notification.decided.approved";
+    public const string NotificationRejected = "notification.decided.rejected";
+    public const string NotificationRejectedBecause = "notification.decided.rejected_because";
+    public const string NotificationSupportReply = "notification.support_reply";
+    public const string DigestSubjectOne = "mail.digest.subject.one";
+    public const string DigestSubjectMany = "mail.digest.subject.many";
+    public const string DigestIntro = "mail.digest.intro";
+    public const string DigestFooter = "mail.digest.footer";
+    public const string UnsubscribeAskTitle = "unsubscribe.ask.title";
+    public const string UnsubscribeAskText = "unsubscribe.ask.text";
+    public const string UnsubscribeAskButton = "unsubscribe.ask.button";
+    public const string UnsubscribeDoneTitle = "unsubscribe.done.title";
+    public const string UnsubscribeDoneText = "unsubscribe.done.text";
+    public const string UnsubscribeRefusedTitle = "unsubscribe.refused.title";
+    public const string UnsubscribeRefusedDetail = "unsubscribe.refused.detail";
+    // The help form's preview (issue 20) and ignoring readers.
+    public const string IgnoreCapTitle = "refusal.ignore.cap.title";
+    public const string IgnoreCapDetail = "refusal.ignore.cap.detail";
+    public const string PreviewHeld = "help.preview.held";
+    public const string PreviewHeldNoReason = "help.preview.held_no_reason";
+    public const string PreviewQueueNext = "help.preview.queue.next";
+    public const string PreviewQueueOne = "help.preview.queue.one";
+    public const string PreviewQueueMany = "help.preview.queue.many";
+    public const string PreviewPending = "help.preview.pending";
+    public const string PreviewRemoved = "help.preview.removed";
+    public const string PreviewRemovedNoReason = "help.preview.removed_no_reason";
+    public const string PreviewHidden = "help.preview.hidden";
+    public const string PreviewStandingReason = "help.preview.standing_reason";
+    public const string PreviewSlowMode = "help.preview.slow_mode";
+    public const string AdviceCantPost = "help.advice.cant_post";
+    public const string AdviceCommentMissing = "help.advice.comment_missing";
+    public const string AdviceCommentRemoved = "help.advice.comment_removed";
+    public const string AdviceAccountOrLogin = "help.advice.account_or_login";
+    public const string AdviceBannedOrSuspended = "help.advice.banned_or_suspended";
+    public const string AdviceReportAbuse = "help.advice.report_abuse";
+    public const string AdviceTechnical = "help.advice.technical";
+    public const string AdviceOther = "help.advice.other";
 }

@@ -43,7 +43,9 @@ public sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
             .HasFilter("status = 'approved'")
             .HasDatabaseName("ix_comments_replies_keyset");
         comment.HasIndex(c => c.OpenReportCount).HasFilter("open_report_count > 0");
-        comment.HasIndex(c => new { c.AuthorId, c.CreatedAt });
+        // A reader's own comments newest first (GET /api/me/comments, walked by keyset), and the author's recent
+        // comments that slow mode, the pipeline and support's context look at.
+        comment.HasIndex(c => new { c.AuthorId, c.CreatedAt, c.Id }).HasDatabaseName("ix_comments_author_newest");
         // The brigade watch's "comments since": a BRIN index costs next to nothing at intake, as rows come in time order.
         comment.HasIndex(c => c.CreatedAt).HasMethod("brin").HasDatabaseName("ix_comments_created_at_brin");
         // Moderator search (docs/performance.md, "Moderator search"): a phrase anywhere in the text (ILIKE, trigrams),

@@ -361,9 +361,6 @@ namespace Comments.Storage.Migrations
                         .HasDatabaseName("ix_comments_open_report_count")
                         .HasFilter("open_report_count > 0");
 
-                    b.HasIndex("AuthorId", "CreatedAt")
-                        .HasDatabaseName("ix_comments_author_id_created_at");
-
                     b.HasIndex("ArticleId", "BestScore", "Id")
                         .HasDatabaseName("ix_comments_article_best")
                         .HasFilter("status = 'approved' AND parent_id IS NULL");
@@ -375,6 +372,9 @@ namespace Comments.Storage.Migrations
                     b.HasIndex("ArticleId", "FeaturedAt", "Id")
                         .HasDatabaseName("ix_comments_article_featured")
                         .HasFilter("status = 'approved' AND featured_at IS NOT NULL");
+
+                    b.HasIndex("AuthorId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_comments_author_newest");
 
                     b.HasIndex("ParentId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_comments_replies_keyset")
@@ -595,6 +595,111 @@ namespace Comments.Storage.Migrations
                         .HasName("pk_queue_snapshots");
 
                     b.ToTable("queue_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Comments.Storage.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<string>("ArticleId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("article_id");
+
+                    b.Property<Guid?>("CommentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("comment_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("HelpRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("help_request_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("MailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mailed_at");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_unmailed")
+                        .HasFilter("mailed_at is null");
+
+                    b.HasIndex("UserId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_notifications_user_id_created_at_id");
+
+                    b.HasIndex("UserId", "Kind", "SubjectId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_user_id_kind_subject_id");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Comments.Storage.Notifications.ReaderPreferences", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("language");
+
+                    b.Property<DateTimeOffset?>("LastMailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_mailed_at");
+
+                    b.Property<bool>("MailEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("mail_enabled");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_reader_preferences");
+
+                    b.ToTable("reader_preferences", (string)null);
                 });
 
             modelBuilder.Entity("Comments.Storage.Reactions.Reaction", b =>
@@ -829,6 +934,44 @@ namespace Comments.Storage.Migrations
                         .HasName("pk_word_lists");
 
                     b.ToTable("word_lists", (string)null);
+                });
+
+            modelBuilder.Entity("Comments.Storage.Support.HelpPreview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Personal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("personal");
+
+                    b.Property<DateTimeOffset?>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("SiteId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("site_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_help_previews");
+
+                    b.HasIndex("SiteId", "CreatedAt")
+                        .HasDatabaseName("ix_help_previews_site_id_created_at");
+
+                    b.ToTable("help_previews", (string)null);
                 });
 
             modelBuilder.Entity("Comments.Storage.Support.HelpRequest", b =>
@@ -1139,6 +1282,33 @@ namespace Comments.Storage.Migrations
                         .HasDatabaseName("ix_post_refusals_user_id_at");
 
                     b.ToTable("post_refusals", (string)null);
+                });
+
+            modelBuilder.Entity("Comments.Storage.Users.IgnoredReader", b =>
+                {
+                    b.Property<string>("SiteId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("site_id");
+
+                    b.Property<string>("ReaderId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reader_id");
+
+                    b.Property<string>("IgnoredId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("ignored_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("SiteId", "ReaderId", "IgnoredId")
+                        .HasName("pk_ignored_readers");
+
+                    b.ToTable("ignored_readers", (string)null);
                 });
 
             modelBuilder.Entity("Comments.Storage.Users.UserStanding", b =>

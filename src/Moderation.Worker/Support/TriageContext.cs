@@ -74,8 +74,7 @@ public sealed class TriageContext(CommentsDbContext db, IStringLocalizer<ReaderT
         switch (comment.Status)
         {
             case CommentStatus.Held:
-                var ahead = await comments.CountAsync(c => c.SiteId == comment.SiteId && c.Status == CommentStatus.Held && c.DeletedAt == null
-                    && c.CreatedAt < comment.CreatedAt, cancellationToken);
+                var ahead = await comments.AheadOfAsync(comment, cancellationToken);
                 return $"Held for review since {since}: {reason ?? "checked by a moderator"}; {ahead} items ahead of it in the queue.";
             case CommentStatus.Rejected:
                 return $"Rejected at {since}: {reason ?? "it did not meet the community guidelines"}.";

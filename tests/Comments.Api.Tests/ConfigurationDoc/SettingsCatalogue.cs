@@ -25,6 +25,7 @@ internal static class SettingsCatalogue
     public static readonly (Type Options, HostKind Host)[] OptionsClasses =
     [
         (typeof(RabbitMqOptions), HostKind.Both),
+        (typeof(global::Comments.Moderation.Notifications.NotificationOptions), HostKind.Both),
         (typeof(AuthOptions), HostKind.Api),
         (typeof(CommentOptions), HostKind.Api),
         (typeof(IntakeOptions), HostKind.Api),
@@ -33,11 +34,14 @@ internal static class SettingsCatalogue
         (typeof(global::Comments.Api.Live.LiveOptions), HostKind.Api),
         (typeof(ProxyOptions), HostKind.Api),
         (typeof(WorkbenchOptions), HostKind.Api),
+        (typeof(global::Comments.Api.Ignoring.IgnoreOptions), HostKind.Api),
+        (typeof(global::Comments.Api.Support.HelpPreviewOptions), HostKind.Api),
         (typeof(ConsumerOptions), HostKind.Worker),
         (typeof(RetentionOptions), HostKind.Worker),
         (typeof(global::Moderation.Worker.Brigades.BrigadeWatchOptions), HostKind.Worker),
         (typeof(RetrainingOptions), HostKind.Worker),
         (typeof(global::Moderation.Worker.Mail.SmtpOptions), HostKind.Worker),
+        (typeof(global::Moderation.Worker.Notifications.NotificationDigestOptions), HostKind.Worker),
     ];
 
     /// <summary>Keys read without an options class; their code defaults are written here by hand, from the code that reads them.</summary>

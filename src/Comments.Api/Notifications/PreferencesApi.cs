@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using Comments.Api.Auth;
+using Comments.Storage;
+using Comments.Storage.Notifications;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Comments.Api.Notifications;
+
+/// <summary>The signed-in reader's mail settings: the address for notification mails, mail on or off, the mails' language.</summary>
+public static class PreferencesApi
+{
+    public static RouteGroupBuilder MapPreferencesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/me/preferences").WithTags("Notifications").RequireAuthorization(Policies.Commenter);
+        api.MapGet("/", Get);
+        api.MapPut("/", Put);
+        return api;
+    }
+
+    public static async Task<Ok<PreferencesView>> Get(HttpContext http, CommentsDbContext db, CancellationToken cancellationToken)
+    {
+        var userId = http.User.UserId()!;
+        var saved = await db.ReaderPreferences.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        return TypedResults.Ok(PreferencesView.From(saved, TokenEmail(http.User)));
+    }
+
+    public static async Task<Results<Ok<PreferencesView>, ValidationProblem>> Put(
+        PreferencesUpdate update, HttpContext http, CommentsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = update.Validate();
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var userId = http.User.UserId()!;
+        var saved = await db.ReaderPreferences.FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        if (saved is null)
+        {
+            saved = db.ReaderPreferences.Add(new ReaderPreferences { UserId = userId }).Entity;
+        }
+        saved.Email = update.Address;
+        saved.MailEnabled = update.MailEnabled ?? true;
+        saved.Language = update.Language ?? saved.Language;
+        saved.UpdatedAt = clock.GetUtcNow();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        {
+            // The same reader saved twice at once from two tabs; the other save stands.
+        }
+        return TypedResults.Ok(PreferencesView.From(saved, TokenEmail(http.User)));
+    }
+
+    private static string? TokenEmail(ClaimsPrincipal user) => user.FindFirstValue("email")?.Trim() is { Length: > 0 } email ? email : null;
+}

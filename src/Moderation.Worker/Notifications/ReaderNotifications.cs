@@ -1,0 +1,74 @@
+using Comments.Contracts;
+using Comments.Storage;
+using Comments.Storage.Decisions;
+using Comments.Storage.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Moderation.Worker.Notifications;
+
+/// <summary>
+/// Tells readers what happened to their comments, from the events on the bus: a published reply by someone else, an
+/// editors' pick, a moderator's decision on a comment that was held. Each notification is unique per reader, kind and
+/// subject, so a redelivered event changes nothing. Each method answers how many notifications it created.
+/// </summary>
+public sealed class ReaderNotifications(CommentsDbContext db, TimeProvider clock)
+{
+    public async Task<int> ModeratedAsync(CommentModerated message, CancellationToken cancellationToken)
+    {
+        var created = 0;
+        var comment = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == message.CommentId, cancellationToken);
+        if (comment is null)
+        {
+            return 0;
+        }
+        if (comment.IsPublic && comment.ParentId is { } parentId
+            && await db.Comments.Where(c => c.Id == parentId).Select(c => c.AuthorId).FirstOrDefaultAsync(cancellationToken) is { } parentAuthor
+            && parentAuthor != comment.AuthorId)
+        {
+            created += await db.AddIfAbsentAsync(New(parentAuthor, NotificationKind.Reply, comment.Id, comment.Id, comment.ArticleId, comment.AuthorName), cancellationToken) ? 1 : 0;
+        }
+        if (message.Actor != Decision.SystemActor && message.Actor != comment.AuthorId
+            && await DecisionAfterHoldAsync(message, cancellationToken) is { } decision)
+        {
+            created += await db.AddIfAbsentAsync(New(comment.AuthorId, NotificationKind.Decided, decision.Id, comment.Id, comment.ArticleId), cancellationToken) ? 1 : 0;
+        }
+        return created;
+    }
+
+    public async Task<int> FeaturedAsync(CommentFeatured message, CancellationToken cancellationToken)
+    {
+        if (!message.Featured)
+        {
+            return 0;
+        }
+        var author = await db.Comments.Where(c => c.Id == message.CommentId).Select(c => c.AuthorId).FirstOrDefaultAsync(cancellationToken);
+        return author is not null && author != message.Actor
+            && await db.AddIfAbsentAsync(New(author, NotificationKind.Featured, message.CommentId, message.CommentId, message.ArticleId), cancellationToken) ? 1 : 0;
+    }
+
+    /// <summary>
+    /// The event's decision when the decision before it held the comment for review. PostgreSQL keeps microseconds, the
+    /// event the clock's ticks: the decision is the one within a microsecond of the event's time.
+    /// </summary>
+    private async Task<Decision?> DecisionAfterHoldAsync(CommentModerated message, CancellationToken cancellationToken)
+    {
+        var from = message.DecidedAt.AddTicks(-10);
+        var to = message.DecidedAt.AddTicks(10);
+        var decisions = db.Decisions.AsNoTracking().Where(d => d.CommentId == message.CommentId);
+        var decision = await decisions.FirstOrDefaultAsync(d => d.Actor == message.Actor && d.DecidedAt >= from && d.DecidedAt <= to, cancellationToken);
+        if (decision is null)
+        {
+            return null;
+        }
+        var before = await decisions.Where(d => d.DecidedAt < decision.DecidedAt).OrderByDescending(d => d.DecidedAt).Select(d => (DecisionOutcome?)d.Outcome)
+            .FirstOrDefaultAsync(cancellationToken);
+        return before == DecisionOutcome.Held ? decision : null;
+    }
+
+    private Notification New(string userId, NotificationKind kind, Guid subjectId, Guid commentId, string articleId, string? actorName = null)
+    {
+        var now = clock.GetUtcNow();
+        return new Notification { Id = Guid.CreateVersion7(now), UserId = userId, Kind = kind, SubjectId = subjectId, CommentId = commentId, ArticleId = articleId,
+            ActorName = actorName, CreatedAt = now };
+    }
+}
