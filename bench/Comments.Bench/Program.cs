@@ -42,7 +42,11 @@ if (HarnessSettings.Number("BENCH_LIVE_ONLY", 0) == 1)
 {
     var streams = HarnessSettings.Number("BENCH_LIVE_STREAMS", 2_000);
     // The bench's streams all come from one address: the per-client cap (50 by default) would refuse them.
-    await stack.StartAsync(apiSettings: new Dictionary<string, string> { ["Live__MaxStreamsPerClient"] = (streams + 10).ToString() });
+    await stack.StartAsync(apiSettings: new Dictionary<string, string>
+    {
+        ["Live__MaxStreamsPerClient"] = (streams + 10).ToString(),
+        ["RateLimits__LiveOpensPerWindow"] = (streams + 10).ToString(),
+    });
     try
     {
         await new LiveBench(settings.ApiUrl, new Readers(http, new Tokens(settings.SigningKey)), database, stack.Api)

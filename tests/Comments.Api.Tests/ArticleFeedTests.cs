@@ -15,7 +15,7 @@ public sealed class ArticleFeedTests
 
         foreach (var n in new[] { "1", "2", "3", "4" })
         {
-            feed.Publish(LiveEventKind.Comment, n);
+            feed.Publish(LiveEventKind.Comment, n, Now);
         }
 
         Assert.True(slow.Reader.TryRead(out var one));
@@ -36,11 +36,11 @@ public sealed class ArticleFeedTests
         var start = opening[0].Id;
         for (var i = 0; i < 3; i++)
         {
-            feed.Publish(LiveEventKind.Comment, "x");
+            feed.Publish(LiveEventKind.Comment, "x", Now);
         }
         Assert.Equal(LiveEventKind.Ready, feed.Open(start.ToString())!.Value.Opening[0].Kind);
 
-        feed.Publish(LiveEventKind.Comment, "one too many");
+        feed.Publish(LiveEventKind.Comment, "one too many", Now);
 
         Assert.Equal(LiveEventKind.Reset, feed.Open(start.ToString())!.Value.Opening[0].Kind);
         Assert.Equal(LiveEventKind.Reset, feed.Open(new ArticleFeed(3, 10, Now).Open(null)!.Value.Opening[0].Id.ToString())!.Value.Opening[0].Kind);
@@ -60,4 +60,25 @@ public sealed class ArticleFeedTests
         Assert.True(feed.TryClose(Now.AddHours(1).AddMinutes(2), TimeSpan.FromMinutes(2)));
         Assert.Null(feed.Open(null));
     }
+
+    [Fact]
+    public void A_stream_closed_for_being_slow_keeps_its_feed_for_the_resume_window_from_then()
+    {
+        var feed = new ArticleFeed(recentEvents: 10, streamBuffer: 1, Now);
+        feed.Open(null);
+
+        feed.Publish(LiveEventKind.Comment, "1", Now.AddHours(1));
+        feed.Publish(LiveEventKind.Comment, "2", Now.AddHours(1));
+
+        Assert.False(feed.TryClose(Now.AddHours(1).AddMinutes(1), TimeSpan.FromMinutes(2)));
+        Assert.True(feed.TryClose(Now.AddHours(1).AddMinutes(2), TimeSpan.FromMinutes(2)));
+    }
+
+    [Theory]
+    [InlineData("203.0.113.7", "203.0.113.7")]
+    [InlineData("::ffff:203.0.113.7", "203.0.113.7")]
+    [InlineData("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:2::1", "2001:db8:1:2::/64")]
+    public void Streams_count_per_IPv4_address_or_IPv6_64_prefix(string address, string key) =>
+        Assert.Equal(key, LiveClient.KeyOf(System.Net.IPAddress.Parse(address)));
 }

@@ -18,7 +18,9 @@ public sealed class EmbedLanguageBrowserTests(CommentsStack stack, BrowserFixtur
         var languages = new List<string?>();
         page.Request += (_, request) =>
         {
-            if (request.Url.Contains("/api/", StringComparison.Ordinal)) languages.Add(request.Headers.GetValueOrDefault("accept-language"));
+            // The live stream's EventSource cannot send headers: it says the language in its query instead.
+            if (request.Url.Contains("/events?", StringComparison.Ordinal)) languages.Add(new Uri(request.Url).Query.Contains("lang=de") ? "de" : request.Url);
+            else if (request.Url.Contains("/api/", StringComparison.Ordinal)) languages.Add(request.Headers.GetValueOrDefault("accept-language"));
         };
         await page.GotoAsync($"{BaseUrl}/demo/articles/{articleId}?lang=de");
 

@@ -57,7 +57,8 @@ public sealed class HostileInputTests(CommentsStack stack)
             {
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 var described = $"{method} {request.RequestUri}";
-                var response = await client.SendAsync(request);
+                // Headers only: a live event stream answers 200 and never ends; disposing the response closes it.
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
                 sent++;
                 var status = (int)response.StatusCode;
                 if (status >= 500)

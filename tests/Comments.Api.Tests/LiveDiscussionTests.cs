@@ -140,6 +140,25 @@ public sealed class LiveDiscussionTests(CommentsStack stack, SiteFixture other) 
         await ProblemAssert.IsProblemAsync(beyond, HttpStatusCode.ServiceUnavailable);
     }
 
+    [Fact]
+    public async Task Made_up_article_keys_cannot_pile_up_feeds_nor_can_one_address_open_streams_without_end()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?> { ["Live:MaxArticles"] = "1", ["RateLimits:LiveOpensPerWindow"] = "3" });
+        var article = TestData.NewArticleId();
+        await using (await OpenReadyAsync(api.CreateClient(), article))
+        {
+        }
+        // The first article's feed stays for the resume window: another article is refused, the same one is not.
+        var another = await api.CreateClient().GetAsync($"/api/articles/{TestData.NewArticleId()}/events", HttpCompletionOption.ResponseHeadersRead);
+        await ProblemAssert.IsProblemAsync(another, HttpStatusCode.ServiceUnavailable);
+        await using (await OpenReadyAsync(api.CreateClient(), article))
+        {
+        }
+
+        var third = await api.CreateClient().GetAsync($"/api/articles/{article}/events", HttpCompletionOption.ResponseHeadersRead);
+        await ProblemAssert.IsProblemAsync(third, HttpStatusCode.TooManyRequests);
+    }
+
     private static async Task<LiveStreamClient> OpenReadyAsync(HttpClient client, string articleId)
     {
         var stream = await LiveStreamClient.OpenAsync(client, articleId);

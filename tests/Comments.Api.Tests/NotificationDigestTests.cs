@@ -36,6 +36,29 @@ public sealed partial class NotificationDigestTests(CommentsStack stack)
     }
 
     [Fact]
+    public async Task The_same_user_id_on_another_site_is_another_reader_for_lists_marks_and_mail()
+    {
+        var userId = TestData.NewUserId();
+        var email = await ReaderWithMailAsync(userId);
+        var now = DateTimeOffset.UtcNow;
+        await NotificationTestData.AddNotificationAsync(userId, now.AddSeconds(-1), siteId: "another-site");
+
+        var reader = stack.Api.CreateClientFor(userId);
+        var page = await reader.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/me/notifications", TestData.Json);
+        Assert.Empty(page.GetProperty("items").EnumerateArray());
+        Assert.Equal(0, page.GetProperty("unread").GetInt32());
+        await Digest.DigestAsync(now, CancellationToken.None);
+        Assert.Empty(await MailsToAsync(email));
+
+        var mine = await NotificationTestData.AddNotificationAsync(userId, now);
+        Assert.Equal(HttpStatusCode.OK, (await reader.PostAsJsonAsync("/api/me/notifications/read", new { })).StatusCode);
+        await using var db = TestServices.CreateDbContext();
+        var stored = await db.Notifications.AsNoTracking().Where(n => n.UserId == userId).ToListAsync();
+        Assert.NotNull(Assert.Single(stored, n => n.Id == mine).ReadAt);
+        Assert.Null(Assert.Single(stored, n => n.SiteId == "another-site").ReadAt);
+    }
+
+    [Fact]
     public async Task A_reader_gets_one_mail_per_window_with_everything_that_happened_meanwhile()
     {
         var userId = TestData.NewUserId();
@@ -143,9 +166,9 @@ public sealed partial class NotificationDigestTests(CommentsStack stack)
         var bad = new[]
         {
             token[..^2] + (token[^2] == 'A' ? "BA" : "AA"),
-            System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes($"9999999999:{userId}")) + "." + token.Split('.')[1],
-            UnsubscribeToken.Create(userId, now.AddMinutes(-1), key),
-            UnsubscribeToken.Create(userId, now.AddDays(1), "another-key-that-is-long-enough-0123456789"),
+            System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes($"9999999999\ndefault\n{userId}")) + "." + token.Split('.')[1],
+            UnsubscribeToken.Create("default", userId, now.AddMinutes(-1), key),
+            UnsubscribeToken.Create("default", userId, now.AddDays(1), "another-key-that-is-long-enough-0123456789"),
             "",
         };
         foreach (var refused in bad)

@@ -54,13 +54,13 @@ public static class NotificationTestData
 
     /// <summary>A featured-comment notification stored directly, for tests of listing, marking and mailing.</summary>
     public static async Task<Guid> AddNotificationAsync(string userId, DateTimeOffset at, NotificationKind kind = NotificationKind.Featured, string? actorName = null,
-        DateTimeOffset? readAt = null)
+        DateTimeOffset? readAt = null, string siteId = global::Comments.Storage.Sites.SiteSettings.DefaultSiteId)
     {
         await using var db = TestServices.CreateDbContext();
         var id = Guid.CreateVersion7(at);
         db.Notifications.Add(new Notification
         {
-            Id = id, UserId = userId, Kind = kind, SubjectId = Guid.NewGuid(), CommentId = Guid.NewGuid(), ArticleId = TestData.NewArticleId(), ActorName = actorName,
+            Id = id, SiteId = siteId, UserId = userId, Kind = kind, SubjectId = Guid.NewGuid(), CommentId = Guid.NewGuid(), ArticleId = TestData.NewArticleId(), ActorName = actorName,
             CreatedAt = at, ReadAt = readAt,
         });
         await db.SaveChangesAsync();

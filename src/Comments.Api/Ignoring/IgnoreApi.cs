@@ -30,11 +30,13 @@ public static class IgnoreApi
     {
         var site = options.Value.SiteId;
         var me = http.User.UserId();
-        // The name each one last commented under on this site, so the reader knows whom they ignore.
+        // The name each one last published under on this site, so the reader knows whom they ignore (only an approved
+        // comment's name: any id can be ignored, and this must not tell of held or rejected comments).
+        var published = db.Comments.Where(c => c.Status == CommentStatus.Approved);
         var ignored = await db.IgnoredReaders.AsNoTracking().Where(i => i.SiteId == site && i.ReaderId == me)
             .OrderByDescending(i => i.CreatedAt)
             .Select(i => new IgnoredReaderView(i.IgnoredId,
-                db.Comments.Where(c => c.SiteId == site && c.AuthorId == i.IgnoredId).OrderByDescending(c => c.CreatedAt).Select(c => c.AuthorName).FirstOrDefault(),
+                published.Where(c => c.SiteId == site && c.AuthorId == i.IgnoredId).OrderByDescending(c => c.CreatedAt).Select(c => c.AuthorName).FirstOrDefault(),
                 i.CreatedAt))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<IgnoredReaderView>>(ignored);

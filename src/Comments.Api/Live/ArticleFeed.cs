@@ -12,7 +12,8 @@ public sealed class ArticleFeed(int recentEvents, int streamBuffer, DateTimeOffs
 {
     private const string NoData = "{}";
     private readonly Lock _lock = new();
-    private readonly LiveEvent?[] _recent = new LiveEvent?[recentEvents];
+    // Made on the first event: a feed opened on an article nobody writes to costs no ring.
+    private LiveEvent?[]? _recent;
     private readonly List<Channel<LiveEvent>> _streams = [];
     private readonly BoundedChannelOptions _buffer = new(streamBuffer) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait };
     private long _sequence;
@@ -40,12 +41,12 @@ public sealed class ArticleFeed(int recentEvents, int streamBuffer, DateTimeOffs
             {
                 opening = [new LiveEvent(now, LiveEventKind.Ready, NoData)];
             }
-            else if (LiveEventId.TryParse(lastEventId, out var last) && last.Feed == Name && last.Sequence <= _sequence && last.Sequence >= _sequence - _recent.Length)
+            else if (LiveEventId.TryParse(lastEventId, out var last) && last.Feed == Name && last.Sequence <= _sequence && last.Sequence >= _sequence - recentEvents)
             {
                 opening = [new LiveEvent(last, LiveEventKind.Ready, NoData)];
                 for (var sequence = last.Sequence + 1; sequence <= _sequence; sequence++)
                 {
-                    opening.Add(_recent[sequence % _recent.Length]!);
+                    opening.Add(_recent![sequence % recentEvents]!);
                 }
             }
             else
@@ -58,7 +59,7 @@ public sealed class ArticleFeed(int recentEvents, int streamBuffer, DateTimeOffs
         }
     }
 
-    public void Publish(LiveEventKind kind, string data)
+    public void Publish(LiveEventKind kind, string data, DateTimeOffset now)
     {
         lock (_lock)
         {
@@ -68,7 +69,8 @@ public sealed class ArticleFeed(int recentEvents, int streamBuffer, DateTimeOffs
             }
             _sequence++;
             var live = new LiveEvent(new LiveEventId(Name, _sequence), kind, data);
-            _recent[_sequence % _recent.Length] = live;
+            _recent ??= new LiveEvent?[recentEvents];
+            _recent[_sequence % recentEvents] = live;
             for (var i = _streams.Count - 1; i >= 0; i--)
             {
                 if (!_streams[i].Writer.TryWrite(live))
@@ -76,6 +78,10 @@ public sealed class ArticleFeed(int recentEvents, int streamBuffer, DateTimeOffs
                     // Too slow: closed once it has sent what it holds; the browser resumes from the ring.
                     _streams[i].Writer.TryComplete();
                     _streams.RemoveAt(i);
+                    if (_streams.Count == 0)
+                    {
+                        _idleSince = now; // its reader's reconnect must still find the recent events
+                    }
                 }
             }
         }

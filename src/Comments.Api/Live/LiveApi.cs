@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Comments.Api.Infrastructure.Validation;
+using Comments.Api.RateLimiting;
 using Comments.Moderation.Language;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +21,7 @@ public static class LiveApi
     public static RouteGroupBuilder MapLiveApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Live");
-        api.MapGet("/articles/{articleId}/events", Stream);
+        api.MapGet("/articles/{articleId}/events", Stream).RequireRateLimiting(RateLimitPolicies.LiveOpens);
         return api;
     }
 
@@ -28,7 +29,7 @@ public static class LiveApi
         [ArticleId] string articleId, [FromHeader(Name = "Last-Event-ID")] string? lastEventId, HttpContext http, LiveArticles live,
         IHostApplicationLifetime lifetime, IStringLocalizer<ReaderText> text)
     {
-        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var client = LiveClient.KeyOf(http.Connection.RemoteIpAddress);
         var subscription = live.Open(articleId, client, lastEventId, out var refusal);
         if (subscription is null)
         {

@@ -27,6 +27,13 @@ public sealed class LiveArticles(IOptions<LiveOptions> options, TimeProvider clo
             return null;
         }
         var settings = options.Value;
+        // Every article someone opens keeps a feed for the resume window: the cap keeps made-up keys from piling up.
+        if (_feeds.Count >= settings.MaxArticles && !_feeds.ContainsKey(articleId))
+        {
+            Release(client);
+            refusal = LiveRefusal.InstanceFull;
+            return null;
+        }
         while (true)
         {
             var feed = _feeds.GetOrAdd(articleId, _ => new ArticleFeed(settings.RecentEvents, settings.StreamBuffer, clock.GetUtcNow()));
@@ -46,7 +53,7 @@ public sealed class LiveArticles(IOptions<LiveOptions> options, TimeProvider clo
     {
         if (_feeds.TryGetValue(articleId, out var feed))
         {
-            feed.Publish(kind, data);
+            feed.Publish(kind, data, clock.GetUtcNow());
         }
     }
 

@@ -16,6 +16,9 @@ public sealed class LiveOptions
     /// <summary>Open streams one client address may hold at once; beyond it 429 (a household or an office shares one address).</summary>
     [Range(1, 1_000_000)] public int MaxStreamsPerClient { get; set; } = 50;
 
+    /// <summary>Articles this instance keeps a feed for at once (open, or within the resume window); beyond it 503.</summary>
+    [Range(1, 1_000_000)] public int MaxArticles { get; set; } = 5_000;
+
     /// <summary>Events a stream may be behind before it is closed; the browser reconnects and resumes from the recent events.</summary>
     [Range(1, 100_000)] public int StreamBuffer { get; set; } = 64;
 

@@ -3,9 +3,11 @@ using Comments.Api.Infrastructure;
 using Comments.Moderation.Language;
 using Comments.Moderation.Notifications;
 using Comments.Storage;
+using Comments.Storage.Notifications;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Comments.Api.Notifications;
 
@@ -17,6 +19,9 @@ public static class NotificationsApi
 {
     private const string CursorSort = "notifications";
 
+    private static IQueryable<Notification> Mine(this IQueryable<Notification> notifications, string siteId, string userId) =>
+        notifications.Where(n => n.SiteId == siteId && n.UserId == userId);
+
     public static RouteGroupBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/me/notifications").WithTags("Notifications").RequireAuthorization(Policies.Commenter);
@@ -26,7 +31,8 @@ public static class NotificationsApi
     }
 
     public static async Task<Results<Ok<NotificationPage>, ValidationProblem>> List(
-        string? cursor, int? limit, HttpContext http, CommentsDbContext db, IStringLocalizer<ReaderText> text, CancellationToken cancellationToken)
+        string? cursor, int? limit, HttpContext http, CommentsDbContext db, IStringLocalizer<ReaderText> text, IOptions<CommentOptions> options,
+        CancellationToken cancellationToken)
     {
         var errors = Paging.Validate(limit, cursor, CursorSort, out var position);
         if (errors.Count > 0)
@@ -34,7 +40,7 @@ public static class NotificationsApi
             return TypedResults.ValidationProblem(errors);
         }
         var userId = http.User.UserId()!;
-        var mine = db.Notifications.AsNoTracking().Where(n => n.UserId == userId);
+        var mine = db.Notifications.AsNoTracking().Mine(options.Value.SiteId, userId);
         var unread = await mine.CountAsync(n => n.ReadAt == null, cancellationToken);
         if (position is not null)
         {
@@ -48,10 +54,10 @@ public static class NotificationsApi
 
     /// <summary>An id that is not one of the caller's own notifications is a 400 and nothing is marked.</summary>
     public static async Task<Results<Ok<UnreadCount>, ValidationProblem>> MarkRead(
-        MarkReadRequest? request, HttpContext http, CommentsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        MarkReadRequest? request, HttpContext http, CommentsDbContext db, TimeProvider clock, IOptions<CommentOptions> options, CancellationToken cancellationToken)
     {
         var userId = http.User.UserId()!;
-        var mine = db.Notifications.Where(n => n.UserId == userId);
+        var mine = db.Notifications.Mine(options.Value.SiteId, userId);
         var marked = mine.Where(n => n.ReadAt == null);
         if (request?.Ids is { } ids)
         {

@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Comments.Api.Auth;
+using Comments.Api.Infrastructure;
 using Comments.Storage;
 using Comments.Storage.Notifications;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Comments.Api.Notifications;
 
@@ -18,29 +20,30 @@ public static class PreferencesApi
         return api;
     }
 
-    public static async Task<Ok<PreferencesView>> Get(HttpContext http, CommentsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<PreferencesView>> Get(HttpContext http, CommentsDbContext db, IOptions<CommentOptions> options, CancellationToken cancellationToken)
     {
-        var userId = http.User.UserId()!;
-        var saved = await db.ReaderPreferences.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        var (siteId, userId) = (options.Value.SiteId, http.User.UserId()!);
+        var saved = await db.ReaderPreferences.AsNoTracking().FirstOrDefaultAsync(p => p.SiteId == siteId && p.UserId == userId, cancellationToken);
         return TypedResults.Ok(PreferencesView.From(saved, TokenEmail(http.User)));
     }
 
     public static async Task<Results<Ok<PreferencesView>, ValidationProblem>> Put(
-        PreferencesUpdate update, HttpContext http, CommentsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        PreferencesUpdate update, HttpContext http, CommentsDbContext db, TimeProvider clock, IOptions<CommentOptions> options, CancellationToken cancellationToken)
     {
         var errors = update.Validate();
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var userId = http.User.UserId()!;
-        var saved = await db.ReaderPreferences.FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        var (siteId, userId) = (options.Value.SiteId, http.User.UserId()!);
+        var saved = await db.ReaderPreferences.FirstOrDefaultAsync(p => p.SiteId == siteId && p.UserId == userId, cancellationToken);
         if (saved is null)
         {
-            saved = db.ReaderPreferences.Add(new ReaderPreferences { UserId = userId }).Entity;
+            saved = db.ReaderPreferences.Add(new ReaderPreferences { SiteId = siteId, UserId = userId }).Entity;
         }
         saved.Email = update.Address;
-        saved.MailEnabled = update.MailEnabled ?? true;
+        // Left out, the setting stays as it was (mail is on for a new reader).
+        saved.MailEnabled = update.MailEnabled ?? saved.MailEnabled;
         saved.Language = update.Language ?? saved.Language;
         saved.UpdatedAt = clock.GetUtcNow();
         try

@@ -28,7 +28,7 @@ public static class UnsubscribeApi
 
     public static Results<ContentHttpResult, ProblemHttpResult> Ask(
         string? token, IOptions<NotificationOptions> options, IStringLocalizer<ReaderText> text, TimeProvider clock) =>
-        UnsubscribeToken.TryRead(token, clock.GetUtcNow(), options.Value.UnsubscribeKey, out _)
+        UnsubscribeToken.TryRead(token, clock.GetUtcNow(), options.Value.UnsubscribeKey, out _, out _)
             ? TypedResults.Content(UnsubscribePage.Confirm(text, token!), Html)
             : Refused(text);
 
@@ -37,11 +37,11 @@ public static class UnsubscribeApi
         CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (!UnsubscribeToken.TryRead(token, now, options.Value.UnsubscribeKey, out var userId))
+        if (!UnsubscribeToken.TryRead(token, now, options.Value.UnsubscribeKey, out var siteId, out var userId))
         {
             return Refused(text);
         }
-        await db.ReaderPreferences.Where(p => p.UserId == userId)
+        await db.ReaderPreferences.Where(p => p.SiteId == siteId && p.UserId == userId)
             .ExecuteUpdateAsync(set => set.SetProperty(p => p.MailEnabled, false).SetProperty(p => p.UpdatedAt, now), cancellationToken);
         return TypedResults.Content(UnsubscribePage.Done(text), Html);
     }

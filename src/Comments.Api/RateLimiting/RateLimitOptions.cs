@@ -24,6 +24,10 @@ public sealed class RateLimitOptions
     [Range(1, 1_000_000)] public int HelpPreviewsPerWindow { get; set; } = 20;
     [Range(1, 86_400)] public int HelpPreviewsWindowSeconds { get; set; } = 600;
 
+    /// <summary>Live event streams opened (reconnects included); a browser reconnects a few times a minute at most.</summary>
+    [Range(1, 1_000_000)] public int LiveOpensPerWindow { get; set; } = 120;
+    [Range(1, 86_400)] public int LiveOpensWindowSeconds { get; set; } = 60;
+
     /// <summary>Reading a help request by reference and access token: enough for a person, too few to guess with.</summary>
     [Range(1, 1_000_000)] public int HelpRequestLookupsPerWindow { get; set; } = 10;
     [Range(1, 86_400)] public int HelpRequestLookupsWindowSeconds { get; set; } = 60;

@@ -9,4 +9,5 @@ public static class RateLimitPolicies
     public const string HelpPreviews = "help-previews";
     public const string HelpRequestLookups = "help-request-lookups";
     public const string DraftChecks = "draft-checks";
+    public const string LiveOpens = "live-opens";
 }

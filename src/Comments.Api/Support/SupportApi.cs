@@ -8,6 +8,7 @@ using Comments.Storage.Notifications;
 using Comments.Storage.Support;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Comments.Api.Support;
 
@@ -116,7 +117,7 @@ public static class SupportApi
 
     /// <summary>A reply the reader sees (and receives by e-mail when we have an address); the first one meets the service level.</summary>
     public static async Task<Results<Created<ThreadEntry>, NotFound, ValidationProblem>> Reply(
-        Guid id, TextRequest body, HttpContext http, CommentsDbContext db, IMailSender mail, TimeProvider clock)
+        Guid id, TextRequest body, HttpContext http, CommentsDbContext db, IMailSender mail, TimeProvider clock, IOptions<CommentOptions> options)
     {
         var request = await db.HelpRequests.FirstOrDefaultAsync(r => r.Id == id, http.RequestAborted);
         if (request is null) return TypedResults.NotFound();
@@ -136,7 +137,7 @@ public static class SupportApi
             // e-mail, so the notification counts as mailed then and stays out of the digest.
             db.Notifications.Add(new Notification
             {
-                Id = Guid.CreateVersion7(now), UserId = requester, Kind = NotificationKind.SupportReply, SubjectId = entry.Id, HelpRequestId = id,
+                Id = Guid.CreateVersion7(now), SiteId = options.Value.SiteId, UserId = requester, Kind = NotificationKind.SupportReply, SubjectId = entry.Id, HelpRequestId = id,
                 ArticleId = request.ArticleId, CreatedAt = now, MailedAt = to is null ? null : now,
             });
         }

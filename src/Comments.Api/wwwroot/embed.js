@@ -310,7 +310,8 @@
 
   function startLive() {
     if (!window.EventSource || live.source) return;
-    const source = new EventSource(`${api}/api/articles/${encodeURIComponent(state.articleId)}/events`);
+    // EventSource sends no headers of ours: the language goes in the query (the API reads ?lang= before Accept-Language).
+    const source = new EventSource(`${api}/api/articles/${encodeURIComponent(state.articleId)}/events?lang=${encodeURIComponent(state.lang)}`);
     live.source = source;
     source.addEventListener("comment", event => liveComment(JSON.parse(event.data)));
     source.addEventListener("removed", event => liveRemoved(JSON.parse(event.data)));

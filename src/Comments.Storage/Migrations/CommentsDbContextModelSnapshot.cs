@@ -639,6 +639,14 @@ namespace Comments.Storage.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("read_at");
 
+                    b.Property<string>("SiteId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasDefaultValue("default")
+                        .HasColumnName("site_id");
+
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("uuid")
                         .HasColumnName("subject_id");
@@ -652,22 +660,29 @@ namespace Comments.Storage.Migrations
                     b.HasKey("Id")
                         .HasName("pk_notifications");
 
-                    b.HasIndex("UserId", "CreatedAt")
+                    b.HasIndex("SiteId", "UserId", "CreatedAt")
                         .HasDatabaseName("ix_notifications_unmailed")
-                        .HasFilter("mailed_at is null");
+                        .HasFilter("mailed_at is null and read_at is null");
 
-                    b.HasIndex("UserId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_notifications_user_id_created_at_id");
+                    b.HasIndex("SiteId", "UserId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_notifications_site_id_user_id_created_at_id");
 
-                    b.HasIndex("UserId", "Kind", "SubjectId")
+                    b.HasIndex("SiteId", "UserId", "Kind", "SubjectId")
                         .IsUnique()
-                        .HasDatabaseName("ix_notifications_user_id_kind_subject_id");
+                        .HasDatabaseName("ix_notifications_site_id_user_id_kind_subject_id");
 
                     b.ToTable("notifications", (string)null);
                 });
 
             modelBuilder.Entity("Comments.Storage.Notifications.ReaderPreferences", b =>
                 {
+                    b.Property<string>("SiteId")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasDefaultValue("default")
+                        .HasColumnName("site_id");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -696,7 +711,7 @@ namespace Comments.Storage.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.HasKey("UserId")
+                    b.HasKey("SiteId", "UserId")
                         .HasName("pk_reader_preferences");
 
                     b.ToTable("reader_preferences", (string)null);

@@ -7,6 +7,9 @@ namespace Comments.Storage.Notifications;
 public class Notification
 {
     public Guid Id { get; set; }
+
+    /// <summary>The site whose reader this is: a user id names a person only within one site's sign-in.</summary>
+    public required string SiteId { get; set; }
     public required string UserId { get; set; }
     public NotificationKind Kind { get; set; }
 

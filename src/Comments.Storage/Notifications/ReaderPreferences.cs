@@ -6,6 +6,8 @@ namespace Comments.Storage.Notifications;
 /// </summary>
 public class ReaderPreferences
 {
+    /// <summary>The site whose reader this is: a user id names a person only within one site's sign-in.</summary>
+    public required string SiteId { get; set; }
     public required string UserId { get; set; }
     public string? Email { get; set; }
     public bool MailEnabled { get; set; } = true;

@@ -53,18 +53,23 @@ public sealed class NotificationDigest(
         var quietSince = now - TimeSpan.FromMinutes(options.Value.DigestMinutes);
         var readers = await db.ReaderPreferences
             .Where(p => p.MailEnabled && p.Email != null && (p.LastMailedAt == null || p.LastMailedAt <= quietSince)
-                && db.Notifications.Any(n => n.UserId == p.UserId && n.MailedAt == null && n.ReadAt == null))
+                && db.Notifications.Any(n => n.SiteId == p.SiteId && n.UserId == p.UserId && n.MailedAt == null && n.ReadAt == null))
             .OrderBy(p => p.LastMailedAt).Take(ReadersPerTick).ToListAsync(cancellationToken);
         var text = scope.ServiceProvider.GetRequiredService<IStringLocalizer<ReaderText>>();
         var culture = CultureInfo.CurrentUICulture;
+        var written = 0;
         foreach (var reader in readers)
         {
             // The catalogue answers in the current UI culture: the reader's chosen language for this mail.
             CultureInfo.CurrentUICulture = NotificationText.CultureOf(reader.Language);
-            var notifications = await db.Notifications.Where(n => n.UserId == reader.UserId && n.MailedAt == null && n.ReadAt == null)
+            var notifications = await db.Notifications.Where(n => n.SiteId == reader.SiteId && n.UserId == reader.UserId && n.MailedAt == null && n.ReadAt == null)
                 .OrderBy(n => n.CreatedAt).Take(NotificationsPerMail).ToListAsync(cancellationToken);
+            if (notifications.Count == 0)
+            {
+                continue; // read in the page since the readers were chosen: nothing to mail, and the window does not start
+            }
             var facts = await NotificationFacts.LoadAsync(db, notifications, cancellationToken);
-            var unsubscribe = UnsubscribeUrl(reader.UserId, now);
+            var unsubscribe = UnsubscribeUrl(reader.SiteId, reader.UserId, now);
             db.OutgoingMail.Add(new OutgoingMail
             {
                 Id = Guid.CreateVersion7(now),
@@ -76,20 +81,21 @@ public sealed class NotificationDigest(
             });
             notifications.ForEach(n => n.MailedAt = now);
             reader.LastMailedAt = now;
+            written++;
         }
         CultureInfo.CurrentUICulture = culture;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        if (readers.Count > 0)
+        if (written > 0)
         {
-            logger.LogInformation("Wrote {Mails} notification digests", readers.Count);
+            logger.LogInformation("Wrote {Mails} notification digests", written);
         }
-        return readers.Count;
+        return written;
     }
 
-    private string UnsubscribeUrl(string userId, DateTimeOffset now)
+    private string UnsubscribeUrl(string siteId, string userId, DateTimeOffset now)
     {
-        var token = UnsubscribeToken.Create(userId, now.AddDays(links.Value.UnsubscribeLinkDays), links.Value.UnsubscribeKey!);
+        var token = UnsubscribeToken.Create(siteId, userId, now.AddDays(links.Value.UnsubscribeLinkDays), links.Value.UnsubscribeKey!);
         return $"{options.Value.PublicBaseUrl!.TrimEnd('/')}/api/unsubscribe?token={Uri.EscapeDataString(token)}";
     }
 

@@ -25,12 +25,12 @@ public sealed class ReaderNotifications(CommentsDbContext db, TimeProvider clock
             && await db.Comments.Where(c => c.Id == parentId).Select(c => c.AuthorId).FirstOrDefaultAsync(cancellationToken) is { } parentAuthor
             && parentAuthor != comment.AuthorId)
         {
-            created += await db.AddIfAbsentAsync(New(parentAuthor, NotificationKind.Reply, comment.Id, comment.Id, comment.ArticleId, comment.AuthorName), cancellationToken) ? 1 : 0;
+            created += await db.AddIfAbsentAsync(New(comment.SiteId, parentAuthor, NotificationKind.Reply, comment.Id, comment.Id, comment.ArticleId, comment.AuthorName), cancellationToken) ? 1 : 0;
         }
         if (message.Actor != Decision.SystemActor && message.Actor != comment.AuthorId
             && await DecisionAfterHoldAsync(message, cancellationToken) is { } decision)
         {
-            created += await db.AddIfAbsentAsync(New(comment.AuthorId, NotificationKind.Decided, decision.Id, comment.Id, comment.ArticleId), cancellationToken) ? 1 : 0;
+            created += await db.AddIfAbsentAsync(New(comment.SiteId, comment.AuthorId, NotificationKind.Decided, decision.Id, comment.Id, comment.ArticleId), cancellationToken) ? 1 : 0;
         }
         return created;
     }
@@ -41,9 +41,9 @@ public sealed class ReaderNotifications(CommentsDbContext db, TimeProvider clock
         {
             return 0;
         }
-        var author = await db.Comments.Where(c => c.Id == message.CommentId).Select(c => c.AuthorId).FirstOrDefaultAsync(cancellationToken);
-        return author is not null && author != message.Actor
-            && await db.AddIfAbsentAsync(New(author, NotificationKind.Featured, message.CommentId, message.CommentId, message.ArticleId), cancellationToken) ? 1 : 0;
+        var author = await db.Comments.Where(c => c.Id == message.CommentId).Select(c => new { c.SiteId, c.AuthorId }).FirstOrDefaultAsync(cancellationToken);
+        return author is not null && author.AuthorId != message.Actor
+            && await db.AddIfAbsentAsync(New(author.SiteId, author.AuthorId, NotificationKind.Featured, message.CommentId, message.CommentId, message.ArticleId), cancellationToken) ? 1 : 0;
     }
 
     /// <summary>
@@ -65,10 +65,10 @@ public sealed class ReaderNotifications(CommentsDbContext db, TimeProvider clock
         return before == DecisionOutcome.Held ? decision : null;
     }
 
-    private Notification New(string userId, NotificationKind kind, Guid subjectId, Guid commentId, string articleId, string? actorName = null)
+    private Notification New(string siteId, string userId, NotificationKind kind, Guid subjectId, Guid commentId, string articleId, string? actorName = null)
     {
         var now = clock.GetUtcNow();
-        return new Notification { Id = Guid.CreateVersion7(now), UserId = userId, Kind = kind, SubjectId = subjectId, CommentId = commentId, ArticleId = articleId,
+        return new Notification { Id = Guid.CreateVersion7(now), SiteId = siteId, UserId = userId, Kind = kind, SubjectId = subjectId, CommentId = commentId, ArticleId = articleId,
             ActorName = actorName, CreatedAt = now };
     }
 }
