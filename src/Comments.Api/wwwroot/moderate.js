@@ -49,12 +49,13 @@ function keepFocus() {
   if (!document.activeElement || document.activeElement === document.body) $("item").focus();
 }
 
-// Only the latest request draws the list: toggling the filter twice quickly must not end on the first answer.
+// Only the latest request draws the list, a queue's or a search's: toggling the filter twice quickly must not end on
+// the first answer, and a queue answering after a search started must not replace its results.
 let listRequest = 0;
 async function loadList() {
   const mine = ++listRequest;
   const items = (await call("GET", `/api/moderation/queues/${state.queue}?limit=50${state.underAttack ? "&underAttack=true" : ""}&${siteQuery}`)).items;
-  if (mine !== listRequest) return;
+  if (mine !== listRequest || state.search) return;
   state.items = items;
   renderList();
 }
@@ -337,8 +338,10 @@ async function search(more) {
   if (!more) state.search = { query: new URLSearchParams([...new FormData($("search-form"))].filter(([, value]) => value)), next: null };
   const query = new URLSearchParams(state.search.query);
   if (more) query.set("cursor", state.search.next);
+  const mine = ++listRequest;
   try {
     const page = await call("GET", `/api/moderation/search?${query}`);
+    if (mine !== listRequest) return;
     const first = more ? state.items.length : 0;
     state.items = more ? [...state.items, ...page.items] : page.items;
     state.search.next = page.nextCursor;
