@@ -528,10 +528,14 @@
     notice.hidden = lines.length === 0;
   }
 
+  // Drawn again when the reader signs in or the article's state arrives: a draft typed meanwhile is kept.
   function renderCompose() {
     const compose = state.root.querySelector(".cm-compose");
+    const draft = compose.querySelector("textarea")?.value;
     compose.replaceChildren(closed() ? el("p", { text: t("embed.compose.closed") })
       : state.token ? buildForm(null) : el("p", { text: t("embed.compose.sign_in") }));
+    const textarea = compose.querySelector("textarea");
+    if (draft && textarea && !textarea.value) textarea.value = draft;
   }
 
   // ---- The reader's own history ("My comments") and the readers they ignore (issue 20). ----
