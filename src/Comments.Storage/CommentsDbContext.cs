@@ -1,3 +1,4 @@
+using Comments.Storage.Legal;
 using Comments.Storage.Articles;
 using Comments.Storage.Audit;
 using Comments.Storage.Moderation;
@@ -45,6 +46,9 @@ public class CommentsDbContext(DbContextOptions<CommentsDbContext> options) : Db
     public DbSet<ReaderPreferences> ReaderPreferences => Set<ReaderPreferences>();
     public DbSet<IgnoredReader> IgnoredReaders => Set<IgnoredReader>();
     public DbSet<HelpPreview> HelpPreviews => Set<HelpPreview>();
+    public DbSet<LegalNotice> LegalNotices => Set<LegalNotice>();
+    public DbSet<StatementOfReasons> StatementsOfReasons => Set<StatementOfReasons>();
+    public DbSet<Complaint> Complaints => Set<Complaint>();
 
     // pg_trgm: the trigram indexes of moderator search (CommentConfiguration).
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -47,15 +47,5 @@ public static class HelpDesk
         return request.FirstReplyDueAt - now <= FirstReplyWithin(request.Priority) / 4 ? Support.DueState.DueSoon : Support.DueState.OnTime;
     }
 
-    /// <summary>HR- and five characters from an alphabet without look-alikes (no 0/O, 1/I/L).</summary>
-    public static string NewReference()
-    {
-        const string alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-        Span<char> code = stackalloc char[5];
-        for (var i = 0; i < code.Length; i++)
-        {
-            code[i] = alphabet[System.Security.Cryptography.RandomNumberGenerator.GetInt32(alphabet.Length)];
-        }
-        return $"HR-{code}";
-    }
+    public static string NewReference() => References.New("HR");
 }
