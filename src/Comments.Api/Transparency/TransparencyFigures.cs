@@ -60,20 +60,25 @@ public static class TransparencyFigures
         return new OwnInitiativeFigures(byMeans.Sum(g => g.Count), byReason, byMeans);
     }
 
-    /// <summary>Each system decision in the period against the last person's decision on the same revision after it.</summary>
+    /// <summary>
+    /// Each system decision in the period against the last person's decision on the same revision after it. A person
+    /// decides a revision only after the system stored it, so that is the revision's last human decision in the period
+    /// when it is later than the system's; found by one pass with hash joins (decisions has no index for people's rows).
+    /// </summary>
     private static async Task<AutomationFigures> AutomationAsync(CommentsDbContext db, string site, ReportPeriod period, CancellationToken cancellationToken)
     {
-        var end = period.End;
+        var (start, end) = (period.Start, period.End);
         var matrix = await db.Database.SqlQuery<AgreementCount>($"""
+            with last_human as (
+                select distinct on (comment_id, revision) comment_id, revision, outcome, decided_at from decisions
+                where actor <> 'system' and decided_at >= {start} and decided_at < {end}
+                order by comment_id, revision, decided_at desc)
             select s.outcome as "system", coalesce(h.outcome, 'not_reviewed') as "moderator", count(*)::int as "count",
                    count(*) filter (where exists (select 1 from reports r
                        where r.comment_id = s.comment_id and r.created_at > s.decided_at and r.created_at < h.decided_at))::int as "reported_first"
             from decisions s join comments c on c.id = s.comment_id
-            left join lateral (select h.outcome, h.decided_at from decisions h
-                where h.comment_id = s.comment_id and h.revision = s.revision and h.actor <> 'system'
-                  and h.decided_at > s.decided_at and h.decided_at < {end}
-                order by h.decided_at desc limit 1) h on true
-            where s.actor = 'system' and c.site_id = {site} and s.decided_at >= {period.Start} and s.decided_at < {end}
+            left join last_human h on h.comment_id = s.comment_id and h.revision = s.revision and h.decided_at > s.decided_at
+            where s.actor = 'system' and c.site_id = {site} and s.decided_at >= {start} and s.decided_at < {end}
             group by 1, 2 order by 1, 2
             """).ToListAsync(cancellationToken);
         return new AutomationFigures(matrix, Indicators(matrix));
