@@ -13,6 +13,7 @@ using Comments.Api.Pages;
 using Comments.Api.Reactions;
 using Comments.Api.Reports;
 using Comments.Api.Support;
+using Comments.Api.Transparency;
 
 var builder = WebApplication.CreateBuilder(args);
 // In any environment, a build output serves the pages from the project through the static web assets manifest
@@ -49,6 +50,7 @@ app.MapPreferencesApi();
 app.MapUnsubscribeApi();
 app.MapTextsApi();
 app.MapOperationsApi();
+app.MapTransparencyApi();
 app.MapWebPages();
 app.MapContract();
 

@@ -17,7 +17,7 @@ public sealed partial class RunScriptScenario(FaultSettings settings, RunScriptS
     private static readonly TimeSpan RestartDeadline = TimeSpan.FromSeconds(90);
 
     /// <summary>The pages the README names; the scripts and styles they load are found in them.</summary>
-    private static readonly string[] Pages = ["/demo/articles/flood-defences", "/moderate", "/support", "/embed.js", "/embed.css"];
+    private static readonly string[] Pages = ["/demo/articles/flood-defences", "/moderate", "/support", "/transparency", "/transparency.js", "/embed.js", "/embed.css"];
 
     public async Task<ScenarioResult> RunAsync()
     {

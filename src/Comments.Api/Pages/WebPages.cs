@@ -10,7 +10,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Comments.Api.Pages;
 
-/// <summary>The consoles (/moderate, /support) and, in Development only, a demo article with a sign-in that issues tokens.</summary>
+/// <summary>The consoles (/moderate, /support, /transparency) and, in Development only, a demo article with a sign-in that issues tokens.</summary>
 public static class WebPages
 {
     public static WebApplication MapWebPages(this WebApplication app)
@@ -20,6 +20,7 @@ public static class WebPages
         // publish, the project's files through the static web assets manifest in a build output (WebRootPath is null there).
         app.MapGet("/moderate", () => StaticPage(app.Environment, "moderate.html")).ExcludeFromDescription();
         app.MapGet("/support", () => StaticPage(app.Environment, "support.html")).ExcludeFromDescription();
+        app.MapGet("/transparency", () => StaticPage(app.Environment, "transparency.html")).ExcludeFromDescription();
         if (!app.Environment.IsDevelopment())
         {
             return app;
