@@ -25,7 +25,7 @@ public sealed class StatementOfReasonsTests : IAsyncLifetime
     [Fact]
     public async Task An_automatic_hold_and_rejection_write_one_statement_each_even_when_redelivered()
     {
-        var held = SubmittedComments.New(body: "The mayor talks utter bullshit about the flood money.");
+        var held = SubmittedComments.New(body: "Cheap watches at http://cheap-watches.example.com today");
         var rejected = SubmittedComments.New(body: "x");
         var approved = SubmittedComments.New();
         CommentSubmitted[] messages = [held, rejected, approved];
