@@ -115,13 +115,7 @@ public sealed class ComplaintTests(CommentsStack stack)
     [Fact]
     public async Task An_account_complaint_goes_to_the_users_appeals_and_a_restore_reverses_it()
     {
-        var userId = TestData.NewUserId();
-        var reader = stack.Api.CreateClientFor(userId);
-        var moderator = Moderator;
-        await moderator.ActOnUserAsync(userId, "suspend", "7d");
-        var statement = Assert.Single(await reader.StatementsAsync());
-
-        Assert.Equal(HttpStatusCode.Created, (await reader.ComplainAsync(statement.Id(), "I was quoting someone else.")).StatusCode);
+        var (userId, reader, moderator, statement) = await SuspendedAndComplainedAsync();
         var user = await moderator.GetFromJsonAsync<JsonElement>($"/api/moderation/users/{userId}", TestData.Json);
         Assert.Single(user.GetProperty("appeals").EnumerateArray());
 
@@ -138,16 +132,22 @@ public sealed class ComplaintTests(CommentsStack stack)
     [Fact]
     public async Task A_suspension_upheld_on_complaint_writes_no_new_statement()
     {
-        var userId = TestData.NewUserId();
-        var reader = stack.Api.CreateClientFor(userId);
-        var moderator = Moderator;
-        await moderator.ActOnUserAsync(userId, "suspend", "7d");
-        var statement = Assert.Single(await reader.StatementsAsync());
-        Assert.Equal(HttpStatusCode.Created, (await reader.ComplainAsync(statement.Id())).StatusCode);
+        var (userId, reader, moderator, _) = await SuspendedAndComplainedAsync();
 
         await moderator.ActOnUserAsync(userId, "suspend", "3d");
 
         var view = Assert.Single(await reader.StatementsAsync());
         Assert.Equal("upheld", view.GetProperty("complaint").Str("outcome"));
+    }
+
+    private async Task<(string UserId, HttpClient Reader, HttpClient Moderator, JsonElement Statement)> SuspendedAndComplainedAsync()
+    {
+        var userId = TestData.NewUserId();
+        var reader = stack.Api.CreateClientFor(userId);
+        var moderator = Moderator;
+        await moderator.ActOnUserAsync(userId, "suspend", "7d");
+        var statement = Assert.Single(await reader.StatementsAsync());
+        Assert.Equal(HttpStatusCode.Created, (await reader.ComplainAsync(statement.Id(), "I was quoting someone else.")).StatusCode);
+        return (userId, reader, moderator, statement);
     }
 }

@@ -1,4 +1,5 @@
 using Comments.Contracts;
+using Comments.Storage.Comments;
 using Comments.Storage.Legal;
 using Comments.Storage.Notifications;
 using Comments.Testing;
@@ -26,7 +27,7 @@ public sealed class StatementOfReasonsTests : IAsyncLifetime
     public async Task An_automatic_hold_and_rejection_write_one_statement_each_even_when_redelivered()
     {
         var held = SubmittedComments.New(body: "Cheap watches at http://cheap-watches.example.com today");
-        var rejected = SubmittedComments.New(body: "x");
+        var rejected = SubmittedComments.New(body: "A fair point\0 about the budget."); // NUL: rejected as invalid text
         var approved = SubmittedComments.New();
         CommentSubmitted[] messages = [held, rejected, approved];
 
@@ -39,6 +40,9 @@ public sealed class StatementOfReasonsTests : IAsyncLifetime
         var consumer = Harness.GetConsumerHarness<CommentSubmittedConsumer>();
         Assert.Equal(0, await consumer.Consumed.ConsumedNowAsync<CommentSubmitted>(m => m.Exception is not null));
         await using var db = TestServices.CreateDbContext();
+        var statuses = await db.Comments.AsNoTracking().Where(c => c.Id == held.CommentId || c.Id == rejected.CommentId || c.Id == approved.CommentId)
+            .ToDictionaryAsync(c => c.Id, c => c.Status);
+        Assert.Equal([CommentStatus.Held, CommentStatus.Rejected, CommentStatus.Approved], messages.Select(m => statuses[m.CommentId]));
         var statements = await db.StatementsOfReasons.AsNoTracking().Where(s => s.CommentId == held.CommentId || s.CommentId == rejected.CommentId || s.CommentId == approved.CommentId)
             .ToListAsync();
         var hold = Assert.Single(statements, s => s.CommentId == held.CommentId);
