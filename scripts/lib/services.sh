@@ -59,7 +59,8 @@ rabbit_env() {
   export RABBITMQ_NODENAME="$RABBIT_NODE"
   export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
   export RABBITMQ_NODE_PORT="$AMQP_PORT"
-  export RABBITMQ_DIST_PORT=$((AMQP_PORT + 20000))
+  # Below the AMQP port when above it would pass 65535 (RabbitMQ then falls back to 35672, which a second profile's node may hold).
+  export RABBITMQ_DIST_PORT=$((AMQP_PORT + 20000 > 65535 ? AMQP_PORT - 20000 : AMQP_PORT + 20000))
   export RABBITMQ_MNESIA_BASE="${RABBIT_MNESIA_DIR:-$DATA_DIR/rabbitmq/mnesia}"
   export RABBITMQ_LOG_BASE="$DATA_DIR/rabbitmq/log"
   export RABBITMQ_CONFIG_FILE="$DATA_DIR/rabbitmq/rabbitmq.conf"

@@ -14,6 +14,7 @@ using Comments.Api.Observability;
 using Comments.Api.Pages;
 using Comments.Api.Proxies;
 using Comments.Api.RateLimiting;
+using Comments.Api.Statements;
 using Comments.Api.Support;
 using Comments.Moderation;
 using Comments.Moderation.Notifications;
@@ -45,6 +46,8 @@ public static class ApiServiceExtensions
         builder.Services.AddScoped<EventPublisher>();
         builder.Services.AddSingleton<IntakeMetrics>();
         builder.Services.AddSingleton<HelpPreviewMetrics>();
+        builder.Services.AddSingleton<ComplaintMetrics>();
+        builder.Services.AddScoped<StatementComplaints>();
         builder.Services.AddOptions<HelpPreviewOptions>().BindConfiguration(HelpPreviewOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<WorkbenchOptions>().BindConfiguration(WorkbenchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<ModeratorDecisions>();

@@ -12,6 +12,7 @@ using Comments.Api.Operations;
 using Comments.Api.Pages;
 using Comments.Api.Reactions;
 using Comments.Api.Reports;
+using Comments.Api.Statements;
 using Comments.Api.Support;
 using Comments.Api.Transparency;
 
@@ -41,6 +42,7 @@ app.MapLiveApi();
 app.MapReportsApi();
 app.MapReactionsApi();
 app.MapMyCommentsApi();
+app.MapStatementsApi();
 app.MapIgnoreApi();
 app.MapModerationApi();
 app.MapHelpRequestsApi();

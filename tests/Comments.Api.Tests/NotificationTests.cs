@@ -109,7 +109,8 @@ public sealed class NotificationTests(CommentsStack stack)
             CommentId = published, ArticleId = articleId, Outcome = "approved", ReasonCodes = [], Actor = firstDecision.Actor, DecidedAt = firstDecision.DecidedAt,
         };
         Assert.Equal(0, await RedeliverAsync(n => n.ModeratedAsync(automatic, CancellationToken.None)));
-        Assert.Equal(2, await NotificationTestData.StoredNotificationsAsync(authorId));
+        // The two decided ones, and the statement of reasons of each of the two removals (issue 21, written with the decision).
+        Assert.Equal(4, await NotificationTestData.StoredNotificationsAsync(authorId));
     }
 
     [Fact]

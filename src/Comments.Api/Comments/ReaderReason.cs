@@ -18,11 +18,18 @@ public sealed record ReaderReason(string Code, string Message)
             return [];
         }
         var status = comment.Status.WireName();
-        var reasons = decision.Actor == Decision.SystemActor && decision.Details.Reasons.Count > 0
-            ? decision.Details.Reasons.Select(r => (Code: r.Code, Detail: r.Detail))
-            : decision.ReasonCodes.Select(code => (Code: code, Detail: (string?)null));
-        return [.. reasons.Where(r => r.Code != ReasonCodes.Staff).Select(r => new ReaderReason(r.Code, ReaderMessages.For(text, status, decision, r.Code, r.Detail)))];
+        return [.. Told(decision).Select(r => new ReaderReason(r.Code, ReaderMessages.For(text, status, decision, r.Code, r.Detail)))];
     }
+
+    /// <summary>The decision's reasons without the outcome ("it contains links…"): the facts a statement of reasons names.</summary>
+    public static IReadOnlyList<ReaderReason> Facts(IStringLocalizer<ReaderText> text, Decision decision) =>
+        [.. Told(decision).Select(r => new ReaderReason(r.Code, ReaderMessages.Explain(text, decision, r.Code, r.Detail)))];
+
+    /// <summary>The pipeline's reasons with their details, or the codes a person chose; never the staff marker.</summary>
+    private static IEnumerable<(string Code, string? Detail)> Told(Decision decision) =>
+        (decision.Actor == Decision.SystemActor && decision.Details.Reasons.Count > 0
+            ? decision.Details.Reasons.Select(r => (r.Code, r.Detail))
+            : decision.ReasonCodes.Select(code => (code, (string?)null))).Where(r => r.Item1 != ReasonCodes.Staff);
 
     /// <summary>The reasons of several of one author's comments, from each one's latest decision on its current revision, in one query.</summary>
     public static async Task<Dictionary<Guid, IReadOnlyList<ReaderReason>>> ForAsync(IStringLocalizer<ReaderText> text, CommentsDbContext db, IReadOnlyList<Comment> comments,

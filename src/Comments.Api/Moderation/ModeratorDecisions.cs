@@ -1,14 +1,18 @@
 using Comments.Api.Events;
+using Comments.Api.Observability;
 using Comments.Api.Support;
 using Comments.Contracts;
+using Comments.Moderation.Language;
 using Comments.Moderation.Reasons;
 using Comments.Storage;
 using Comments.Storage.Audit;
 using Comments.Storage.Comments;
 using Comments.Storage.Comments.Lifecycle;
 using Comments.Storage.Decisions;
+using Comments.Storage.Legal;
 using Comments.Storage.Reports;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Comments.Api.Moderation;
 
@@ -17,7 +21,7 @@ namespace Comments.Api.Moderation;
 /// deciding at once exactly one wins, the other gets 409 with the winning decision. Reports are closed (upheld by a
 /// rejection, dismissed by an approval) and their reporters' weights adjusted; everything is audited.
 /// </summary>
-public sealed class ModeratorDecisions(CommentsDbContext db, EventPublisher events, TimeProvider clock)
+public sealed class ModeratorDecisions(CommentsDbContext db, EventPublisher events, TimeProvider clock, ComplaintMetrics metrics, IStringLocalizer<ReaderText> text)
 {
     public async Task<DecisionOutcomeResult> DecideAsync(Guid id, DecisionRequest request, uint? version, string moderator, CancellationToken cancellationToken)
     {
@@ -43,6 +47,11 @@ public sealed class ModeratorDecisions(CommentsDbContext db, EventPublisher even
             return DecisionOutcomeResult.Failed(id, StatusCodes.Status409Conflict, "The author deleted this comment.");
         }
         db.Entry(comment).Property(c => c.Version).OriginalValue = version!.Value;
+        var automation = await AutomationOfAsync(comment, cancellationToken);
+        var complainedOf = comment.AppealHelpRequestId is { } appeal
+            ? await (from c in db.Complaints join s in db.StatementsOfReasons on c.StatementId equals s.Id where c.HelpRequestId == appeal select (Restriction?)s.Restriction)
+                .FirstOrDefaultAsync(cancellationToken)
+            : null;
 
         var transition = await db.ChangeAsync(comment, new CommentChange(LifecycleActor.Moderator, moderator, action, now)
         {
@@ -50,8 +59,13 @@ public sealed class ModeratorDecisions(CommentsDbContext db, EventPublisher even
             Details = new DecisionDetails { Note = request.Note, Explanation = request.Explanation },
             Audit = new { request.Note, request.Explanation, comment.OpenReportCount },
         }, cancellationToken);
+        if (!(complainedOf == Restriction.CommentRemoved && action == CommentAction.Reject))
+        {
+            // Upholding a removal complained of is the complaint's outcome, told to the author, not a new removal to complain about.
+            db.AddFor(transition, automation);
+        }
         await CloseReportsAsync(comment, upheld: action == CommentAction.Reject, now, cancellationToken);
-        await AppealOutcomes.RecordForCommentAsync(db, comment, moderator, request.Explanation, now, cancellationToken);
+        var complaints = await AppealOutcomes.RecordForCommentAsync(db, text, comment, moderator, request.Explanation, now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -65,10 +79,19 @@ public sealed class ModeratorDecisions(CommentsDbContext db, EventPublisher even
         }
         await transaction.CommitAsync(cancellationToken);
 
+        metrics.Decided(complaints);
         await events.PublishAsync(transition);
         var decision = transition.Decision!;
         return DecisionOutcomeResult.Decided(id, DecisionView.From(decision), comment.Version);
     }
+
+    /// <summary>Detection when the pipeline held this revision for a moderator; None when readers' reports or an appeal brought it.</summary>
+    private async Task<AutomationUse> AutomationOfAsync(Comment comment, CancellationToken cancellationToken) =>
+        comment.Status == CommentStatus.Held && comment.AppealHelpRequestId is null
+            && await db.Decisions.Where(d => d.CommentId == comment.Id && d.Revision == comment.Revision).OrderByDescending(d => d.DecidedAt)
+                .Select(d => d.Actor).FirstOrDefaultAsync(cancellationToken) == Decision.SystemActor
+            ? AutomationUse.Detection
+            : AutomationUse.None;
 
     private async Task CloseReportsAsync(Comment comment, bool upheld, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -1,17 +1,23 @@
 using Comments.Api.Auth;
 using Comments.Api.Comments;
 using Comments.Api.Events;
+using Comments.Api.Infrastructure;
+using Comments.Api.Observability;
 using Comments.Api.Support;
 using Comments.Contracts;
+using Comments.Moderation.Language;
 using Comments.Storage;
 using Comments.Storage.Audit;
 using Comments.Storage.Comments;
 using Comments.Storage.Comments.Lifecycle;
 using Comments.Storage.Decisions;
+using Comments.Storage.Legal;
 using Comments.Storage.Moderation;
 using Comments.Storage.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Comments.Api.Moderation;
 
@@ -57,7 +63,8 @@ public static class UsersApi
     }
 
     public static async Task<Results<Ok<UserView>, ValidationProblem>> ActOnUser(
-        string userId, string action, UserActionRequest request, HttpContext http, CommentsDbContext db, EventPublisher events, TimeProvider clock)
+        string userId, string action, UserActionRequest request, HttpContext http, CommentsDbContext db, EventPublisher events, TimeProvider clock,
+        IOptions<CommentOptions> options, IStringLocalizer<ReaderText> text, ComplaintMetrics metrics)
     {
         var duration = SuspensionDurations.Parse(request.Duration);
         var errors = new Dictionary<string, string[]>();
@@ -75,7 +82,8 @@ public static class UsersApi
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var standing = await db.UserStandings.FirstOrDefaultAsync(s => s.UserId == userId, cancellationToken);
-        var before = new { Status = (standing?.Status ?? UserStatus.Active).WireName(), standing?.SuspendedUntil, standing?.Reason };
+        var (statusBefore, untilBefore) = (standing?.Status ?? UserStatus.Active, standing?.SuspendedUntil);
+        var before = new { Status = statusBefore.WireName(), standing?.SuspendedUntil, standing?.Reason };
         standing ??= db.UserStandings.Add(new UserStanding { UserId = userId }).Entity;
         switch (act)
         {
@@ -87,10 +95,16 @@ public static class UsersApi
         standing.UpdatedAt = now;
         db.Audit(moderator, act.WireName(), "user", userId, now, before,
             new { Status = standing.Status.WireName(), standing.SuspendedUntil, request.Reason, request.RejectComments });
-        await AppealOutcomes.RecordForUserAsync(db, userId, act, standing.SuspendedUntil, moderator, now, cancellationToken);
+        var siteId = options.Value.SiteId;
+        var complaints = await AppealOutcomes.RecordForUserAsync(db, text, siteId, userId, act, standing.SuspendedUntil, request.Reason, moderator, now, cancellationToken);
+        if (AccountStatements.RestrictionFor(act, statusBefore, untilBefore, standing, answersComplaint: complaints.Count > 0) is { } restriction)
+        {
+            db.AddForAccount(siteId, userId, restriction, AccountStatements.ReasonCodeFor(restriction), moderator, now, standing.SuspendedUntil);
+        }
         await db.SaveChangesAsync(cancellationToken);
         var rejected = act == UserAction.Ban && request.RejectComments ? await RejectAllAsync(db, userId, moderator, request.Reason!, now, cancellationToken) : [];
         await transaction.CommitAsync(cancellationToken);
+        metrics.Decided(complaints);
 
         foreach (var transition in rejected)
         {
@@ -121,6 +135,11 @@ public static class UsersApi
             Details = new DecisionDetails { Note = $"Author banned: {reason}" },
             Audit = new { Reason = "author banned" },
         }))], cancellationToken);
+        foreach (var transition in transitions)
+        {
+            // Each removal has its statement; the author is told once, by the ban's.
+            db.AddFor(transition, AutomationUse.None, notify: false);
+        }
         await db.SaveChangesAsync(cancellationToken);
         return transitions;
     }

@@ -482,6 +482,7 @@
         el("p", { class: "cm-status", role: "status", "aria-live": "polite" }),
         el("div", { class: "cm-compose" }),
         historyPanel(),
+        statementsPanel(),
         el("div", { class: "cm-mine", role: "group", "aria-label": t("embed.mine.label") }),
         sortControl(),
         liveControls(),
@@ -565,6 +566,7 @@
     const toggle = state.root.querySelector(".cm-history-toggle");
     toggle.hidden = !state.token;
     if (!state.token) { state.root.querySelector(".cm-history").hidden = true; toggle.setAttribute("aria-expanded", "false"); }
+    renderStatementsButton();
   }
 
   async function loadHistory(reset) {
@@ -581,6 +583,73 @@
     if (reset && !page.items.length) list.append(el("li", { class: "cm-empty", text: t("embed.history.empty") }));
     state.historyCursor = page.nextCursor;
     state.root.querySelector(".cm-history-more").hidden = !page.nextCursor;
+  }
+
+  // ---- Decisions about the reader's comments and account: statements of reasons and complaints (issue 21, DSA 17 and 20). ----
+  function statementsPanel() {
+    const list = el("ol", { class: "cm-statement-list", tabindex: "-1" });
+    const more = el("button", { type: "button", class: "cm-statements-more", hidden: true, text: t("embed.statements.more"), onclick: () => loadStatements(false) });
+    const panel = el("div", { id: "cm-statements", class: "cm-statements", role: "region", "aria-label": t("embed.statements.title"), hidden: true },
+      el("h3", { text: t("embed.statements.title") }), list, more);
+    const toggle = el("button", { type: "button", class: "cm-statements-toggle", "aria-expanded": "false", "aria-controls": "cm-statements", hidden: true,
+      text: t("embed.statements.title"),
+      onclick: () => {
+        const open = panel.hidden;
+        panel.hidden = !open;
+        toggle.setAttribute("aria-expanded", String(open));
+        if (open) { loadStatements(true).catch(error => status(error.message, "error")); list.focus(); }
+      } });
+    return el("div", { class: "cm-statements-box" }, toggle, panel);
+  }
+
+  function renderStatementsButton() {
+    const toggle = state.root.querySelector(".cm-statements-toggle");
+    toggle.hidden = !state.token;
+    if (!state.token) { state.root.querySelector(".cm-statements").hidden = true; toggle.setAttribute("aria-expanded", "false"); }
+  }
+
+  async function loadStatements(reset) {
+    const list = state.root.querySelector(".cm-statement-list");
+    if (reset) { state.statementsCursor = null; list.replaceChildren(); }
+    const page = await call("GET", `/api/me/statements?limit=10${state.statementsCursor ? `&cursor=${encodeURIComponent(state.statementsCursor)}` : ""}`, undefined, { fresh: true });
+    for (const s of page.items) list.append(statementNode(s));
+    if (reset && !page.items.length) list.append(el("li", { class: "cm-empty", text: t("embed.statements.empty") }));
+    state.statementsCursor = page.nextCursor;
+    state.root.querySelector(".cm-statements-more").hidden = !page.nextCursor;
+  }
+
+  // What was restricted, the facts, how automated means took part, the ground, and how to complain (or the complaint's state).
+  function statementNode(s) {
+    const item = el("li", { class: `cm-statement cm-${s.restriction}`, "data-id": s.id },
+      el("p", { class: "cm-meta" }, el("span", { text: t("embed.statements.reference", { reference: s.reference }) }), " · ",
+        el("time", { datetime: s.issuedAt, text: new Date(s.issuedAt).toLocaleString(texts.lang) })),
+      el("p", { class: "cm-statement-summary", text: s.summary }),
+      el("ul", { class: "cm-statement-facts" }, s.facts.map(f => el("li", { text: f.message }))),
+      el("p", { text: s.automationText }), el("p", { text: s.groundText }),
+      el("p", { class: "cm-statement-redress", text: s.complaint ? s.complaint.text : s.redress }));
+    if (s.complaint && s.complaint.outcomeReason) item.append(el("p", { class: "cm-reason", text: s.complaint.outcomeReason }));
+    if (s.canComplain) item.append(complaintForm(s, item));
+    return item;
+  }
+
+  function complaintForm(s, item) {
+    const id = `cm-complaint-${s.id}`;
+    const message = el("textarea", { id, maxlength: "4000", rows: "3", required: true });
+    const form = el("form", { class: "cm-complaint", hidden: true,
+      onsubmit: async event => {
+        event.preventDefault();
+        try {
+          const complaint = await call("POST", `/api/me/statements/${s.id}/complaint`, { message: message.value });
+          item.replaceWith(statementNode({ ...s, canComplain: false, complaint }));
+          status(t("embed.statements.complaint.sent", { reference: complaint.helpRequestReference }));
+        } catch (error) { status(error.message, "error"); }
+      } },
+      el("label", { for: id, text: t("embed.statements.complaint.label") }), message,
+      el("button", { type: "submit", text: t("embed.statements.complaint.send") }));
+    const open = el("button", { type: "button", class: "cm-complain", "aria-expanded": "false", "aria-controls": `${id}-form`, text: t("embed.statements.complain"),
+      onclick: () => { form.hidden = !form.hidden; open.setAttribute("aria-expanded", String(!form.hidden)); if (!form.hidden) message.focus(); } });
+    form.id = `${id}-form`;
+    return el("div", { class: "cm-complain-box" }, open, form);
   }
 
   // The ids of the readers this reader ignores: their comments leave the listings (the API) and live events (state.ignored).

@@ -1,6 +1,7 @@
 using Comments.Moderation.Reasons;
 using Comments.Storage;
 using Comments.Storage.Decisions;
+using Comments.Storage.Legal;
 using Comments.Storage.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,8 @@ namespace Comments.Moderation.Notifications;
 /// moderator's own explanation), a help request's reference. Loaded for a page (the API) or a digest (the worker)
 /// with one query per kind.
 /// </summary>
-public sealed record NotificationFacts(Notification Notification, Decision? Decision = null, string? ReasonCode = null, string? Reference = null)
+public sealed record NotificationFacts(Notification Notification, Decision? Decision = null, string? ReasonCode = null, string? Reference = null,
+    ComplaintOutcome? ComplaintOutcome = null)
 {
     public static async Task<IReadOnlyList<NotificationFacts>> LoadAsync(CommentsDbContext db, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
     {
@@ -20,8 +22,11 @@ public sealed record NotificationFacts(Notification Notification, Decision? Deci
         var requestIds = notifications.Where(n => n.HelpRequestId is not null).Select(n => n.HelpRequestId!.Value).ToList();
         var references = requestIds.Count == 0 ? [] : await db.HelpRequests.AsNoTracking().Where(r => requestIds.Contains(r.Id))
             .ToDictionaryAsync(r => r.Id, r => r.Reference, cancellationToken);
+        var legal = await LegalFacts.LoadAsync(db, notifications, cancellationToken);
         return [.. notifications.Select(n => n.Kind switch
         {
+            NotificationKind.Statement or NotificationKind.ComplaintDecided when legal.GetValueOrDefault(n.SubjectId) is { } fact =>
+                new NotificationFacts(n, Reference: fact.Reference, ComplaintOutcome: fact.Outcome),
             NotificationKind.Decided when decisions.GetValueOrDefault(n.SubjectId) is { } decision => WithDecision(n, decision),
             NotificationKind.SupportReply => new NotificationFacts(n, Reference: references.GetValueOrDefault(n.HelpRequestId ?? Guid.Empty)),
             _ => new NotificationFacts(n),

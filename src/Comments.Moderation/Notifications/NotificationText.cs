@@ -2,6 +2,7 @@ using Comments.Moderation.Language;
 using Comments.Moderation.Reasons;
 using Comments.Storage;
 using Comments.Storage.Decisions;
+using Comments.Storage.Legal;
 using Comments.Storage.Notifications;
 using Microsoft.Extensions.Localization;
 
@@ -22,6 +23,10 @@ public static class NotificationText
             text.Say(ReaderKeys.NotificationRejectedBecause, ("reason", ReaderMessages.Explain(text, decision, code))),
         NotificationKind.Decided => text[ReaderKeys.NotificationRejected],
         NotificationKind.SupportReply => text.Say(ReaderKeys.NotificationSupportReply, ("reference", facts.Reference)),
+        NotificationKind.Statement => text.Say(facts.Notification.CommentId is null ? ReaderKeys.NotificationStatementAccount : ReaderKeys.NotificationStatementComment,
+            ("reference", facts.Reference)),
+        NotificationKind.ComplaintDecided => text.Say(facts.ComplaintOutcome == ComplaintOutcome.Reversed ? ReaderKeys.NotificationComplaintReversed
+            : ReaderKeys.NotificationComplaintUpheld, ("reference", facts.Reference)),
         _ => throw new ArgumentOutOfRangeException(nameof(facts), facts.Notification.Kind, "no sentence for this kind"),
     };
 

@@ -14,4 +14,10 @@ public enum NotificationKind
 
     /// <summary>Support answered their help request; the subject is the reply in the request's thread.</summary>
     SupportReply,
+
+    /// <summary>Their comment was removed or their account restricted; the subject is the statement of reasons.</summary>
+    Statement,
+
+    /// <summary>A moderator decided their complaint against a statement of reasons; the subject is the complaint.</summary>
+    ComplaintDecided,
 }

@@ -4,6 +4,7 @@ using Comments.Storage;
 using Comments.Storage.Comments;
 using Comments.Storage.Comments.Lifecycle;
 using Comments.Storage.Decisions;
+using Comments.Storage.Legal;
 using Microsoft.EntityFrameworkCore;
 using Moderation.Worker.Messaging;
 using Moderation.Worker.Pipeline;
@@ -102,6 +103,12 @@ public sealed class CommentGroup(CommentsDbContext db, CommentDecider decider, M
             changes.Add((comment, await decider.DecideAsync(comment, context, cancellationToken)));
         }
         var transitions = await db.ChangeAsync(changes, cancellationToken);
+        foreach (var transition in transitions)
+        {
+            // Added to the same save: a hold or rejection and its statement commit together, and a redelivery finds the
+            // comment decided and writes neither again.
+            db.AddFor(transition, AutomationUse.Decision);
+        }
         return [.. toDecide.Zip(transitions, (d, t) => (d.Member, new StoredDecision(t.Decision!, d.Comment.ArticleId, d.Comment.Status) { Edited = d.Edited }))];
     }
 }
