@@ -1,4 +1,5 @@
 using Comments.Storage;
+using Comments.Storage.Comments;
 using Comments.Storage.Legal;
 using Comments.Storage.Notifications;
 using Comments.Storage.Privacy;
@@ -66,10 +67,10 @@ public sealed class RetentionTests
         var (confirmed, unconfirmed) = (Guid.CreateVersion7(), Guid.CreateVersion7());
         await using (var db = TestServices.CreateDbContext())
         {
-            db.Comments.Add(new Comments.Storage.Comments.Comment
+            db.Comments.Add(new Comment
             {
                 Id = Guid.CreateVersion7(), SiteId = "default", ArticleId = "erase-test", AuthorId = user, AuthorName = "Erased Name", Body = "words to erase",
-                Status = Comments.Storage.Comments.CommentStatus.Rejected, CreatedAt = now, UpdatedAt = now,
+                Status = CommentStatus.Rejected, CreatedAt = now, UpdatedAt = now,
             });
             db.ErasureRequests.AddRange(
                 new ErasureRequest { Id = unconfirmed, SiteId = "default", UserId = user, RequestedBy = user, ConfirmationHash = new string('0', 64), RequestedAt = now, ConfirmBy = now.AddMinutes(15) },
