@@ -94,7 +94,34 @@ public sealed class ErasureTests(CommentsStack stack, SiteFixture otherSite) : I
         Assert.Equal(JsonValueKind.Null, placeholder.GetProperty("body").ValueKind);
         Assert.Equal("", placeholder.GetProperty("authorName").GetString());
         Assert.DoesNotContain(items, c => c.GetProperty("id").GetGuid() == reader.Lonely);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/comments/{reader.ReplyToOther}")).StatusCode);
+        var gone = await client.GetFromJsonAsync<JsonElement>($"/api/comments/{reader.ReplyToOther}", TestData.Json);
+        Assert.True(gone.GetProperty("erased").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, gone.GetProperty("body").ValueKind);
+    }
+
+    [Fact]
+    public async Task Outside_an_erasure_the_audit_log_still_refuses_every_change_and_within_one_every_change_but_its_text()
+    {
+        var reader = new PrivacyReader();
+        await reader.SeedAsync();
+        await using var db = TestServices.CreateDbContext();
+        var update = $"update audit_entries set after_json = '{{}}' where target_id = '{reader.UserId}'";
+#pragma warning disable EF1002
+        Assert.Contains("append-only", (await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync(update))).Message);
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("set local comments.erasure = 'on'");
+            var forged = $"update audit_entries set actor = 'someone else' where target_id = '{reader.UserId}'";
+            Assert.Contains("append-only", (await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync(forged))).Message);
+        }
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("set local comments.erasure = 'on'");
+            var delete = $"delete from audit_entries where target_id = '{reader.UserId}'";
+            Assert.Contains("append-only", (await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync(delete))).Message);
+        }
+#pragma warning restore EF1002
+        Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.TargetId == reader.UserId || a.TargetId == reader.Lonely.ToString()));
     }
 
     [Fact]

@@ -62,7 +62,8 @@ public sealed class RetentionTests
     public async Task A_confirmed_erasure_is_carried_out_by_its_deadline_and_an_unconfirmed_one_never()
     {
         await TestServices.EnsureMigratedAsync();
-        var now = DateTimeOffset.UtcNow;
+        // Whole milliseconds: PostgreSQL keeps microseconds.
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         var user = $"erase-{Guid.NewGuid():N}";
         var (confirmed, unconfirmed) = (Guid.CreateVersion7(), Guid.CreateVersion7());
         await using (var db = TestServices.CreateDbContext())

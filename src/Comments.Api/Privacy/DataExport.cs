@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Text.Json;
 using Comments.Storage;
 using Comments.Storage.Decisions;
@@ -21,7 +22,10 @@ public sealed class DataExport(CommentsDbContext db, TimeProvider clock, IOption
     public async Task WriteAsync(Stream body, string siteId, string userId, CancellationToken cancellationToken)
     {
         var options = json.Value.SerializerOptions;
-        await using var writer = new Utf8JsonWriter(body);
+        // Over a pipe, not the stream: JsonSerializer flushes the writer after each item, which on a stream would be a
+        // synchronous write; on the pipe it only hands the bytes on, and FlushAsync sends them.
+        var pipe = PipeWriter.Create(body, new StreamPipeWriterOptions(leaveOpen: true));
+        await using var writer = new Utf8JsonWriter(pipe);
         writer.WriteStartObject();
         writer.WriteString("format", Format);
         writer.WriteString("siteId", siteId);
@@ -36,49 +40,50 @@ public sealed class DataExport(CommentsDbContext db, TimeProvider clock, IOption
             .Select(p => new ExportedPreferences(p.Email, p.MailEnabled, p.Language, p.LastMailedAt, p.UpdatedAt)).FirstOrDefaultAsync(cancellationToken), options);
 
         var mine = db.Comments.AsNoTracking().Where(c => c.SiteId == siteId && c.AuthorId == userId);
-        await WriteListAsync(writer, "comments", mine.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Select(c => new ExportedComment(
+        await WriteListAsync(writer, pipe, "comments", mine.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Select(c => new ExportedComment(
             c.Id, c.ArticleId, c.ParentId, c.AuthorName, c.Body, c.Status, c.Revision, c.CreatedAt, c.EditedAt, c.DeletedAt, c.ErasedAt,
             db.CommentRevisions.Where(r => r.CommentId == c.Id).OrderBy(r => r.Revision).Select(r => new ExportedRevision(r.Revision, r.Body, r.CreatedAt)).ToList(),
             c.Decisions.OrderBy(d => d.DecidedAt).Select(d => new ExportedDecision(d.Revision, d.Outcome, d.ReasonCodes, d.Actor != Decision.SystemActor, d.DecidedAt)).ToList())),
             options, cancellationToken);
-        await WriteListAsync(writer, "reports", db.Reports.AsNoTracking()
+        await WriteListAsync(writer, pipe, "reports", db.Reports.AsNoTracking()
             .Where(r => r.ReporterId == userId && db.Comments.Any(c => c.Id == r.CommentId && c.SiteId == siteId)).OrderBy(r => r.CreatedAt)
             .Select(r => new ExportedReport(r.CommentId, r.Reason, r.Details, r.Status, r.CreatedAt)), options, cancellationToken);
-        await WriteListAsync(writer, "reactions", db.Reactions.AsNoTracking()
+        await WriteListAsync(writer, pipe, "reactions", db.Reactions.AsNoTracking()
             .Where(r => r.UserId == userId && db.Comments.Any(c => c.Id == r.CommentId && c.SiteId == siteId)).OrderBy(r => r.CreatedAt)
             .Select(r => new ExportedReaction(r.CommentId, r.Kind, r.CreatedAt)), options, cancellationToken);
         // Help requests are not per site (as GET /api/help-requests/mine): the requester's own, with the thread they can read.
-        await WriteListAsync(writer, "helpRequests", db.HelpRequests.AsNoTracking().Where(r => r.RequesterId == userId).OrderBy(r => r.CreatedAt)
+        await WriteListAsync(writer, pipe, "helpRequests", db.HelpRequests.AsNoTracking().Where(r => r.RequesterId == userId).OrderBy(r => r.CreatedAt)
             .Select(r => new ExportedHelpRequest(r.Reference, r.Category, r.Status, r.Message, r.Email, r.ContactEmail, r.ArticleId, r.CommentId, r.Page, r.Outcome, r.CreatedAt,
                 db.HelpRequestEvents.Where(e => e.HelpRequestId == r.Id && e.VisibleToReader).OrderBy(e => e.At).Select(e => new ExportedThreadEntry(e.Kind, e.Body, e.At)).ToList())),
             options, cancellationToken);
-        await WriteListAsync(writer, "notifications", db.Notifications.AsNoTracking().Where(n => n.SiteId == siteId && n.UserId == userId).OrderBy(n => n.CreatedAt)
+        await WriteListAsync(writer, pipe, "notifications", db.Notifications.AsNoTracking().Where(n => n.SiteId == siteId && n.UserId == userId).OrderBy(n => n.CreatedAt)
             .Select(n => new ExportedNotification(n.Kind, n.SubjectId, n.CommentId, n.ArticleId, n.ActorName, n.CreatedAt, n.ReadAt, n.MailedAt)), options, cancellationToken);
-        await WriteListAsync(writer, "ignoredReaders", db.IgnoredReaders.AsNoTracking().Where(i => i.SiteId == siteId && i.ReaderId == userId).OrderBy(i => i.CreatedAt)
+        await WriteListAsync(writer, pipe, "ignoredReaders", db.IgnoredReaders.AsNoTracking().Where(i => i.SiteId == siteId && i.ReaderId == userId).OrderBy(i => i.CreatedAt)
             .Select(i => new ExportedIgnoredReader(i.IgnoredId, i.CreatedAt)), options, cancellationToken);
-        await WriteListAsync(writer, "postRefusals", db.PostRefusals.AsNoTracking().Where(r => r.UserId == userId).OrderBy(r => r.At)
+        await WriteListAsync(writer, pipe, "postRefusals", db.PostRefusals.AsNoTracking().Where(r => r.UserId == userId).OrderBy(r => r.At)
             .Select(r => new ExportedRefusal(r.Reason, r.Detail, r.At)), options, cancellationToken);
-        await WriteListAsync(writer, "statementsOfReasons", db.StatementsOfReasons.AsNoTracking().Where(s => s.SiteId == siteId && s.UserId == userId).OrderBy(s => s.IssuedAt)
+        await WriteListAsync(writer, pipe, "statementsOfReasons", db.StatementsOfReasons.AsNoTracking().Where(s => s.SiteId == siteId && s.UserId == userId).OrderBy(s => s.IssuedAt)
             .Select(s => new ExportedStatement(s.Reference, s.Restriction, s.CommentId, s.ReasonCodes, s.Automation, s.Ground, s.GroundDetail, s.IssuedAt, s.EndsAt)),
             options, cancellationToken);
-        await WriteListAsync(writer, "complaints", db.Complaints.AsNoTracking().Where(c => c.SiteId == siteId && c.UserId == userId).OrderBy(c => c.ReceivedAt)
+        await WriteListAsync(writer, pipe, "complaints", db.Complaints.AsNoTracking().Where(c => c.SiteId == siteId && c.UserId == userId).OrderBy(c => c.ReceivedAt)
             .Select(c => new ExportedComplaint(c.StatementId, c.Outcome, c.OutcomeReason, c.ReceivedAt, c.DecidedAt)), options, cancellationToken);
-        await WriteListAsync(writer, "legalNotices", db.LegalNotices.AsNoTracking().Where(n => n.SiteId == siteId && n.NotifierId == userId).OrderBy(n => n.ReceivedAt)
+        await WriteListAsync(writer, pipe, "legalNotices", db.LegalNotices.AsNoTracking().Where(n => n.SiteId == siteId && n.NotifierId == userId).OrderBy(n => n.ReceivedAt)
             .Select(n => new ExportedNotice(n.Reference, n.CommentId, n.Category, n.Explanation, n.NotifierName, n.NotifierEmail, n.Outcome, n.OutcomeReason, n.ReceivedAt, n.DecidedAt)),
             options, cancellationToken);
         writer.WriteEndObject();
         await writer.FlushAsync(cancellationToken);
+        await pipe.CompleteAsync();
     }
 
-    private static async Task WriteListAsync<T>(Utf8JsonWriter writer, string name, IQueryable<T> rows, JsonSerializerOptions options, CancellationToken cancellationToken)
+    private static async Task WriteListAsync<T>(Utf8JsonWriter writer, PipeWriter pipe, string name, IQueryable<T> rows, JsonSerializerOptions options, CancellationToken cancellationToken)
     {
         writer.WriteStartArray(name);
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             JsonSerializer.Serialize(writer, row, options);
-            if (writer.BytesPending > FlushBytes)
+            if (pipe.UnflushedBytes > FlushBytes)
             {
-                await writer.FlushAsync(cancellationToken);
+                await pipe.FlushAsync(cancellationToken);
             }
         }
         writer.WriteEndArray();
