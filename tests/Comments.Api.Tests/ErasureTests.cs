@@ -39,7 +39,13 @@ public sealed class ErasureTests(CommentsStack stack, SiteFixture otherSite) : I
         await AssertRefusedAsync(await victim.PostAsJsonAsync("/api/me/erase", new { confirmation = expired }));
         Assert.False(await AnyConfirmedAsync(victimId), "an expired code schedules nothing");
 
+        var replaced = await StartAsync(victim, "/api/me/erase");
         var fresh = await StartAsync(victim, "/api/me/erase");
+        await AssertRefusedAsync(await victim.PostAsJsonAsync("/api/me/erase", new { confirmation = replaced }));
+        await using (var db = TestServices.CreateDbContext())
+        {
+            Assert.Equal(1, await db.ErasureRequests.CountAsync(r => r.UserId == victimId));
+        }
         var accepted = await victim.PostAsJsonAsync("/api/me/erase", new { confirmation = fresh });
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         var dueBy = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("dueBy").GetDateTimeOffset();

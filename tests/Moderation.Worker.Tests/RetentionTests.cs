@@ -25,6 +25,7 @@ public sealed class RetentionTests
         var at = DateTimeOffset.UtcNow.AddHours(-12);
         var user = $"retention-{Guid.NewGuid():N}";
         var (mail, pending, refusal, notification, preview, notice) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        var unconfirmed = Guid.CreateVersion7();
         await using (var db = TestServices.CreateDbContext())
         {
             db.OutgoingMail.AddRange(
@@ -33,6 +34,7 @@ public sealed class RetentionTests
             db.PostRefusals.Add(new PostRefusal { Id = refusal, UserId = user, Reason = "rate_limit", At = at });
             db.Notifications.Add(new Notification { Id = notification, SiteId = "default", UserId = user, Kind = NotificationKind.Featured, SubjectId = Guid.NewGuid(), CreatedAt = at });
             db.HelpPreviews.Add(new HelpPreview { Id = preview, SiteId = "default", CreatedAt = at });
+            db.ErasureRequests.Add(new ErasureRequest { Id = unconfirmed, SiteId = "default", UserId = user, RequestedBy = user, ConfirmationHash = new string('2', 64), RequestedAt = at, ConfirmBy = at.AddMinutes(15) });
             db.LegalNotices.Add(new LegalNotice
             {
                 Id = notice, Reference = References.New("LN"), SiteId = "default", CommentId = Guid.NewGuid(), Category = "defamation", Explanation = "e",
@@ -47,6 +49,10 @@ public sealed class RetentionTests
 
         await purger.PurgeAsync(CancellationToken.None);
         Assert.Equal(5, await CountAsync(mail, refusal, notification, preview, notice));
+        await using (var db = TestServices.CreateDbContext())
+        {
+            Assert.False(await db.ErasureRequests.AnyAsync(r => r.Id == unconfirmed), "an erasure not confirmed before its code expired is deleted");
+        }
 
         clock.Advance(TimeSpan.FromMinutes(2));
         await purger.PurgeAsync(CancellationToken.None);

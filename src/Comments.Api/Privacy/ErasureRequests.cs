@@ -8,25 +8,29 @@ namespace Comments.Api.Privacy;
 
 /// <summary>
 /// The two steps of an erasure: <see cref="StartAsync"/> hands out a short-lived code; <see cref="ConfirmAsync"/> takes
-/// it back from the same caller about the same reader on the same site, and schedules the erasure by the deadline.
+/// it back from the same caller about the same reader on the same site (the latest code only), and schedules the erasure by the deadline.
 /// </summary>
 public sealed class ErasureRequests(CommentsDbContext db, TimeProvider clock, IOptions<PrivacyOptions> options)
 {
-    public async Task<ErasureConfirmation> StartAsync(string siteId, string userId, string requestedBy, string? tokenEmail, CancellationToken cancellationToken)
+    public async Task<ErasureConfirmation> StartAsync(string siteId, string userId, string requestedBy, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        // A new code replaces the caller's earlier unconfirmed ones: one open request per caller and reader, however often asked.
+        await db.ErasureRequests.Where(r => r.SiteId == siteId && r.UserId == userId && r.RequestedBy == requestedBy && r.ConfirmedAt == null)
+            .ExecuteDeleteAsync(cancellationToken);
         var code = HelpRequestAccess.NewToken();
         var request = db.ErasureRequests.Add(new ErasureRequest
         {
             Id = Guid.CreateVersion7(now), SiteId = siteId, UserId = userId, RequestedBy = requestedBy, ConfirmationHash = HelpRequestAccess.Hash(code),
-            RequestedAt = now, ConfirmBy = now + options.Value.ConfirmationLifetime, TokenEmail = tokenEmail,
+            RequestedAt = now, ConfirmBy = now + options.Value.ConfirmationLifetime,
         }).Entity;
         await db.SaveChangesAsync(cancellationToken);
         return new ErasureConfirmation(code, request.ConfirmBy);
     }
 
     /// <summary>Null when the code is not one this caller was given for this reader and site, or it has expired or been used.</summary>
-    public async Task<ErasureScheduled?> ConfirmAsync(string siteId, string userId, string requestedBy, string code, CancellationToken cancellationToken)
+    /// <param name="tokenEmail">The address in the reader's token, kept until the erasure to find mail sent to it; null for an admin.</param>
+    public async Task<ErasureScheduled?> ConfirmAsync(string siteId, string userId, string requestedBy, string code, string? tokenEmail, CancellationToken cancellationToken)
     {
         if (code.Length is 0 or > 100)
         {
@@ -41,6 +45,7 @@ public sealed class ErasureRequests(CommentsDbContext db, TimeProvider clock, IO
             return null;
         }
         request.ConfirmedAt = now;
+        request.TokenEmail = tokenEmail;
         request.DueAt = now + options.Value.ErasureDeadline;
         await db.SaveChangesAsync(cancellationToken);
         return new ErasureScheduled(request.Id, request.DueAt.Value);

@@ -48,9 +48,9 @@ public static class PrivacyApi
     {
         if (request?.Confirmation is not { } code)
         {
-            return TypedResults.Ok(await erasures.StartAsync(siteId, userId, caller, tokenEmail, cancellationToken));
+            return TypedResults.Ok(await erasures.StartAsync(siteId, userId, caller, cancellationToken));
         }
-        return await erasures.ConfirmAsync(siteId, userId, caller, code, cancellationToken) is { } scheduled
+        return await erasures.ConfirmAsync(siteId, userId, caller, code, tokenEmail, cancellationToken) is { } scheduled
             ? TypedResults.Accepted((string?)null, scheduled)
             : TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {

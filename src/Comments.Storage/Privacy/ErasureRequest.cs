@@ -29,6 +29,6 @@ public class ErasureRequest
 
     public DateTimeOffset? CompletedAt { get; set; }
 
-    /// <summary>The address in the reader's token when they asked, to find mail sent to it; cleared once erased.</summary>
+    /// <summary>The address in the reader's token when they confirmed, to find mail sent to it; cleared once erased.</summary>
     public string? TokenEmail { get; set; }
 }

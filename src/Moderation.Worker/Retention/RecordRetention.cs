@@ -7,7 +7,7 @@ namespace Moderation.Worker.Retention;
 /// <summary>
 /// Deletes the records whose retention period ended (<see cref="RetentionOptions"/>), each in one idempotent statement:
 /// mail sent or given up, refused posts, notifications, help previews; and clears the notifier's name and address on
-/// legal notices decided long enough ago.
+/// legal notices decided long enough ago; and erasure requests never confirmed in time.
 /// </summary>
 public static class RecordRetention
 {
@@ -24,6 +24,8 @@ public static class RecordRetention
         var noticeCutoff = now - TimeSpan.FromDays(options.NoticeContactDays);
         purged += await db.LegalNotices.Where(n => n.DecidedAt < noticeCutoff && (n.NotifierName != null || n.NotifierEmail != null))
             .ExecuteUpdateAsync(n => n.SetProperty(x => x.NotifierName, (string?)null).SetProperty(x => x.NotifierEmail, (string?)null), cancellationToken);
+        // An erasure never confirmed: its code has expired and it holds nothing worth keeping.
+        purged += await db.ErasureRequests.Where(r => r.ConfirmedAt == null && r.ConfirmBy < now).ExecuteDeleteAsync(cancellationToken);
         return purged;
     }
 }
