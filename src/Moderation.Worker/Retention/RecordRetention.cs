@@ -24,8 +24,9 @@ public static class RecordRetention
         var noticeCutoff = now - TimeSpan.FromDays(options.NoticeContactDays);
         purged += await db.LegalNotices.Where(n => n.DecidedAt < noticeCutoff && (n.NotifierName != null || n.NotifierEmail != null))
             .ExecuteUpdateAsync(n => n.SetProperty(x => x.NotifierName, (string?)null).SetProperty(x => x.NotifierEmail, (string?)null), cancellationToken);
-        // An erasure never confirmed: its code has expired and it holds nothing worth keeping.
-        purged += await db.ErasureRequests.Where(r => r.ConfirmedAt == null && r.ConfirmBy < now).ExecuteDeleteAsync(cancellationToken);
+        // An erasure never confirmed holds nothing worth keeping once its code has expired; a day later it goes.
+        var unconfirmedCutoff = now - TimeSpan.FromDays(1);
+        purged += await db.ErasureRequests.Where(r => r.ConfirmedAt == null && r.ConfirmBy < unconfirmedCutoff).ExecuteDeleteAsync(cancellationToken);
         return purged;
     }
 }
