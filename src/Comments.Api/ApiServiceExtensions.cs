@@ -1,3 +1,4 @@
+using Comments.Api.Privacy;
 using Comments.Api.Auth;
 using Comments.Api.Caching;
 using Comments.Api.Comments;
@@ -53,6 +54,9 @@ public static class ApiServiceExtensions
         builder.Services.AddScoped<ModeratorDecisions>();
         builder.Services.AddOptions<IgnoreOptions>().BindConfiguration(IgnoreOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<IgnoredAuthors>();
+        builder.Services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<DataExport>();
+        builder.Services.AddScoped<ErasureRequests>();
         builder.Services.AddScoped<IMailSender, OutboxMailSender>();
         builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 

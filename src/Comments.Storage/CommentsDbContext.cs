@@ -1,4 +1,5 @@
 using Comments.Storage.Legal;
+using Comments.Storage.Privacy;
 using Comments.Storage.Articles;
 using Comments.Storage.Audit;
 using Comments.Storage.Moderation;
@@ -49,6 +50,7 @@ public class CommentsDbContext(DbContextOptions<CommentsDbContext> options) : Db
     public DbSet<LegalNotice> LegalNotices => Set<LegalNotice>();
     public DbSet<StatementOfReasons> StatementsOfReasons => Set<StatementOfReasons>();
     public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
 
     // pg_trgm: the trigram indexes of moderator search (CommentConfiguration).
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

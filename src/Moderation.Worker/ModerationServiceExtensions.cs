@@ -28,6 +28,8 @@ public static class ModerationServiceExtensions
         builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<DeletedCommentPurger>();
+        builder.Services.AddSingleton<ScheduledErasures>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<ScheduledErasures>());
         builder.Services.AddOptions<BrigadeWatchOptions>().BindConfiguration(BrigadeWatchOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<BrigadeWatch>();

@@ -7,7 +7,8 @@ namespace Comments.Api.Comments;
 /// A comment as the HTTP contract shows it. A deleted comment that keeps its place for its replies has no body.
 /// <see cref="Reasons"/> is only filled in for its author; <see cref="Replies"/> holds the first replies in listings.
 /// <see cref="AuthorBadge"/> is what the author's token said at posting time (null for readers); <see cref="Featured"/>
-/// marks an editors' pick.
+/// marks an editors' pick;
+/// <see cref="Erased"/> a placeholder whose author's data was erased ("comment by a deleted account").
 /// </summary>
 public sealed record CommentView(
     Guid Id,
@@ -27,11 +28,13 @@ public sealed record CommentView(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     IReadOnlyList<ReaderReason>? Reasons = null,
-    IReadOnlyList<CommentView>? Replies = null)
+    IReadOnlyList<CommentView>? Replies = null,
+    bool Erased = false)
 {
     public static CommentView From(Comment comment, IReadOnlyList<ReaderReason>? reasons = null, IReadOnlyList<CommentView>? replies = null) => new(
         comment.Id, comment.ArticleId, comment.ParentId, comment.Depth, comment.AuthorId, comment.AuthorName, comment.AuthorBadge,
         comment.DeletedAt is null ? comment.Body : null,
         comment.Status.WireName(), comment.EditedAt is not null, comment.DeletedAt is not null,
-        comment.ReplyCount, comment.RespectCount, comment.FeaturedAt is not null, comment.CreatedAt, comment.UpdatedAt, reasons, replies);
+        comment.ReplyCount, comment.RespectCount, comment.FeaturedAt is not null, comment.CreatedAt, comment.UpdatedAt, reasons, replies,
+        comment.ErasedAt is not null);
 }

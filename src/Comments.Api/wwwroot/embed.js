@@ -72,7 +72,7 @@
 
   function commentNode(comment, depth = 0) {
     const own = comment.authorId === state.userId;
-    const body = comment.deleted ? el("p", { class: "cm-body cm-deleted", text: t("embed.comment.deleted") }) : el("p", { class: "cm-body", text: comment.body });
+    const body = comment.deleted ? el("p", { class: "cm-body cm-deleted", text: t(comment.erased ? "embed.comment.erased" : "embed.comment.deleted") }) : el("p", { class: "cm-body", text: comment.body });
     const meta = el("div", { class: "cm-meta" },
       el("strong", { text: comment.authorName }), authorBadge(comment), " · ", el("time", { datetime: comment.createdAt, text: new Date(comment.createdAt).toLocaleString(texts.lang) }),
       comment.edited ? el("span", { class: "cm-edited", text: ` · ${t("embed.comment.edited")}` }) : null, featuredMark(comment),
@@ -550,7 +550,7 @@
     const ignored = el("ul", { class: "cm-ignored-list" });
     const panel = el("div", { id: "cm-history", class: "cm-history", role: "region", "aria-label": t("embed.history.title"), hidden: true },
       el("h3", { text: t("embed.history.title") }), list, more,
-      el("h4", { text: t("embed.ignored.heading") }), ignored);
+      el("h4", { text: t("embed.ignored.heading") }), ignored, yourDataPart());
     const toggle = el("button", { type: "button", class: "cm-history-toggle", "aria-expanded": "false", "aria-controls": "cm-history", hidden: true, text: t("embed.history.title"),
       onclick: () => {
         const open = panel.hidden;
@@ -679,6 +679,50 @@
       renderIgnored();
       await loadPage(true, true);
       status(on ? t("embed.ignore.done", { name: name || userId }) : t("embed.ignore.undone", { name: state.ignoredNames.get(userId) || userId }));
+    } catch (error) { status(error.message, "error"); }
+  }
+
+  // ---- "Your data" (issue 21): download it as one JSON file (GET /api/me/data), or erase it in two steps
+  // (POST /api/me/erase answers a short-lived code; sending it back schedules the erasure). ----
+  function yourDataPart() {
+    const confirm = el("div", { class: "cm-erase-confirm", hidden: true });
+    return el("div", { class: "cm-your-data", role: "group", "aria-label": t("embed.data.heading") },
+      el("h4", { text: t("embed.data.heading") }),
+      el("p", { text: t("embed.data.intro") }),
+      el("button", { type: "button", class: "cm-data-download", text: t("embed.data.download"), onclick: downloadData }),
+      el("button", { type: "button", class: "cm-data-erase", text: t("embed.data.erase"), onclick: () => startErasure(confirm) }),
+      confirm);
+  }
+
+  async function downloadData() {
+    try {
+      const response = await fetch(api + "/api/me/data", { headers: { Accept: "application/json", Authorization: `Bearer ${state.token}` }, cache: "reload" });
+      if (!response.ok) throw new Error(t("embed.error.request_failed", { status: response.status }));
+      const url = URL.createObjectURL(await response.blob());
+      const link = el("a", { href: url, download: "my-comments-data.json", hidden: true });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      status(t("embed.data.downloaded"));
+    } catch (error) { status(error.message, "error"); }
+  }
+
+  async function startErasure(box) {
+    try {
+      const { confirmation } = await call("POST", "/api/me/erase", {});
+      const yes = el("button", { type: "button", class: "cm-erase-yes", text: t("embed.data.erase.confirm"), onclick: () => confirmErasure(box, confirmation) });
+      box.replaceChildren(el("p", { class: "cm-erase-warning", role: "alert", text: t("embed.data.erase.warning") }), yes,
+        el("button", { type: "button", text: t("embed.data.erase.cancel"), onclick: () => { box.hidden = true; box.replaceChildren(); } }));
+      box.hidden = false;
+      yes.focus();
+    } catch (error) { status(error.message, "error"); }
+  }
+
+  async function confirmErasure(box, confirmation) {
+    try {
+      const scheduled = await call("POST", "/api/me/erase", { confirmation });
+      box.replaceChildren(el("p", { class: "cm-erase-done", role: "status", text: t("embed.data.erase.scheduled", { due: new Date(scheduled.dueBy).toLocaleString(texts.lang) }) }));
     } catch (error) { status(error.message, "error"); }
   }
 

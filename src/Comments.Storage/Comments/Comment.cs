@@ -34,6 +34,9 @@ public class Comment
     /// <summary>When the author deleted it: the text leaves the public view; moderators still see it until it is purged.</summary>
     public DateTimeOffset? DeletedAt { get; set; }
 
+    /// <summary>When its author's data was erased (<see cref="Privacy.ReaderErasure"/>): no text, no name; kept only as a placeholder.</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
+
     /// <summary>When reports hid it from the public view, until a moderator decides.</summary>
     public DateTimeOffset? HiddenAt { get; set; }
 

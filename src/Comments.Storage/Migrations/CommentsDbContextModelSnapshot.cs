@@ -287,6 +287,10 @@ namespace Comments.Storage.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("edited_at");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
                     b.Property<DateTimeOffset?>("FeaturedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("featured_at");
@@ -980,6 +984,74 @@ namespace Comments.Storage.Migrations
                         .HasName("pk_reader_preferences");
 
                     b.ToTable("reader_preferences", (string)null);
+                });
+
+            modelBuilder.Entity("Comments.Storage.Privacy.ErasureRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("ConfirmBy")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirm_by");
+
+                    b.Property<string>("ConfirmationHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("confirmation_hash");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("SiteId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("site_id");
+
+                    b.Property<string>("TokenEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("token_email");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_erasure_requests");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_erasure_requests_due")
+                        .HasFilter("confirmed_at is not null and completed_at is null");
+
+                    b.HasIndex("SiteId", "UserId")
+                        .HasDatabaseName("ix_erasure_requests_site_id_user_id");
+
+                    b.ToTable("erasure_requests", (string)null);
                 });
 
             modelBuilder.Entity("Comments.Storage.Reactions.Reaction", b =>

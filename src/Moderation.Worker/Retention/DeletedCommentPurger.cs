@@ -9,7 +9,7 @@ namespace Moderation.Worker.Retention;
 /// <summary>
 /// Erases the text of comments their authors deleted longer ago than the retention period, with every copy of it:
 /// earlier revisions, the matched excerpts in decisions and the excerpts in help requests' triage context. Deletes
-/// finished help requests past theirs. Safe to run on several workers at once: each step is one idempotent statement.
+/// finished help requests past theirs, and the other records past theirs (<see cref="RecordRetention"/>). Safe to run on several workers at once: each step is one idempotent statement.
 /// </summary>
 public sealed class DeletedCommentPurger(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<DeletedCommentPurger> logger)
     : BackgroundService
@@ -48,6 +48,10 @@ public sealed class DeletedCommentPurger(IServiceScopeFactory scopes, IOptions<R
             """, cancellationToken);
         var purged = await expired.Where(c => c.Body != "").ExecuteUpdateAsync(c => c.SetProperty(x => x.Body, ""), cancellationToken);
         await PurgeHelpRequestsAsync(db, cancellationToken);
+        if (await RecordRetention.PurgeAsync(db, options.Value, clock.GetUtcNow(), cancellationToken) is > 0 and var records)
+        {
+            logger.LogInformation("Deleted {Count} mails, refused posts, notifications and previews past retention", records);
+        }
         return purged;
     }
 
