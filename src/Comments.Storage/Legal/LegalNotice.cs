@@ -26,6 +26,12 @@ public class LegalNotice
     public string? NotifierName { get; set; }
     public string? NotifierEmail { get; set; }
 
+    /// <summary>
+    /// Who sent it, for article 23: "user:" and the user id, or "email:" and a hash of the normalised address (kept
+    /// when the address itself is erased). Null for an anonymous notice without an address.
+    /// </summary>
+    public string? NotifierKey { get; set; }
+
     /// <summary>The notifier's statement that the notice is accurate and complete, made in good faith.</summary>
     public bool GoodFaith { get; set; }
 
