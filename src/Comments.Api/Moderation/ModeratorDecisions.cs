@@ -50,7 +50,7 @@ public sealed class ModeratorDecisions(CommentsDbContext db, EventPublisher even
             Details = new DecisionDetails { Note = request.Note, Explanation = request.Explanation },
             Audit = new { request.Note, request.Explanation, comment.OpenReportCount },
         }, cancellationToken);
-        await CloseReportsAsync(comment, upheld: action == CommentAction.Reject, now, cancellationToken);
+        await ReportClosing.CloseAsync(db, comment, upheld: action == CommentAction.Reject, now, cancellationToken);
         await AppealOutcomes.RecordForCommentAsync(db, comment, moderator, request.Explanation, now, cancellationToken);
         try
         {
@@ -68,25 +68,6 @@ public sealed class ModeratorDecisions(CommentsDbContext db, EventPublisher even
         await events.PublishAsync(transition);
         var decision = transition.Decision!;
         return DecisionOutcomeResult.Decided(id, DecisionView.From(decision), comment.Version);
-    }
-
-    private async Task CloseReportsAsync(Comment comment, bool upheld, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var open = await db.Reports.Where(r => r.CommentId == comment.Id && r.Status == ReportStatus.Open).ToListAsync(cancellationToken);
-        var reporters = open.Select(r => r.ReporterId).ToList();
-        var trust = await db.ReporterTrust.Where(t => reporters.Contains(t.UserId)).ToDictionaryAsync(t => t.UserId, cancellationToken);
-        foreach (var report in open)
-        {
-            report.Status = upheld ? ReportStatus.Upheld : ReportStatus.Dismissed;
-            report.ReviewedAt = now;
-            if (!trust.TryGetValue(report.ReporterId, out var reporter))
-            {
-                trust[report.ReporterId] = reporter = db.ReporterTrust.Add(new ReporterTrust { UserId = report.ReporterId }).Entity;
-            }
-            reporter.Record(upheld);
-        }
-        comment.OpenReportCount = 0;
-        comment.ReportWeight = 0;
     }
 
     private static string? Validate(DecisionRequest request, uint? version)

@@ -20,6 +20,7 @@ public sealed class LegalNoticeConfiguration : IEntityTypeConfiguration<LegalNot
         notice.Property(n => n.NotifierName).HasMaxLength(CommentConfiguration.AuthorNameMaxLength);
         notice.Property(n => n.NotifierEmail).HasMaxLength(254);
         notice.Property(n => n.NotifierKey).HasMaxLength(NotifierSuspension.KeyMaxLength);
+        notice.Property(n => n.NotifierLanguage).HasMaxLength(16);
         // Article 23: a notifier's manifestly unfounded notices, and their open notice about a comment.
         notice.HasIndex(n => new { n.SiteId, n.NotifierKey });
         notice.Property(n => n.Outcome).HasConversion<WireNameConverter<NoticeOutcome>>().HasMaxLength(16);

@@ -32,6 +32,9 @@ public class LegalNotice
     /// </summary>
     public string? NotifierKey { get; set; }
 
+    /// <summary>The language the notice was sent in ("en", "de"): the acknowledgement's and the outcome's mail are in it.</summary>
+    public string? NotifierLanguage { get; set; }
+
     /// <summary>The notifier's statement that the notice is accurate and complete, made in good faith.</summary>
     public bool GoodFaith { get; set; }
 

@@ -589,6 +589,11 @@ namespace Comments.Storage.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("notifier_key");
 
+                    b.Property<string>("NotifierLanguage")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("notifier_language");
+
                     b.Property<string>("NotifierName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")

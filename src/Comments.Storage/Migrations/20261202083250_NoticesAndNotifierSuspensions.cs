@@ -18,6 +18,13 @@ namespace Comments.Storage.Migrations
                 maxLength: 300,
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "notifier_language",
+                table: "legal_notices",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "notifier_suspensions",
                 columns: table => new
@@ -58,6 +65,10 @@ namespace Comments.Storage.Migrations
 
             migrationBuilder.DropColumn(
                 name: "notifier_key",
+                table: "legal_notices");
+
+            migrationBuilder.DropColumn(
+                name: "notifier_language",
                 table: "legal_notices");
         }
     }

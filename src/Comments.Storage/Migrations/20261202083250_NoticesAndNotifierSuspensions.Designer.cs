@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Comments.Storage.Migrations
 {
     [DbContext(typeof(CommentsDbContext))]
-    [Migration("20261202082517_NoticesAndNotifierSuspensions")]
+    [Migration("20261202083250_NoticesAndNotifierSuspensions")]
     partial class NoticesAndNotifierSuspensions
     {
         /// <inheritdoc />
@@ -591,6 +591,11 @@ namespace Comments.Storage.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("notifier_key");
+
+                    b.Property<string>("NotifierLanguage")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("notifier_language");
 
                     b.Property<string>("NotifierName")
                         .HasMaxLength(100)
