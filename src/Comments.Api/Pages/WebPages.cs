@@ -20,6 +20,7 @@ public static class WebPages
         // publish, the project's files through the static web assets manifest in a build output (WebRootPath is null there).
         app.MapGet("/moderate", () => StaticPage(app.Environment, "moderate.html")).ExcludeFromDescription();
         app.MapGet("/support", () => StaticPage(app.Environment, "support.html")).ExcludeFromDescription();
+        app.MapGet("/legal", () => StaticPage(app.Environment, "legal.html")).ExcludeFromDescription();
         if (!app.Environment.IsDevelopment())
         {
             return app;

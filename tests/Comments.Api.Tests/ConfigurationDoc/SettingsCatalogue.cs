@@ -36,6 +36,7 @@ internal static class SettingsCatalogue
         (typeof(WorkbenchOptions), HostKind.Api),
         (typeof(global::Comments.Api.Ignoring.IgnoreOptions), HostKind.Api),
         (typeof(global::Comments.Api.Support.HelpPreviewOptions), HostKind.Api),
+        (typeof(global::Comments.Api.Legal.LegalNoticeOptions), HostKind.Api),
         (typeof(ConsumerOptions), HostKind.Worker),
         (typeof(RetentionOptions), HostKind.Worker),
         (typeof(global::Moderation.Worker.Brigades.BrigadeWatchOptions), HostKind.Worker),
