@@ -10,11 +10,4 @@ public static class LegalServiceExtensions
         builder.Services.AddScoped<NotifierSuspensions>();
         return builder;
     }
-
-    public static IEndpointRouteBuilder MapLegalApi(this IEndpointRouteBuilder app)
-    {
-        app.MapNoticesApi();
-        app.MapLegalQueueApi();
-        return app;
-    }
 }
