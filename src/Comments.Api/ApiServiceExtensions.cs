@@ -9,6 +9,7 @@ using Comments.Api.Health;
 using Comments.Api.Ignoring;
 using Comments.Api.Infrastructure.Validation;
 using Comments.Api.Language;
+using Comments.Api.Legal;
 using Comments.Api.Live;
 using Comments.Api.Moderation;
 using Comments.Api.Observability;
@@ -44,6 +45,7 @@ public static class ApiServiceExtensions
         builder.AddRateLimits();
         builder.AddEmbedCors();
         builder.AddReaderLanguages();
+        builder.AddLegalNotices();
         builder.Services.AddScoped<EventPublisher>();
         builder.Services.AddSingleton<IntakeMetrics>();
         builder.Services.AddSingleton<HelpPreviewMetrics>();

@@ -51,6 +51,7 @@ public class CommentsDbContext(DbContextOptions<CommentsDbContext> options) : Db
     public DbSet<StatementOfReasons> StatementsOfReasons => Set<StatementOfReasons>();
     public DbSet<Complaint> Complaints => Set<Complaint>();
     public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
+    public DbSet<NotifierSuspension> NotifierSuspensions => Set<NotifierSuspension>();
 
     // pg_trgm: the trigram indexes of moderator search (CommentConfiguration).
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -36,6 +36,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         ["RateLimits:HelpRequestLookupsPerWindow"] = "100000",
         ["RateLimits:HelpPreviewsPerWindow"] = "100000",
         ["RateLimits:DraftChecksPerWindow"] = "100000",
+        ["RateLimits:NoticesPerWindow"] = "100000",
+        ["LegalNotices:MaxPerNotifierPerDay"] = "100000",
     };
 
     /// <param name="clock">

@@ -64,7 +64,7 @@ public sealed class ModeratorDecisions(CommentsDbContext db, EventPublisher even
             // Upholding a removal complained of is the complaint's outcome, told to the author, not a new removal to complain about.
             db.AddFor(transition, automation);
         }
-        await CloseReportsAsync(comment, upheld: action == CommentAction.Reject, now, cancellationToken);
+        await ReportClosing.CloseAsync(db, comment, upheld: action == CommentAction.Reject, now, cancellationToken);
         var complaints = await AppealOutcomes.RecordForCommentAsync(db, text, comment, moderator, request.Explanation, now, cancellationToken);
         try
         {
@@ -92,25 +92,6 @@ public sealed class ModeratorDecisions(CommentsDbContext db, EventPublisher even
                 .Select(d => d.Actor).FirstOrDefaultAsync(cancellationToken) == Decision.SystemActor
             ? AutomationUse.Detection
             : AutomationUse.None;
-
-    private async Task CloseReportsAsync(Comment comment, bool upheld, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var open = await db.Reports.Where(r => r.CommentId == comment.Id && r.Status == ReportStatus.Open).ToListAsync(cancellationToken);
-        var reporters = open.Select(r => r.ReporterId).ToList();
-        var trust = await db.ReporterTrust.Where(t => reporters.Contains(t.UserId)).ToDictionaryAsync(t => t.UserId, cancellationToken);
-        foreach (var report in open)
-        {
-            report.Status = upheld ? ReportStatus.Upheld : ReportStatus.Dismissed;
-            report.ReviewedAt = now;
-            if (!trust.TryGetValue(report.ReporterId, out var reporter))
-            {
-                trust[report.ReporterId] = reporter = db.ReporterTrust.Add(new ReporterTrust { UserId = report.ReporterId }).Entity;
-            }
-            reporter.Record(upheld);
-        }
-        comment.OpenReportCount = 0;
-        comment.ReportWeight = 0;
-    }
 
     private static string? Validate(DecisionRequest request, uint? version)
     {

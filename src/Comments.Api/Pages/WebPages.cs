@@ -21,6 +21,7 @@ public static class WebPages
         app.MapGet("/moderate", () => StaticPage(app.Environment, "moderate.html")).ExcludeFromDescription();
         app.MapGet("/support", () => StaticPage(app.Environment, "support.html")).ExcludeFromDescription();
         app.MapGet("/transparency", () => StaticPage(app.Environment, "transparency.html")).ExcludeFromDescription();
+        app.MapGet("/legal", () => StaticPage(app.Environment, "legal.html")).ExcludeFromDescription();
         if (!app.Environment.IsDevelopment())
         {
             return app;

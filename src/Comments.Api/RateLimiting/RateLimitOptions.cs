@@ -32,6 +32,10 @@ public sealed class RateLimitOptions
     [Range(1, 1_000_000)] public int HelpRequestLookupsPerWindow { get; set; } = 10;
     [Range(1, 86_400)] public int HelpRequestLookupsWindowSeconds { get; set; } = 60;
 
+    /// <summary>Notices of illegal content, per user or (anonymous) per address: a person sends a few; more is flooding the legal queue.</summary>
+    [Range(1, 1_000_000)] public int NoticesPerWindow { get; set; } = 5;
+    [Range(1, 86_400)] public int NoticesWindowSeconds { get; set; } = 600;
+
     /// <summary>Draft checks: the embed checks once per submitted draft; more would be probing the word lists and classifiers.</summary>
     [Range(1, 1_000_000)] public int DraftChecksPerWindow { get; set; } = 10;
     [Range(1, 86_400)] public int DraftChecksWindowSeconds { get; set; } = 60;

@@ -10,4 +10,5 @@ public static class RateLimitPolicies
     public const string HelpRequestLookups = "help-request-lookups";
     public const string DraftChecks = "draft-checks";
     public const string LiveOpens = "live-opens";
+    public const string Notices = "notices";
 }

@@ -56,6 +56,8 @@ public static class RateLimitingExtensions
                 Window(http, options => (options.HelpRequestLookupsPerWindow, options.HelpRequestLookupsWindowSeconds)));
             limiter.AddPolicy(RateLimitPolicies.DraftChecks, http =>
                 Window(http, options => (options.DraftChecksPerWindow, options.DraftChecksWindowSeconds)));
+            limiter.AddPolicy(RateLimitPolicies.Notices, http =>
+                Window(http, options => (options.NoticesPerWindow, options.NoticesWindowSeconds)));
             limiter.AddPolicy(RateLimitPolicies.LiveOpens, http =>
                 Window(http, options => (options.LiveOpensPerWindow, options.LiveOpensWindowSeconds)));
         });

@@ -92,6 +92,7 @@
         closed() ? "" : el("button", { type: "button", text: t("embed.edit.button"), onclick: () => openForm(node, null, comment) }),
         el("button", { type: "button", text: t("embed.delete.button"), onclick: () => remove(comment.id) }));
     }
+    if (!comment.deleted && comment.status === "approved" && !own) actions.append(noticeButton(node, comment.id));
     const replies = el("div", { class: "cm-replies" }, (comment.replies || []).map(r => commentNode(r, depth + 1)));
     if ((comment.replyCount || 0) > (comment.replies || []).length) {
       replies.append(el("button", { type: "button", class: "cm-more-replies", text: t("embed.replies.show_all", { count: comment.replyCount }), onclick: e => loadReplies(comment, replies, e.currentTarget) }));
@@ -238,6 +239,57 @@
     });
     anchor.append(form);
     select.focus();
+  }
+
+  // Digital Services Act article 16: anyone, signed in or not, tells the site a comment is illegal. A form of its own,
+  // apart from Report (the site's rules); the legal grounds are the site's list (GET /api/legal/notice-categories).
+  const noticeButton = (anchor, commentId) => el("button", { type: "button", class: "cm-notice-open", text: t("embed.notice.button"),
+    onclick: event => openNotice(anchor, commentId, event.currentTarget) });
+
+  async function openNotice(anchor, commentId, opener) {
+    anchor.querySelector(":scope > .cm-notice")?.remove();
+    let categories;
+    try { categories = await call("GET", "/api/legal/notice-categories"); } catch (error) { status(error.message, "error"); return; }
+    const id = part => `cm-notice-${part}-${commentId}`;
+    const category = el("select", { id: id("category"), required: true }, categories.map(c => el("option", { value: c.code, text: c.label })));
+    const explanation = el("textarea", { id: id("explanation"), rows: "4", minlength: "10", maxlength: "4000", required: true });
+    const name = el("input", { id: id("name"), autocomplete: "name", maxlength: "200" });
+    const email = el("input", { id: id("email"), type: "email", autocomplete: "email", maxlength: "254" });
+    const optional = el("p", { class: "cm-notice-optional", text: t("embed.notice.identity_optional") });
+    const goodFaith = el("input", { id: id("good-faith"), type: "checkbox", required: true });
+    const result = el("p", { class: "cm-notice-result", role: "status" });
+    const close = () => { form.remove(); opener.focus(); };
+    const form = el("form", { class: "cm-notice", "aria-labelledby": id("heading") },
+      el("h3", { id: id("heading"), text: t("embed.notice.heading") }), el("p", { text: t("embed.notice.intro") }),
+      el("label", { for: category.id, text: t("embed.notice.category") }), category,
+      el("label", { for: explanation.id, text: t("embed.notice.explanation") }), explanation,
+      el("label", { for: name.id, text: t("embed.notice.name") }), name,
+      el("label", { for: email.id, text: t("embed.notice.email") }), email, optional,
+      el("p", {}, goodFaith, " ", el("label", { for: goodFaith.id, text: t("embed.notice.good_faith") })),
+      el("button", { type: "submit", text: t("embed.notice.send") }), el("button", { type: "button", text: t("embed.notice.cancel"), onclick: close }), result);
+    // A signed-in reader's name and address come from their token; the exempt grounds need neither.
+    const identity = () => {
+      const exempt = Boolean(categories.find(c => c.code === category.value)?.identityOptional);
+      optional.hidden = !exempt;
+      name.required = email.required = !exempt && !state.token;
+    };
+    category.addEventListener("change", identity);
+    identity();
+    form.addEventListener("keydown", event => { if (event.key === "Escape") close(); });
+    form.addEventListener("submit", async event => {
+      event.preventDefault();
+      const given = value => value.trim() || undefined;
+      try {
+        const answer = await call("POST", `/api/comments/${commentId}/notices`,
+          { category: category.value, explanation: explanation.value, name: given(name.value), email: given(email.value), goodFaith: goodFaith.checked });
+        form.replaceChildren(result);
+        result.textContent = answer.message;
+        result.tabIndex = -1;
+        result.focus();
+      } catch (error) { result.textContent = error.message; }
+    });
+    anchor.append(form);
+    category.focus();
   }
 
   async function remove(id) {

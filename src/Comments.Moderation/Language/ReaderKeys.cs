@@ -121,4 +121,20 @@ public static class ReaderKeys
     public const string AdviceReportAbuse = "help.advice.report_abuse";
     public const string AdviceTechnical = "help.advice.technical";
     public const string AdviceOther = "help.advice.other";
+    public const string NoticeReceived = "notice.received";
+    public const string NoticeCategoryUnknown = "invalid.notice.category";
+    public const string NoticeGoodFaithRequired = "invalid.notice.good_faith";
+    public const string NoticeIdentityRequired = "invalid.notice.identity_required";
+    public const string NoticeNameInvalid = "invalid.notice.name";
+    public const string NoticeSuspendedTitle = "refusal.notice.suspended.title";
+    public const string NoticeSuspendedDetail = "refusal.notice.suspended.detail";
+    public const string NoticeAckSubject = "mail.notice.ack.subject";
+    public const string NoticeAckBody = "mail.notice.ack.body";
+    public const string NoticeOutcomeSubject = "mail.notice.outcome.subject";
+    public const string NoticeOutcomeBody = "mail.notice.outcome.body";
+    public const string NoticeOutcomeRemoved = "mail.notice.outcome.removed";
+    public const string NoticeOutcomeRestricted = "mail.notice.outcome.restricted";
+    public const string NoticeOutcomeNoAction = "mail.notice.outcome.no_action";
+    public const string NoticeUnfoundedSubject = "mail.notice.unfounded.subject";
+    public const string NoticeUnfoundedBody = "mail.notice.unfounded.body";
 }

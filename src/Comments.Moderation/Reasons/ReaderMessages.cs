@@ -19,6 +19,7 @@ public static class ReaderMessages
         ReasonCodes.Threat, ReasonCodes.Harassment, ReasonCodes.PersonalInfo, ReasonCodes.Dehumanizing, ReasonCodes.Incitement, ReasonCodes.WishingHarm,
         ReasonCodes.Sexual, ReasonCodes.Spam, ReasonCodes.Links, ReasonCodes.RepeatPost, ReasonCodes.RecentHistory, ReasonCodes.NewCommenter,
         ReasonCodes.PreModeration, ReasonCodes.ArticlePreModeration, ReasonCodes.ArticleProtection, ReasonCodes.EditedAfterReview,
+        ReasonCodes.IllegalContent,
         "OFFENSIVE", "ABUSIVE", "AD", "HATE_SPEECH", "MISINFORMATION", "OFF_TOPIC", "ILLEGAL", "OTHER",
     ];
 

@@ -31,4 +31,7 @@ public static class ReasonCodes
     public const string ArticlePreModeration = "ARTICLE_PREMOD";
     public const string ArticleProtection = "ARTICLE_PROTECTION";
     public const string EditedAfterReview = "EDITED_AFTER_REVIEW";
+
+    /// <summary>A moderator found the comment illegal on a notice (the legal queue); not one of the ordinary queue's reasons.</summary>
+    public const string IllegalContent = "ILLEGAL_CONTENT";
 }

@@ -87,6 +87,9 @@ public sealed record ModerationSettings
     [Range(1, 86_400)] public int BrigadeSlowModeSeconds { get; init; } = 120;
     [Range(1, 10_080)] public int BrigadeProtectionMinutes { get; init; } = 60;
 
+    /// <summary>The legal grounds a notice of illegal content can name (<see cref="NoticeCategory"/>).</summary>
+    public IReadOnlyList<NoticeCategory> NoticeCategories { get; init; } = NoticeCategory.Defaults;
+
     public IEnumerable<string> Validate()
     {
         var results = new List<ValidationResult>();
@@ -94,6 +97,10 @@ public sealed record ModerationSettings
         foreach (var result in results)
         {
             yield return result.ErrorMessage ?? "invalid value";
+        }
+        foreach (var error in NoticeCategory.Validate(NoticeCategories))
+        {
+            yield return error;
         }
         if (MinLength > MaxLength)
         {

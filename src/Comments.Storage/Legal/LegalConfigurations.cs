@@ -19,6 +19,10 @@ public sealed class LegalNoticeConfiguration : IEntityTypeConfiguration<LegalNot
         notice.Property(n => n.NotifierId).HasMaxLength(CommentConfiguration.AuthorIdMaxLength);
         notice.Property(n => n.NotifierName).HasMaxLength(CommentConfiguration.AuthorNameMaxLength);
         notice.Property(n => n.NotifierEmail).HasMaxLength(254);
+        notice.Property(n => n.NotifierKey).HasMaxLength(NotifierSuspension.KeyMaxLength);
+        notice.Property(n => n.NotifierLanguage).HasMaxLength(16);
+        // Article 23: a notifier's manifestly unfounded notices, and their open notice about a comment.
+        notice.HasIndex(n => new { n.SiteId, n.NotifierKey });
         notice.Property(n => n.Outcome).HasConversion<WireNameConverter<NoticeOutcome>>().HasMaxLength(16);
         notice.Property(n => n.OutcomeReason).HasMaxLength(2_000);
         notice.Property(n => n.DecidedBy).HasMaxLength(200);
@@ -70,5 +74,20 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         // One complaint per statement: its outcome is final here (out-of-court settlement is the next step).
         complaint.HasIndex(c => c.StatementId).IsUnique();
         complaint.HasIndex(c => new { c.SiteId, c.ReceivedAt });
+    }
+}
+
+public sealed class NotifierSuspensionConfiguration : IEntityTypeConfiguration<NotifierSuspension>
+{
+    public void Configure(EntityTypeBuilder<NotifierSuspension> suspension)
+    {
+        suspension.ToTable("notifier_suspensions");
+        suspension.HasKey(s => s.Id);
+        suspension.Property(s => s.Id).ValueGeneratedNever();
+        suspension.Property(s => s.SiteId).HasMaxLength(100);
+        suspension.Property(s => s.NotifierKey).HasMaxLength(NotifierSuspension.KeyMaxLength);
+        suspension.Property(s => s.Reason).HasMaxLength(2_000);
+        suspension.Property(s => s.SuspendedBy).HasMaxLength(200);
+        suspension.HasIndex(s => new { s.SiteId, s.NotifierKey, s.Until });
     }
 }

@@ -26,6 +26,15 @@ public class LegalNotice
     public string? NotifierName { get; set; }
     public string? NotifierEmail { get; set; }
 
+    /// <summary>
+    /// Who sent it, for article 23: "user:" and the user id, or "email:" and a hash of the normalised address (kept
+    /// when the address itself is erased). Null for an anonymous notice without an address.
+    /// </summary>
+    public string? NotifierKey { get; set; }
+
+    /// <summary>The language the notice was sent in ("en", "de"): the acknowledgement's and the outcome's mail are in it.</summary>
+    public string? NotifierLanguage { get; set; }
+
     /// <summary>The notifier's statement that the notice is accurate and complete, made in good faith.</summary>
     public bool GoodFaith { get; set; }
 

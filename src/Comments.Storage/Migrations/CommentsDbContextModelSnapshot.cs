@@ -588,6 +588,16 @@ namespace Comments.Storage.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("notifier_id");
 
+                    b.Property<string>("NotifierKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("notifier_key");
+
+                    b.Property<string>("NotifierLanguage")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("notifier_language");
+
                     b.Property<string>("NotifierName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -633,10 +643,60 @@ namespace Comments.Storage.Migrations
                         .HasDatabaseName("ix_legal_notices_open")
                         .HasFilter("outcome is null");
 
+                    b.HasIndex("SiteId", "NotifierKey")
+                        .HasDatabaseName("ix_legal_notices_site_id_notifier_key");
+
                     b.HasIndex("SiteId", "ReceivedAt")
                         .HasDatabaseName("ix_legal_notices_site_id_received_at");
 
                     b.ToTable("legal_notices", (string)null);
+                });
+
+            modelBuilder.Entity("Comments.Storage.Legal.NotifierSuspension", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("NotifierKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("notifier_key");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("SiteId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("site_id");
+
+                    b.Property<DateTimeOffset>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("suspended_at");
+
+                    b.Property<string>("SuspendedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("suspended_by");
+
+                    b.Property<DateTimeOffset>("Until")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifier_suspensions");
+
+                    b.HasIndex("SiteId", "NotifierKey", "Until")
+                        .HasDatabaseName("ix_notifier_suspensions_site_id_notifier_key_until");
+
+                    b.ToTable("notifier_suspensions", (string)null);
                 });
 
             modelBuilder.Entity("Comments.Storage.Legal.StatementOfReasons", b =>

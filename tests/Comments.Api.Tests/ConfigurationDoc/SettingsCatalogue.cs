@@ -37,6 +37,7 @@ internal static class SettingsCatalogue
         (typeof(global::Comments.Api.Ignoring.IgnoreOptions), HostKind.Api),
         (typeof(global::Comments.Api.Support.HelpPreviewOptions), HostKind.Api),
         (typeof(global::Comments.Api.Privacy.PrivacyOptions), HostKind.Api),
+        (typeof(global::Comments.Api.Legal.LegalNoticeOptions), HostKind.Api),
         (typeof(ConsumerOptions), HostKind.Worker),
         (typeof(RetentionOptions), HostKind.Worker),
         (typeof(global::Moderation.Worker.Brigades.BrigadeWatchOptions), HostKind.Worker),

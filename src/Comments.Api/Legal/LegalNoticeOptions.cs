@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Comments.Api.Legal;
+
+/// <summary>The legal queue's service level and the limits on notices (articles 16 and 23). Section <c>LegalNotices</c>.</summary>
+public sealed class LegalNoticeOptions
+{
+    public const string SectionName = "LegalNotices";
+
+    /// <summary>A notice is due for a decision this many hours after it arrives; the queue shows overdue ones first.</summary>
+    [Range(1, 8_760)] public int DecideWithinHours { get; set; } = 24;
+
+    /// <summary>Notices one notifier (user or address) may send in 24 hours, whatever address they come from.</summary>
+    [Range(1, 100_000)] public int MaxPerNotifierPerDay { get; set; } = 20;
+
+    /// <summary>A moderator may suspend a notifier once this many of their notices were found manifestly unfounded.</summary>
+    [Range(1, 1_000)] public int UnfoundedBeforeSuspension { get; set; } = 3;
+
+    /// <summary>The longest suspension a moderator may set, in days.</summary>
+    [Range(1, 3_650)] public int MaxSuspensionDays { get; set; } = 365;
+}
