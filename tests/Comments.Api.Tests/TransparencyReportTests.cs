@@ -276,6 +276,7 @@ public sealed class TransparencyReportTests(CommentsStack stack)
     [InlineData("from=2026-13-01&to=2026-12-31")]
     [InlineData("from=01/03/2026&to=2026-03-31")]
     [InlineData("from=1999-12-31&to=2000-01-01")]
+    [InlineData("from=9999-12-01&to=9999-12-31")]
     [InlineData("from=2026-03-01&to=2026-03-31&format=xlsx")]
     [InlineData("from=2026-03-01&to=2026-03-31&siteId=Not%20A%20Site")]
     [InlineData("from=2026-03-01T00:00:00Z&to=2026-03-31")]

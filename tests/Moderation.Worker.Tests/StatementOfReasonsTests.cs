@@ -62,9 +62,30 @@ public sealed class StatementOfReasonsTests : IAsyncLifetime
         var decision = await db.Decisions.AsNoTracking().SingleAsync(d => d.CommentId == rejected.CommentId);
         Assert.Equal((decision.Id, decision.DecidedAt), (removal.DecisionId!.Value, removal.IssuedAt));
         Assert.Equal(decision.ReasonCodes, removal.ReasonCodes);
-        // The removal is told to its author once (mailed by the digest); a hold is shown in the page only.
-        Assert.Equal(1, await db.Notifications.CountAsync(n => n.Kind == NotificationKind.Statement && n.UserId == rejected.AuthorId && n.SubjectId == removal.Id));
+        // A banned author's post is not told again (the ban's statement was); a hold is shown in the page only.
+        Assert.Equal(0, await db.Notifications.CountAsync(n => n.Kind == NotificationKind.Statement && n.UserId == rejected.AuthorId));
         Assert.Equal(0, await db.Notifications.CountAsync(n => n.Kind == NotificationKind.Statement && n.UserId == held.AuthorId));
+    }
+
+    [Fact]
+    public async Task A_hold_that_judges_nothing_the_comment_says_writes_no_statement()
+    {
+        var premoderated = SubmittedComments.New();
+        await using (var setup = TestServices.CreateDbContext())
+        {
+            setup.UserStandings.Add(new UserStanding { UserId = premoderated.AuthorId, Status = UserStatus.Premoderated });
+            await setup.SaveChangesAsync();
+        }
+
+        await Harness.Bus.Publish(premoderated);
+        await ConsumedAsync(1);
+
+        await using var db = TestServices.CreateDbContext();
+        var decision = await Eventually.Until(() => db.Decisions.AsNoTracking().SingleOrDefaultAsync(d => d.CommentId == premoderated.CommentId),
+            d => d is not null, what: "the pre-moderated author's comment decided");
+        Assert.Contains("AUTHOR_PREMODERATED", decision!.ReasonCodes);
+        Assert.False(await db.StatementsOfReasons.AnyAsync(s => s.CommentId == premoderated.CommentId),
+            "pre-moderation's hold is told by the account's own statement, not one per comment");
     }
 
     private Task ConsumedAsync(int count)

@@ -38,11 +38,11 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To)
 
     private static DateOnly? ParseDate(string? value, string name, Dictionary<string, string[]> errors)
     {
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year >= 2000)
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year is >= 2000 and < 9999)
         {
             return date;
         }
-        errors[name] = [$"{name} is required: a date such as 2026-01-31 (UTC), in the year 2000 or later."];
+        errors[name] = [$"{name} is required: a date such as 2026-01-31 (UTC), from the year 2000 to 9998."];
         return null;
     }
 }

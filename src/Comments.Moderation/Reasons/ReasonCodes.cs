@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Comments.Moderation.Reasons;
 
 /// <summary>The reason codes the pipeline gives, as stored with each decision.</summary>
@@ -34,4 +36,14 @@ public static class ReasonCodes
 
     /// <summary>A moderator found the comment illegal on a notice (the legal queue); not one of the ordinary queue's reasons.</summary>
     public const string IllegalContent = "ILLEGAL_CONTENT";
+
+    /// <summary>
+    /// Holds that judge nothing the comment says: every comment on the site or article waits, the author is new, or
+    /// their account is pre-moderated (whose own statement says so). They need no statement of reasons of their own.
+    /// </summary>
+    public static readonly FrozenSet<string> PolicyHolds =
+        FrozenSet.Create(PreModeration, ArticlePreModeration, ArticleProtection, NewCommenter, AuthorPremoderated);
+
+    /// <summary>Rejections that follow from the author's ban or suspension, which its own statement already told them.</summary>
+    public static readonly FrozenSet<string> AccountRestrictions = FrozenSet.Create(AuthorBanned, AuthorSuspended);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Comments.Contracts;
+using Comments.Moderation.Reasons;
 using Comments.Storage;
 using Comments.Storage.Comments;
 using Comments.Storage.Comments.Lifecycle;
@@ -105,9 +106,14 @@ public sealed class CommentGroup(CommentsDbContext db, CommentDecider decider, M
         var transitions = await db.ChangeAsync(changes, cancellationToken);
         foreach (var transition in transitions)
         {
+            var codes = transition.Decision?.ReasonCodes ?? [];
+            if (transition.To == CommentState.Held && codes.Length > 0 && codes.All(ReasonCodes.PolicyHolds.Contains))
+            {
+                continue;
+            }
             // Added to the same save: a hold or rejection and its statement commit together, and a redelivery finds the
-            // comment decided and writes neither again.
-            db.AddFor(transition, AutomationUse.Decision);
+            // comment decided and writes neither again. A banned author is not told again for every post.
+            db.AddFor(transition, AutomationUse.Decision, notify: !codes.Any(ReasonCodes.AccountRestrictions.Contains));
         }
         return [.. toDecide.Zip(transitions, (d, t) => (d.Member, new StoredDecision(t.Decision!, d.Comment.ArticleId, d.Comment.Status) { Edited = d.Edited }))];
     }
