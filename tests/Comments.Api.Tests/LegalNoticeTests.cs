@@ -63,7 +63,59 @@ public sealed class LegalNoticeTests(CommentsStack stack)
         Assert.Equal(TimeSpan.FromHours(24), notice.DueAt - notice.ReceivedAt);
         var mail = await db.OutgoingMail.SingleAsync(m => m.To == email);
         Assert.Equal($"We received your notice {reference}", mail.Subject);
-        Assert.Contains(Explanation, mail.Body);
+        // Anyone can type any address: the mail carries nothing they typed, so it cannot relay their words to a stranger.
+        Assert.DoesNotContain(Explanation, mail.Body);
+        Assert.DoesNotContain("Nora Notifier", mail.Body);
+        Assert.Contains((await db.Comments.SingleAsync(c => c.Id == commentId)).ArticleId, mail.Body);
+        // Keyed with the server's secret: the plain hash of the address, which anyone can compute, is not the key.
+        Assert.NotEqual($"email:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"legal-notifier:{email}")))}",
+            notice.NotifierKey);
+        Assert.StartsWith("email:", notice.NotifierKey);
+    }
+
+    [Fact]
+    public async Task One_address_gets_at_most_the_capped_acknowledgements_a_day_whoever_names_it_and_the_notices_are_still_stored()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?> { ["LegalNotices:MaxAcknowledgementsPerAddressPerDay"] = "2" });
+        api.StartServer();
+        var local = $"victim-{Guid.NewGuid():N}";
+        // Three senders (anonymous, and two accounts), three spellings of one mailbox.
+        var senders = new[] { api.CreateClient(), api.CreateClientFor(TestData.NewUserId("relay")), api.CreateClientFor(TestData.NewUserId("relay")) };
+        var spellings = new[] { $"{local}@example.org", $"{local.ToUpperInvariant()}@example.org", $"{local}+again@example.org" };
+        var references = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            references.Add(await SendAsync(senders[i], await SeedCommentAsync(), Notice(spellings[i])));
+        }
+
+        await using var db = TestServices.CreateDbContext();
+        Assert.Equal(3, await db.LegalNotices.CountAsync(n => references.Contains(n.Reference)));
+        var lower = local.ToLowerInvariant();
+        Assert.Equal(2, await db.OutgoingMail.CountAsync(m => m.To.ToLower().StartsWith(lower)));
+    }
+
+    [Fact]
+    public async Task Anonymous_notices_without_an_address_are_capped_per_day_by_the_clients_network()
+    {
+        // A fresh /64 each run, so notices of earlier runs in the last day do not count.
+        var network = $"2001:db8:{Random.Shared.Next(0x10000):x}:{Random.Shared.Next(0x10000):x}";
+        var settings = new Dictionary<string, string?> { ["LegalNotices:MaxPerNotifierPerDay"] = "2" };
+        await using var first = new ApiFactory(settings, remoteAddress: System.Net.IPAddress.Parse($"{network}::1"));
+        await using var sameNetwork = new ApiFactory(settings, remoteAddress: System.Net.IPAddress.Parse($"{network}::2"));
+        var anonymous = new { category = "child_sexual_abuse", explanation = Explanation, goodFaith = true };
+
+        var answers = new List<HttpStatusCode>();
+        foreach (var api in new[] { first, first, sameNetwork })
+        {
+            answers.Add((await api.CreateClient().PostAsJsonAsync($"/api/comments/{await SeedCommentAsync()}/notices", anonymous)).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests], answers);
+        await using var db = TestServices.CreateDbContext();
+        var keys = await db.LegalNotices.Where(n => n.Category == "child_sexual_abuse" && n.NotifierKey != null && n.NotifierKey.StartsWith("client:"))
+            .OrderByDescending(n => n.ReceivedAt).Select(n => n.NotifierKey!).Take(2).ToListAsync();
+        Assert.Equal(2, keys.Count);
+        Assert.All(keys, k => Assert.DoesNotContain("2001", k));
     }
 
     [Fact]

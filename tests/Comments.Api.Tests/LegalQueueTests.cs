@@ -108,8 +108,55 @@ public sealed class LegalQueueTests(CommentsStack stack)
         }
         Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == "decide_notice" && (a.TargetId == notice.Id.ToString() || a.TargetId == other.Id.ToString())));
 
+        // The author reads the ground in words, as the notice form names it, not the code.
+        var view = Assert.Single(await stack.Api.CreateClientFor(comment.AuthorId).StatementsAsync());
+        Assert.Contains("Illegal hate speech or incitement to violence", view.GetProperty("groundText").GetString());
+        Assert.DoesNotContain("hate_speech", view.GetProperty("groundText").GetString());
+
         var again = await DecideAsync(moderator, notice.Id, new { outcome = "no_action", reason = "Second thoughts." });
         await ProblemAssert.IsProblemAsync(again, HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_second_notice_removed_on_a_comment_already_removed_records_only_its_outcome_with_no_second_decision_or_statement()
+    {
+        var commentId = await SeedCommentAsync();
+        var (first, second) = (await SendAsync(stack.Api.CreateClient(), commentId, Notice(NewEmail())), await SendAsync(stack.Api.CreateClient(), commentId, Notice(NewEmail())));
+        Assert.Equal(HttpStatusCode.OK, (await DecideAsync(Moderator, (await NoticeAsync(first)).Id, new { outcome = "removed", reason = "Incitement." })).StatusCode);
+
+        var response = await DecideAsync(Moderator, (await NoticeAsync(second)).Id, new { outcome = "restricted", reason = "Incitement, as the first notice said." });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("restricted", (await NoticeAsync(second)).Outcome!.Value.WireName());
+        await using var db = TestServices.CreateDbContext();
+        Assert.Equal(1, await db.Decisions.CountAsync(d => d.CommentId == commentId));
+        Assert.Equal(1, await db.StatementsOfReasons.CountAsync(s => s.CommentId == commentId));
+        Assert.Equal(CommentStatus.Rejected, (await db.Comments.AsNoTracking().SingleAsync(c => c.Id == commentId)).Status);
+    }
+
+    [Fact]
+    public async Task Removing_a_comment_deleted_or_under_appeal_since_the_notice_is_refused_saying_which_and_changes_nothing()
+    {
+        foreach (var (appeal, expected) in new[] { (true, "open appeal"), (false, "deleted") })
+        {
+            var commentId = await SeedCommentAsync();
+            var reference = await SendAsync(stack.Api.CreateClient(), commentId, Notice(NewEmail()));
+            await using (var db = TestServices.CreateDbContext())
+            {
+                var comment = await db.Comments.SingleAsync(c => c.Id == commentId);
+                comment.AppealHelpRequestId = appeal ? Guid.CreateVersion7() : null;
+                comment.DeletedAt = appeal ? null : DateTimeOffset.UtcNow;
+                await db.SaveChangesAsync();
+            }
+
+            var response = await DecideAsync(Moderator, (await NoticeAsync(reference)).Id, new { outcome = "removed", reason = "Incitement." });
+
+            await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict);
+            Assert.Contains(expected, await response.Content.ReadAsStringAsync());
+            Assert.Null((await NoticeAsync(reference)).Outcome);
+            await using var after = TestServices.CreateDbContext();
+            Assert.False(await after.Decisions.AnyAsync(d => d.CommentId == commentId), expected);
+        }
     }
 
     [Fact]

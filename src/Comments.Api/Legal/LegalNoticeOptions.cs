@@ -18,4 +18,12 @@ public sealed class LegalNoticeOptions
 
     /// <summary>The longest suspension a moderator may set, in days.</summary>
     [Range(1, 3_650)] public int MaxSuspensionDays { get; set; } = 365;
+
+    /// <summary>Acknowledgement mails one recipient address gets in 24 hours, whoever sends the notices; beyond it a notice is stored but not acknowledged by mail.</summary>
+    [Range(1, 1_000)] public int MaxAcknowledgementsPerAddressPerDay { get; set; } = 5;
+
+    /// <summary>The HMAC-SHA256 key of notifier keys (addresses, client networks); unset, <c>Auth:SigningKey</c> keys them.</summary>
+    [MinLength(32)] public string? NotifierKeySecret { get => _secret; set => _secret = string.IsNullOrWhiteSpace(value) ? null : value; }
+
+    private string? _secret;
 }

@@ -26,7 +26,7 @@ public static class LegalQueueApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<LegalQueueItem>>, ValidationProblem>> Open(
-        string? siteId, int? limit, CommentsDbContext db, SiteModerationStore sites, TimeProvider clock, IStringLocalizer<ReaderText> text,
+        string? siteId, int? limit, CommentsDbContext db, SiteModerationStore sites, NotifierKeys notifierKeys, TimeProvider clock, IStringLocalizer<ReaderText> text,
         CancellationToken cancellationToken)
     {
         if (SiteKey.Validate(siteId, out var site) is { } problem)
@@ -37,7 +37,7 @@ public static class LegalQueueApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"limit must be 1 to {MaxLimit}."] });
         }
-        return TypedResults.Ok(await LegalQueue.OpenAsync(db, sites, text, site, limit ?? 50, clock.GetUtcNow(), cancellationToken));
+        return TypedResults.Ok(await LegalQueue.OpenAsync(db, sites, text, notifierKeys, site, limit ?? 50, clock.GetUtcNow(), cancellationToken));
     }
 
     public static async Task<Results<Ok<NoticeDecisionView>, ValidationProblem, ProblemHttpResult>> Decide(

@@ -6,6 +6,7 @@ public static class LegalServiceExtensions
     public static IHostApplicationBuilder AddLegalNotices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<LegalNoticeOptions>().BindConfiguration(LegalNoticeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<NotifierKeys>();
         builder.Services.AddScoped<NoticeDecisions>();
         builder.Services.AddScoped<NotifierSuspensions>();
         return builder;

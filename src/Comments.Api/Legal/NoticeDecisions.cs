@@ -53,13 +53,14 @@ public sealed class NoticeDecisions(CommentsDbContext db, EventPublisher events,
             return NoticeActionResult<NoticeDecisionView>.Failed(StatusCodes.Status409Conflict, $"Already decided ({notice.Outcome.Value.WireName()}) by {notice.DecidedBy}.");
         }
         CommentTransition? transition = null;
-        if (outcome != NoticeOutcome.NoAction)
+        // Already rejected (by an earlier notice or a moderator): only this notice's outcome is recorded, no second decision or statement.
+        if (outcome != NoticeOutcome.NoAction && !(comment is not null && CommentLifecycle.StateOf(comment) == CommentState.Rejected))
         {
-            if (comment is null || !CommentLifecycle.IsAllowed(comment, LifecycleActor.Moderator, CommentAction.Reject))
+            if (Refusal(comment) is { } refusal)
             {
-                return NoticeActionResult<NoticeDecisionView>.Failed(StatusCodes.Status409Conflict, "The author deleted this comment: decide no action and say so.");
+                return NoticeActionResult<NoticeDecisionView>.Failed(StatusCodes.Status409Conflict, refusal);
             }
-            transition = await RestrictAsync(comment, notice, outcome, reason, moderator, now, cancellationToken);
+            transition = await RestrictAsync(comment!, notice, outcome, reason, moderator, now, cancellationToken);
         }
         foreach (var decided in notices)
         {
@@ -86,6 +87,22 @@ public sealed class NoticeDecisions(CommentsDbContext db, EventPublisher events,
             notice.Reference, outcome.WireName(), reason, request.ManifestlyUnfounded, [.. notices.Where(n => n != notice).Select(n => n.Reference)],
             transition?.Decision?.Id, transition?.To.WireName()));
     }
+
+    /// <summary>
+    /// Why the comment cannot be rejected now, in words for the moderator. An open appeal is refused rather than
+    /// resolved here: the appeal is the author's complaint and needs its own answer in the moderation queue.
+    /// </summary>
+    private static string? Refusal(Comment? comment) => comment switch
+    {
+        null => "The comment no longer exists (it was erased): decide no action and say so.",
+        { AppealHelpRequestId: not null } => "The comment has an open appeal: decide the appeal in the moderation queue first, then this notice.",
+        _ when CommentLifecycle.IsAllowed(comment, LifecycleActor.Moderator, CommentAction.Reject) => null,
+        _ => CommentLifecycle.StateOf(comment) switch
+        {
+            CommentState.Deleted => "The author deleted this comment: decide no action and say so.",
+            var state => $"A moderator cannot reject a comment that is {state.WireName()}: decide no action and say so.",
+        },
+    };
 
     /// <summary>The comment leaves the public view as a moderator's rejection; the author gets a statement of reasons naming the notice.</summary>
     private async Task<CommentTransition> RestrictAsync(Comment comment, LegalNotice notice, NoticeOutcome outcome, string reason, string moderator,

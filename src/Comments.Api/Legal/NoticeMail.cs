@@ -13,10 +13,15 @@ namespace Comments.Api.Legal;
 /// </summary>
 public static class NoticeMail
 {
-    public static Task AcknowledgeAsync(IMailSender mail, IStringLocalizer text, LegalNotice notice, string categoryLabel, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Anyone can give any address, so the acknowledgement holds nothing the sender typed (no name, no explanation): only
+    /// our reference, the ground's label, the comment's article and the date. It cannot carry someone's message to a stranger.
+    /// </summary>
+    public static Task AcknowledgeAsync(IMailSender mail, IStringLocalizer text, LegalNotice notice, string categoryLabel, string articleId,
+        CancellationToken cancellationToken) =>
         mail.SendAsync(notice.NotifierEmail!, text.Say(ReaderKeys.NoticeAckSubject, ("reference", notice.Reference)),
-            text.Say(ReaderKeys.NoticeAckBody, ("name", notice.NotifierName ?? ""), ("reference", notice.Reference), ("category", categoryLabel),
-                ("received", Stamp(notice.ReceivedAt)), ("explanation", notice.Explanation)),
+            text.Say(ReaderKeys.NoticeAckBody, ("reference", notice.Reference), ("category", categoryLabel), ("article", articleId),
+                ("received", Stamp(notice.ReceivedAt))),
             null, cancellationToken);
 
     public static Task OutcomeAsync(IMailSender mail, IStringLocalizer text, LegalNotice notice, CancellationToken cancellationToken) =>

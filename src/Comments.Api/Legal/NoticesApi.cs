@@ -37,7 +37,7 @@ public static class NoticesApi
             [.. (await NoticeCategories.ForSiteAsync(sites, options.Value.SiteId, cancellationToken)).Select(c => NoticeCategories.View(text, c))]);
 
     public static async Task<Results<Accepted<AcceptedNotice>, NotFound, ProblemHttpResult, ValidationProblem>> Send(
-        Guid id, NoticeRequest request, HttpContext http, CommentsDbContext db, SiteModerationStore sites, IMailSender mail,
+        Guid id, NoticeRequest request, HttpContext http, CommentsDbContext db, SiteModerationStore sites, IMailSender mail, NotifierKeys notifierKeys,
         IOptions<CommentOptions> comments, IOptions<LegalNoticeOptions> legal, TimeProvider clock, IStringLocalizer<ReaderText> text)
     {
         var cancellationToken = http.RequestAborted;
@@ -58,7 +58,8 @@ public static class NoticesApi
             return TypedResults.NotFound();
         }
         var now = clock.GetUtcNow();
-        var keys = NotifierKeys.All(userId, email);
+        // Without an account or an address, the client's network stands in, so the cap and a suspension still apply.
+        var keys = notifierKeys.All(userId, email, http.Connection.RemoteIpAddress);
         if (await NotifierSuspensions.ActiveUntilAsync(db, site, keys, now, cancellationToken) is { } until)
         {
             return TypedResults.Problem(title: text[ReaderKeys.NoticeSuspendedTitle], statusCode: StatusCodes.Status403Forbidden,
@@ -95,12 +96,24 @@ public static class NoticesApi
             ReceivedAt = now,
             DueAt = now.AddHours(legal.Value.DecideWithinHours),
         }).Entity;
-        if (email is not null)
+        if (email is not null && await AcknowledgedTodayAsync(db, notifierKeys, site, email, now, cancellationToken) < legal.Value.MaxAcknowledgementsPerAddressPerDay)
         {
-            await NoticeMail.AcknowledgeAsync(mail, text, notice, NoticeCategories.Label(text, category), cancellationToken);
+            await NoticeMail.AcknowledgeAsync(mail, text, notice, NoticeCategories.Label(text, category), comment.ArticleId, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Accepted((string?)null, new AcceptedNotice(notice.Reference, now, text.Say(ReaderKeys.NoticeReceived, ("reference", notice.Reference))));
+    }
+
+    /// <summary>
+    /// Notices to this address in 24 hours, whoever sent them (any account, any spelling of it): beyond the cap the address
+    /// gets no more acknowledgements, so the form cannot be used to mail a stranger again and again.
+    /// </summary>
+    private static Task<int> AcknowledgedTodayAsync(CommentsDbContext db, NotifierKeys notifierKeys, string site, string email, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var (key, lower) = (notifierKeys.ForEmail(email), email.ToLowerInvariant());
+        return db.LegalNotices.CountAsync(n => n.SiteId == site && n.ReceivedAt > now.AddDays(-1)
+            && (n.NotifierKey == key || (n.NotifierEmail != null && n.NotifierEmail.ToLower() == lower)), cancellationToken);
     }
 
     private static string? Given(string? value) => value?.Trim() is { Length: > 0 } trimmed ? trimmed : null;

@@ -10,7 +10,7 @@ namespace Comments.Api.Legal;
 /// Article 23(2): a moderator suspends, for a period, the processing of notices from a notifier who has sent several
 /// manifestly unfounded ones (and was warned by mail each time one was found so). Audited without the address.
 /// </summary>
-public sealed class NotifierSuspensions(CommentsDbContext db, TimeProvider clock, IOptions<LegalNoticeOptions> options)
+public sealed class NotifierSuspensions(CommentsDbContext db, TimeProvider clock, IOptions<LegalNoticeOptions> options, NotifierKeys notifierKeys)
 {
     /// <summary>When the latest running suspension of any of these keys ends, or null.</summary>
     public static async Task<DateTimeOffset?> ActiveUntilAsync(CommentsDbContext db, string siteId, IReadOnlyList<string> keys, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -18,13 +18,13 @@ public sealed class NotifierSuspensions(CommentsDbContext db, TimeProvider clock
             .Where(s => s.SiteId == siteId && keys.Contains(s.NotifierKey) && s.SuspendedAt <= now && s.Until > now)
             .MaxAsync(s => (DateTimeOffset?)s.Until, cancellationToken);
 
-    /// <summary>Every key the notice's notifier is known by: their user id and their address (so signing out does not step round it).</summary>
-    public static IReadOnlyList<string> KeysOf(LegalNotice notice) =>
-        [.. new[] { notice.NotifierKey, notice.NotifierEmail is { } email ? NotifierKeys.ForEmail(email) : null }.OfType<string>().Distinct()];
+    /// <summary>How many notices on this site filed under each of these keys were found manifestly unfounded (a key with none is absent): one query for a page.</summary>
+    public static Task<Dictionary<string, int>> UnfoundedPerKeyAsync(CommentsDbContext db, string siteId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
+        db.LegalNotices.Where(n => n.SiteId == siteId && n.ManifestlyUnfounded && n.NotifierKey != null && keys.Contains(n.NotifierKey))
+            .GroupBy(n => n.NotifierKey!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
-    /// <summary>How many of the notifier's notices on this site were found manifestly unfounded.</summary>
-    public static Task<int> UnfoundedCountAsync(CommentsDbContext db, string siteId, IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
-        db.LegalNotices.CountAsync(n => n.SiteId == siteId && n.ManifestlyUnfounded && n.NotifierKey != null && keys.Contains(n.NotifierKey), cancellationToken);
+    /// <summary>A notifier's unfounded notices: each notice is filed under one key, so the counts of their keys add up.</summary>
+    public static int Unfounded(IReadOnlyDictionary<string, int> perKey, IReadOnlyList<string> keys) => keys.Sum(k => perKey.GetValueOrDefault(k));
 
     public async Task<NoticeActionResult<SuspensionView>> SuspendAsync(Guid noticeId, string siteId, SuspensionRequest request, string moderator, CancellationToken cancellationToken)
     {
@@ -38,12 +38,12 @@ public sealed class NotifierSuspensions(CommentsDbContext db, TimeProvider clock
         {
             return NoticeActionResult<SuspensionView>.Failed(StatusCodes.Status404NotFound, "No such notice.");
         }
-        var keys = KeysOf(notice);
+        var keys = notifierKeys.Of(notice);
         if (keys.Count == 0)
         {
-            return NoticeActionResult<SuspensionView>.Failed(StatusCodes.Status409Conflict, "The notifier gave neither an account nor an address: there is no one to suspend.");
+            return NoticeActionResult<SuspensionView>.Failed(StatusCodes.Status409Conflict, "The notifier gave neither an account nor an address and their network is unknown: there is no one to suspend.");
         }
-        var unfounded = await UnfoundedCountAsync(db, siteId, keys, cancellationToken);
+        var unfounded = Unfounded(await UnfoundedPerKeyAsync(db, siteId, keys, cancellationToken), keys);
         var needed = options.Value.UnfoundedBeforeSuspension;
         if (unfounded < needed)
         {

@@ -22,6 +22,8 @@ public static class StatementViews
                                 join r in db.HelpRequests.AsNoTracking() on c.HelpRequestId equals r.Id
                                 where ids.Contains(c.StatementId)
                                 select new { Complaint = c, r.Reference }).ToDictionaryAsync(c => c.Complaint.StatementId, cancellationToken);
+        var categoryLabel = await Legal.NoticeCategories.LabelsAsync(db, text,
+            [.. statements.Where(s => s.Ground == DecisionGround.IllegalContent).Select(s => s.SiteId).Distinct()], cancellationToken);
         return [.. statements.Select(s =>
         {
             var facts = s.DecisionId is { } d && decisions.GetValueOrDefault(d) is { } decision
@@ -29,11 +31,12 @@ public static class StatementViews
                 : [.. s.ReasonCodes.Select(code => new ReaderReason(code, s.DecidedBy == Storage.Decisions.Decision.SystemActor
                     ? ReaderMessages.Explain(text, code) : text[ReaderMessages.ModeratorKey(code)]))];
             var complaint = complaints.GetValueOrDefault(s.Id);
-            return View(text, s, facts, complaint is null ? null : ComplaintView(text, complaint.Complaint, complaint.Reference), now);
+            return View(text, s, facts, complaint is null ? null : ComplaintView(text, complaint.Complaint, complaint.Reference), categoryLabel, now);
         })];
     }
 
-    private static StatementView View(IStringLocalizer text, StatementOfReasons s, IReadOnlyList<ReaderReason> facts, StatementComplaintView? complaint, DateTimeOffset now)
+    private static StatementView View(IStringLocalizer text, StatementOfReasons s, IReadOnlyList<ReaderReason> facts, StatementComplaintView? complaint,
+        Func<string, string, string> categoryLabel, DateTimeOffset now)
     {
         var until = StatementWrites.ComplaintsUntil(s);
         var open = now <= until;
@@ -43,7 +46,7 @@ public static class StatementViews
                 AutomationUse.Detection => ReaderKeys.StatementAutomationDetection,
                 _ => ReaderKeys.StatementAutomationNone,
             }], s.Ground, s.GroundDetail, s.Ground == DecisionGround.IllegalContent
-                ? text.Say(ReaderKeys.StatementGroundIllegal, ("category", s.GroundDetail))
+                ? text.Say(ReaderKeys.StatementGroundIllegal, ("category", s.GroundDetail is { } code ? categoryLabel(s.SiteId, code) : ""))
                 : text[ReaderKeys.StatementGroundTerms],
             s.IssuedAt, s.EndsAt, until, open ? text.Say(ReaderKeys.StatementRedress, ("until", Format(until))) : text[ReaderKeys.StatementRedressClosed],
             open && complaint is null, complaint);
