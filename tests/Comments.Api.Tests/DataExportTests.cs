@@ -125,4 +125,26 @@ public sealed class DataExportTests(CommentsStack stack, SiteFixture otherSite) 
         Assert.StartsWith("comment 10000 ", comments[Count - 1].GetProperty("body").GetString());
         Assert.True(whole.Length > 60_000_000, $"the document is {whole.Length} bytes");
     }
+
+    [Fact]
+    public async Task A_reader_exports_a_few_times_per_window_and_then_is_told_when_to_come_back_while_others_are_not()
+    {
+        await using var narrow = new ApiFactory(new Dictionary<string, string?> { ["RateLimits:DataExportsPerWindow"] = "2", ["RateLimits:DataExportsWindowSeconds"] = "3600" });
+        narrow.StartServer();
+        var reader = narrow.CreateClientFor(TestData.NewUserId("exporter"));
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await reader.GetAsync("/api/me/data");
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.NotNull(response.Headers.RetryAfter);
+                await ProblemAssert.IsProblemAsync(response, HttpStatusCode.TooManyRequests);
+            }
+        }
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        using var other = await narrow.CreateClientFor(TestData.NewUserId("exporter")).GetAsync("/api/me/data");
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
 }

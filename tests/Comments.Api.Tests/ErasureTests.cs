@@ -1,7 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Comments.Storage;
+using Comments.Storage.Legal;
+using Comments.Storage.Notifications;
 using Comments.Storage.Privacy;
+using Comments.Storage.Sites;
+using Comments.Storage.Support;
 using Comments.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -99,10 +104,15 @@ public sealed class ErasureTests(CommentsStack stack, SiteFixture otherSite) : I
         Assert.True(placeholder.GetProperty("deleted").GetBoolean());
         Assert.Equal(JsonValueKind.Null, placeholder.GetProperty("body").ValueKind);
         Assert.Equal("", placeholder.GetProperty("authorName").GetString());
+        Assert.Equal(JsonValueKind.Null, placeholder.GetProperty("authorId").ValueKind);
         Assert.DoesNotContain(items, c => c.GetProperty("id").GetGuid() == reader.Lonely);
         var gone = await client.GetFromJsonAsync<JsonElement>($"/api/comments/{reader.ReplyToOther}", TestData.Json);
         Assert.True(gone.GetProperty("erased").GetBoolean());
         Assert.Equal(JsonValueKind.Null, gone.GetProperty("body").ValueKind);
+        Assert.Equal(JsonValueKind.Null, gone.GetProperty("authorId").ValueKind);
+
+        var othersReply = (await stack.Api.CreateClientFor(reader.OtherUserId).WaitForNotificationsAsync("reply", 1, "the other reader's notification of the erased reader's reply")).Single();
+        Assert.Equal("A deleted account replied to your comment.", othersReply.GetProperty("text").GetString());
     }
 
     [Fact]
@@ -142,6 +152,9 @@ public sealed class ErasureTests(CommentsStack stack, SiteFixture otherSite) : I
         await using (var db = TestServices.CreateDbContext())
         {
             Assert.Equal($"{reader.Marker} lonely words, revised", (await db.Comments.SingleAsync(c => c.Id == reader.Lonely)).Body);
+            Assert.Equal($"{reader.Marker} report details", (await db.Reports.SingleAsync(r => r.ReporterId == reader.UserId)).Details);
+            Assert.NotNull((await db.LegalNotices.SingleAsync(n => n.NotifierId == reader.UserId)).NotifierEmail);
+            Assert.True(await db.OutgoingMail.AnyAsync(m => m.To == reader.Email && m.HelpRequestId == null), "the digest on the other site stays");
         }
 
         code = await StartAsync(admin, $"/api/admin/users/{reader.UserId}/erase");
@@ -150,6 +163,93 @@ public sealed class ErasureTests(CommentsStack stack, SiteFixture otherSite) : I
         await using var check = TestServices.CreateDbContext();
         Assert.Equal("", (await check.Comments.SingleAsync(c => c.Id == reader.Lonely)).Body);
         await ProblemAssert.IsProblemAsync(await admin.PostAsJsonAsync($"/api/admin/users/{new string('u', 201)}/erase", new { }), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Erasing_ones_own_account_never_touches_the_rows_of_someone_whose_address_one_typed()
+    {
+        var (victimId, attackerId) = (TestData.NewUserId("victim"), TestData.NewUserId("attacker"));
+        var victimEmail = $"victim-{Guid.NewGuid():N}@example.org";
+        var at = DateTimeOffset.UtcNow.AddMinutes(-10);
+        HelpRequest Help(string? requester, string? email, string? contact, string message) => new()
+        {
+            Id = Guid.CreateVersion7(), Reference = HelpDesk.NewReference(), RequesterId = requester, Email = email, ContactEmail = contact,
+            Category = HelpRequestCategory.Other, Priority = HelpRequestPriority.Normal, Status = HelpRequestStatus.Open, Message = message,
+            CreatedAt = at, UpdatedAt = at, FirstReplyDueAt = at.AddDays(1),
+        };
+        LegalNotice Notice(string notifier, string name) => new()
+        {
+            Id = Guid.CreateVersion7(), Reference = References.New("LN"), SiteId = SiteSettings.DefaultSiteId, CommentId = Guid.NewGuid(), Category = "defamation",
+            Explanation = "It is untrue.", NotifierId = notifier, NotifierName = name, NotifierEmail = victimEmail, GoodFaith = true, ReceivedAt = at, DueAt = at.AddDays(1),
+        };
+        OutgoingMail Digest(string userId) => new()
+        {
+            Id = Guid.CreateVersion7(), To = victimEmail, Subject = "Your digest", Body = "Hello", CreatedAt = at,
+            UnsubscribeUrl = PrivacyReader.UnsubscribeUrl(SiteSettings.DefaultSiteId, userId),
+        };
+        var (victims, anonymous, attackers) = (Help(victimId, victimEmail, null, "The victim's own request"),
+            Help(null, victimEmail, null, "The victim's request, signed out"), Help(attackerId, $"{attackerId}@example.org", victimEmail, "Attacker's request"));
+        var (victimsMail, victimsDigest, attackersDigest) = (new OutgoingMail { Id = Guid.CreateVersion7(), To = victimEmail, Subject = "About your request", Body = "Reply",
+            HelpRequestId = victims.Id, CreatedAt = at }, Digest(victimId), Digest(attackerId));
+        await using (var db = TestServices.CreateDbContext())
+        {
+            db.HelpRequests.AddRange(victims, anonymous, attackers);
+            db.LegalNotices.AddRange(Notice(victimId, "Victim"), Notice(attackerId, "Attacker"));
+            db.ReaderPreferences.AddRange(
+                new ReaderPreferences { SiteId = SiteSettings.DefaultSiteId, UserId = victimId, Email = victimEmail, UpdatedAt = at },
+                new ReaderPreferences { SiteId = SiteSettings.DefaultSiteId, UserId = attackerId, Email = victimEmail.ToUpperInvariant(), UpdatedAt = at });
+            db.OutgoingMail.AddRange(victimsMail, victimsDigest, attackersDigest);
+            await db.SaveChangesAsync();
+        }
+
+        var attacker = stack.Api.CreateClientFor(attackerId);
+        var code = await StartAsync(attacker, "/api/me/erase");
+        Assert.Equal(HttpStatusCode.Accepted, (await attacker.PostAsJsonAsync("/api/me/erase", new { confirmation = code })).StatusCode);
+        await EraseNowAsync(attackerId);
+
+        await using var check = TestServices.CreateDbContext();
+        var helpRequests = await check.HelpRequests.AsNoTracking().Where(r => r.Id == victims.Id || r.Id == anonymous.Id || r.Id == attackers.Id).ToDictionaryAsync(r => r.Id);
+        Assert.Equal(("The victim's own request", victimEmail), (helpRequests[victims.Id].Message, helpRequests[victims.Id].Email));
+        Assert.Equal(("The victim's request, signed out", victimEmail), (helpRequests[anonymous.Id].Message, helpRequests[anonymous.Id].Email));
+        Assert.Equal(("", (string?)null), (helpRequests[attackers.Id].Message, helpRequests[attackers.Id].ContactEmail));
+        var mail = await check.OutgoingMail.AsNoTracking().Where(m => m.Id == victimsMail.Id || m.Id == victimsDigest.Id || m.Id == attackersDigest.Id).Select(m => m.Id).ToListAsync();
+        Assert.Equal(new[] { victimsMail.Id, victimsDigest.Id }.Order(), mail.Order());
+        var notices = await check.LegalNotices.AsNoTracking().Where(n => n.NotifierId == victimId || n.NotifierId == attackerId).ToDictionaryAsync(n => n.NotifierId!);
+        Assert.Equal(("Victim", victimEmail), (notices[victimId].NotifierName, notices[victimId].NotifierEmail));
+        Assert.Equal(((string?)null, (string?)null), (notices[attackerId].NotifierName, notices[attackerId].NotifierEmail));
+    }
+
+    [Fact]
+    public async Task Within_an_erasure_the_audit_json_may_only_lose_keys_never_gain_one_or_change_a_value()
+    {
+        var reader = new PrivacyReader();
+        await reader.SeedAsync();
+        await using var db = TestServices.CreateDbContext();
+        var forgeries = new[]
+        {
+            "after_json = after_json || '{\"forged\": true}'",
+            "after_json = jsonb_set(after_json, '{message}', '\"something else\"')",
+            "after_json = jsonb_set(after_json, '{details,note}', '\"something else\"')",
+            "before_json = '{\"status\": \"approved\"}'",
+            "after_json = '[]'",
+        };
+        foreach (var forgery in forgeries)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.Database.ExecuteSqlRawAsync("set local comments.erasure = 'on'");
+#pragma warning disable EF1002
+            var update = $"update audit_entries set {forgery} where target_id in ('{reader.UserId}', '{reader.Lonely}')";
+            var refused = await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync(update));
+#pragma warning restore EF1002
+            Assert.True(refused.Message.Contains("append-only"), $"{forgery} is refused, not: {refused.Message}");
+        }
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("set local comments.erasure = 'on'");
+            var removed = await db.Database.ExecuteSqlInterpolatedAsync(
+                $"update audit_entries set after_json = after_json - 'message' #- '{{details,note}}' where target_id in ({reader.UserId}, {reader.Lonely.ToString()})");
+            Assert.Equal(2, removed);
+        }
     }
 
     /// <summary>Runs the worker's erasures now; the worker's own tick may be doing it at the same moment, so wait for the outcome.</summary>

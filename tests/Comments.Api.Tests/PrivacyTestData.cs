@@ -1,3 +1,4 @@
+using Comments.Moderation.Notifications;
 using Comments.Storage;
 using Comments.Storage.Audit;
 using Comments.Storage.Comments;
@@ -32,6 +33,10 @@ public sealed class PrivacyReader
     public Guid OthersReply { get; } = Guid.CreateVersion7();
     public string HelpReference { get; } = HelpDesk.NewReference();
     public string OtherUserId { get; } = TestData.NewUserId("other");
+
+    /// <summary>A digest's unsubscribe link as NotificationDigest writes it: its token names the site and reader it was made for.</summary>
+    public static string UnsubscribeUrl(string siteId, string userId) =>
+        $"https://news.example/api/unsubscribe?token={Uri.EscapeDataString(UnsubscribeToken.Create(siteId, userId, DateTimeOffset.UtcNow.AddDays(30), "test-unsubscribe-key"))}";
 
     public async Task SeedAsync(string siteId = SiteSettings.DefaultSiteId)
     {
@@ -70,7 +75,7 @@ public sealed class PrivacyReader
             HelpRequestEvent.Create(help.Id, HelpRequestEventKind.Reply, "support-1", at, visibleToReader: true, body: $"You wrote: {Marker} help message"),
             HelpRequestEvent.Create(help.Id, HelpRequestEventKind.Note, "support-1", at, visibleToReader: false, body: "internal note for staff only"));
         db.OutgoingMail.AddRange(
-            new OutgoingMail { Id = Guid.CreateVersion7(), To = Email, Subject = "Your digest", Body = $"Hello {Name}", CreatedAt = at },
+            new OutgoingMail { Id = Guid.CreateVersion7(), To = Email, Subject = "Your digest", Body = $"Hello {Name}", CreatedAt = at, UnsubscribeUrl = UnsubscribeUrl(siteId, UserId) },
             new OutgoingMail { Id = Guid.CreateVersion7(), To = "support-copy@example.org", Subject = "About HR", Body = $"{Marker} help message", HelpRequestId = help.Id, CreatedAt = at });
         db.Notifications.AddRange(
             new Notification { Id = Guid.CreateVersion7(), SiteId = siteId, UserId = UserId, Kind = NotificationKind.Reply, SubjectId = OthersReply, CommentId = Answered, ArticleId = ArticleId, ActorName = "Other", CreatedAt = at },

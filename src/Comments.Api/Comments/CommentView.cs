@@ -8,14 +8,15 @@ namespace Comments.Api.Comments;
 /// <see cref="Reasons"/> is only filled in for its author; <see cref="Replies"/> holds the first replies in listings.
 /// <see cref="AuthorBadge"/> is what the author's token said at posting time (null for readers); <see cref="Featured"/>
 /// marks an editors' pick;
-/// <see cref="Erased"/> a placeholder whose author's data was erased ("comment by a deleted account").
+/// <see cref="Erased"/> a placeholder whose author's data was erased ("comment by a deleted account"): it carries no
+/// <see cref="AuthorId"/> either, as the id would still name the person.
 /// </summary>
 public sealed record CommentView(
     Guid Id,
     string ArticleId,
     Guid? ParentId,
     int Depth,
-    string AuthorId,
+    string? AuthorId,
     string AuthorName,
     AuthorBadge? AuthorBadge,
     string? Body,
@@ -32,7 +33,7 @@ public sealed record CommentView(
     bool Erased = false)
 {
     public static CommentView From(Comment comment, IReadOnlyList<ReaderReason>? reasons = null, IReadOnlyList<CommentView>? replies = null) => new(
-        comment.Id, comment.ArticleId, comment.ParentId, comment.Depth, comment.AuthorId, comment.AuthorName, comment.AuthorBadge,
+        comment.Id, comment.ArticleId, comment.ParentId, comment.Depth, comment.ErasedAt is null ? comment.AuthorId : null, comment.AuthorName, comment.AuthorBadge,
         comment.DeletedAt is null ? comment.Body : null,
         comment.Status.WireName(), comment.EditedAt is not null, comment.DeletedAt is not null,
         comment.ReplyCount, comment.RespectCount, comment.FeaturedAt is not null, comment.CreatedAt, comment.UpdatedAt, reasons, replies,

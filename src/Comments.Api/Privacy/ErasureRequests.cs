@@ -29,8 +29,7 @@ public sealed class ErasureRequests(CommentsDbContext db, TimeProvider clock, IO
     }
 
     /// <summary>Null when the code is not one this caller was given for this reader and site, or it has expired or been used.</summary>
-    /// <param name="tokenEmail">The address in the reader's token, kept until the erasure to find mail sent to it; null for an admin.</param>
-    public async Task<ErasureScheduled?> ConfirmAsync(string siteId, string userId, string requestedBy, string code, string? tokenEmail, CancellationToken cancellationToken)
+    public async Task<ErasureScheduled?> ConfirmAsync(string siteId, string userId, string requestedBy, string code, CancellationToken cancellationToken)
     {
         if (code.Length is 0 or > 100)
         {
@@ -45,7 +44,6 @@ public sealed class ErasureRequests(CommentsDbContext db, TimeProvider clock, IO
             return null;
         }
         request.ConfirmedAt = now;
-        request.TokenEmail = tokenEmail;
         request.DueAt = now + options.Value.ErasureDeadline;
         await db.SaveChangesAsync(cancellationToken);
         return new ErasureScheduled(request.Id, request.DueAt.Value);

@@ -1,6 +1,7 @@
 using Comments.Api.Auth;
 using Comments.Api.Infrastructure;
 using Comments.Api.Moderation;
+using Comments.Api.RateLimiting;
 using Comments.Storage.Comments;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,8 @@ public static class PrivacyApi
     public static IEndpointRouteBuilder MapPrivacyApi(this IEndpointRouteBuilder app)
     {
         var me = app.MapGroup("/api/me").WithTags("Your data").RequireAuthorization(Policies.Commenter);
-        me.MapGet("/data", ExportMine);
+        // A whole export is the heaviest read a reader can ask for: a few an hour each (RateLimits:DataExportsPerWindow).
+        me.MapGet("/data", ExportMine).RequireRateLimiting(RateLimitPolicies.DataExports);
         me.MapPost("/erase", EraseMine);
         var admin = app.MapGroup("/api/admin/users").WithTags("Your data").RequireAuthorization(Policies.Admin);
         admin.MapGet("/{userId}/data", ExportUser);
@@ -33,24 +35,24 @@ public static class PrivacyApi
 
     public static Task<Results<Ok<ErasureConfirmation>, Accepted<ErasureScheduled>, ValidationProblem>> EraseMine(
         EraseRequest? request, HttpContext http, ErasureRequests erasures, IOptions<CommentOptions> options) =>
-        EraseAsync(request, options.Value.SiteId, http.User.UserId()!, http.User.UserId()!, TokenEmail(http), erasures, http.RequestAborted);
+        EraseAsync(request, options.Value.SiteId, http.User.UserId()!, http.User.UserId()!, erasures, http.RequestAborted);
 
     public static async Task<Results<Ok<ErasureConfirmation>, Accepted<ErasureScheduled>, ValidationProblem>> EraseUser(
         string userId, string? siteId, EraseRequest? request, HttpContext http, ErasureRequests erasures) =>
         ValidateUser(userId, siteId, out var site) is { } invalid ? invalid
-            : await EraseAsync(request, site, userId, http.User.UserId()!, tokenEmail: null, erasures, http.RequestAborted);
+            : await EraseAsync(request, site, userId, http.User.UserId()!, erasures, http.RequestAborted);
 
     private static PushStreamHttpResult Export(DataExport export, string siteId, string userId, CancellationToken cancellationToken) =>
         TypedResults.Stream(body => export.WriteAsync(body, siteId, userId, cancellationToken), "application/json", $"comments-data-{siteId}.json");
 
     private static async Task<Results<Ok<ErasureConfirmation>, Accepted<ErasureScheduled>, ValidationProblem>> EraseAsync(
-        EraseRequest? request, string siteId, string userId, string caller, string? tokenEmail, ErasureRequests erasures, CancellationToken cancellationToken)
+        EraseRequest? request, string siteId, string userId, string caller, ErasureRequests erasures, CancellationToken cancellationToken)
     {
         if (request?.Confirmation is not { } code)
         {
             return TypedResults.Ok(await erasures.StartAsync(siteId, userId, caller, cancellationToken));
         }
-        return await erasures.ConfirmAsync(siteId, userId, caller, code, tokenEmail, cancellationToken) is { } scheduled
+        return await erasures.ConfirmAsync(siteId, userId, caller, code, cancellationToken) is { } scheduled
             ? TypedResults.Accepted((string?)null, scheduled)
             : TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
@@ -68,6 +70,4 @@ public static class PrivacyApi
             ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["userId"] = ["userId must be 1 to 200 characters."] })
             : null;
     }
-
-    private static string? TokenEmail(HttpContext http) => http.User.FindFirst("email")?.Value.Trim() is { Length: > 0 } email ? email : null;
 }

@@ -36,6 +36,10 @@ public sealed class RateLimitOptions
     [Range(1, 1_000_000)] public int NoticesPerWindow { get; set; } = 5;
     [Range(1, 86_400)] public int NoticesWindowSeconds { get; set; } = 600;
 
+    /// <summary>A reader's exports of their data (<c>GET /api/me/data</c>): each reads everything they have; a person needs one now and then.</summary>
+    [Range(1, 1_000_000)] public int DataExportsPerWindow { get; set; } = 5;
+    [Range(1, 86_400)] public int DataExportsWindowSeconds { get; set; } = 3_600;
+
     /// <summary>Draft checks: the embed checks once per submitted draft; more would be probing the word lists and classifiers.</summary>
     [Range(1, 1_000_000)] public int DraftChecksPerWindow { get; set; } = 10;
     [Range(1, 86_400)] public int DraftChecksWindowSeconds { get; set; } = 60;

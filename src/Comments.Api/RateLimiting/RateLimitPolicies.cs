@@ -11,4 +11,5 @@ public static class RateLimitPolicies
     public const string DraftChecks = "draft-checks";
     public const string LiveOpens = "live-opens";
     public const string Notices = "notices";
+    public const string DataExports = "data-exports";
 }

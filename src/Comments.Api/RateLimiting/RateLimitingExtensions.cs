@@ -58,6 +58,8 @@ public static class RateLimitingExtensions
                 Window(http, options => (options.DraftChecksPerWindow, options.DraftChecksWindowSeconds)));
             limiter.AddPolicy(RateLimitPolicies.Notices, http =>
                 Window(http, options => (options.NoticesPerWindow, options.NoticesWindowSeconds)));
+            limiter.AddPolicy(RateLimitPolicies.DataExports, http =>
+                Window(http, options => (options.DataExportsPerWindow, options.DataExportsWindowSeconds)));
             limiter.AddPolicy(RateLimitPolicies.LiveOpens, http =>
                 Window(http, options => (options.LiveOpensPerWindow, options.LiveOpensWindowSeconds)));
         });

@@ -47,6 +47,7 @@ public static class ReaderKeys
     public const string OutcomePending = "reason.outcome.pending";
 
     public const string NotificationReply = "notification.reply";
+    public const string NotificationReplyErased = "notification.reply.erased";
     public const string NotificationFeatured = "notification.featured";
     public const string NotificationApproved = "notification.decided.approved";
     public const string NotificationRejected = "notification.decided.rejected";

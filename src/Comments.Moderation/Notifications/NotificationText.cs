@@ -16,6 +16,8 @@ public static class NotificationText
 {
     public static string For(IStringLocalizer text, NotificationFacts facts) => facts.Notification.Kind switch
     {
+        // The replier's name is gone once their data was erased (ReaderErasure).
+        NotificationKind.Reply when string.IsNullOrWhiteSpace(facts.Notification.ActorName) => text[ReaderKeys.NotificationReplyErased],
         NotificationKind.Reply => text.Say(ReaderKeys.NotificationReply, ("name", facts.Notification.ActorName)),
         NotificationKind.Featured => text[ReaderKeys.NotificationFeatured],
         NotificationKind.Decided when facts.Outcome == DecisionOutcome.Approved => text[ReaderKeys.NotificationApproved],

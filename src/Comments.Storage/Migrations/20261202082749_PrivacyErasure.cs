@@ -50,13 +50,18 @@ namespace Comments.Storage.Migrations
                 columns: new[] { "site_id", "user_id" });
 
             // The audit log stays append-only, with one exception: the erasure of a reader's data (ReaderErasure) may
-            // rewrite the JSON of entries about them, in the transaction that set comments.erasure, and nothing else.
+            // remove keys from the JSON of entries about them, in the transaction that set comments.erasure, and nothing
+            // else: the new JSON must be contained in the old (of the same kind), so no key is added and no value changed.
             migrationBuilder.Sql("""
                 create or replace function audit_entries_append_only() returns trigger language plpgsql as $$
                 begin
                     if tg_op = 'UPDATE' and current_setting('comments.erasure', true) = 'on'
                        and new.id = old.id and new.actor = old.actor and new.action = old.action and new.target_type = old.target_type
-                       and new.target_id = old.target_id and new.at = old.at then
+                       and new.target_id = old.target_id and new.at = old.at
+                       and (new.before_json is null or (old.before_json is not null
+                            and jsonb_typeof(new.before_json) = jsonb_typeof(old.before_json) and old.before_json @> new.before_json))
+                       and (new.after_json is null or (old.after_json is not null
+                            and jsonb_typeof(new.after_json) = jsonb_typeof(old.after_json) and old.after_json @> new.after_json)) then
                         return new;
                     end if;
                     raise exception 'audit_entries is append-only';

@@ -29,6 +29,9 @@ public class ErasureRequest
 
     public DateTimeOffset? CompletedAt { get; set; }
 
-    /// <summary>The address in the reader's token when they confirmed, to find mail sent to it; cleared once erased.</summary>
+    /// <summary>
+    /// Not written any more: the erasure finds mail by the reader's ids, never by an address. Cleared once erased; the
+    /// column can go when the migrations are next regenerated.
+    /// </summary>
     public string? TokenEmail { get; set; }
 }

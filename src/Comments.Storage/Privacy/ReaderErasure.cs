@@ -32,10 +32,10 @@ public static class ReaderErasure
             return null;
         }
         var (site, user) = (request.SiteId, request.UserId);
-        var addresses = await AddressesAsync(db, request, cancellationToken);
-        var helpRequests = await db.HelpRequests.Where(r => r.RequesterId == user
-                || (r.Email != null && addresses.Contains(r.Email.ToLower())) || (r.ContactEmail != null && addresses.Contains(r.ContactEmail.ToLower())))
-            .Select(r => r.Id).ToArrayAsync(cancellationToken);
+        // Chosen by the reader's ids only, never by an address: an address a reader typed proves nothing, and matching by
+        // one would let a reader erase the rows of whoever's address they typed.
+        var helpRequests = await db.HelpRequests.Where(r => r.RequesterId == user).Select(r => r.Id).ToArrayAsync(cancellationToken);
+        var digests = await DigestsAsync(db, site, user, cancellationToken);
         var sql = db.Database;
 
         // Only this transaction may redact the audit log (the trigger checks the setting; see the PrivacyErasure migration).
@@ -51,7 +51,8 @@ public static class ReaderErasure
             delete from comment_revisions where comment_id in (select id from comments where site_id = {{site}} and author_id = {{user}});
             update decisions set details = '{}' where comment_id in (select id from comments where site_id = {{site}} and author_id = {{user}}) and details <> '{}';
             update reports set details = null where details is not null
-                and (reporter_id = {{user}} or comment_id in (select id from comments where site_id = {{site}} and author_id = {{user}}));
+                and comment_id in (select id from comments where site_id = {{site}}) and (reporter_id = {{user}}
+                    or comment_id in (select id from comments where site_id = {{site}} and author_id = {{user}}));
             delete from moderation_notes where (target_type = 'user' and target_id = {{user}})
                 or (target_type = 'comment' and target_id in (select id::text from comments where site_id = {{site}} and author_id = {{user}}));
             update notifications set actor_name = null where actor_name is not null
@@ -62,9 +63,8 @@ public static class ReaderErasure
             delete from post_refusals where user_id = {{user}};
             update user_standings set reason = null where user_id = {{user}} and reason is not null;
             update complaints set outcome_reason = null where site_id = {{site}} and user_id = {{user}};
-            update legal_notices set notifier_name = null, notifier_email = null
-                where (site_id = {{site}} and notifier_id = {{user}}) or lower(notifier_email) = any({{addresses}});
-            delete from outgoing_mail where lower("to") = any({{addresses}}) or help_request_id = any({{helpRequests}});
+            update legal_notices set notifier_name = null, notifier_email = null where site_id = {{site}} and notifier_id = {{user}};
+            delete from outgoing_mail where help_request_id = any({{helpRequests}}) or id = any({{digests}});
             update help_requests set message = '', email = null, contact_email = null, access_token_hash = null, user_agent = null, page = null,
                 context_json = null, triage_note = null where id = any({{helpRequests}});
             update help_request_events set body = null where help_request_id = any({{helpRequests}}) and body is not null;
@@ -79,16 +79,31 @@ public static class ReaderErasure
         return counts;
     }
 
-    /// <summary>Every address known to be the reader's: their mail settings, their help requests, their notices and their token's.</summary>
-    private static async Task<string[]> AddressesAsync(CommentsDbContext db, ErasureRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The digests mailed to this reader on this site: to their saved address (a digest has no help request), and made
+    /// for them, as the unsubscribe link's token names the site and user it was written for (NotificationDigest). The
+    /// address alone would not do: another reader may have saved the same one.
+    /// </summary>
+    private static async Task<Guid[]> DigestsAsync(CommentsDbContext db, string site, string user, CancellationToken cancellationToken)
     {
-        var (site, user) = (request.SiteId, request.UserId);
-        var known = await db.ReaderPreferences.Where(p => p.SiteId == site && p.UserId == user).Select(p => p.Email)
-            .Concat(db.HelpRequests.Where(r => r.RequesterId == user).Select(r => r.Email))
-            .Concat(db.HelpRequests.Where(r => r.RequesterId == user).Select(r => r.ContactEmail))
-            .Concat(db.LegalNotices.Where(n => n.SiteId == site && n.NotifierId == user).Select(n => n.NotifierEmail))
-            .ToListAsync(cancellationToken);
-        return [.. known.Append(request.TokenEmail).OfType<string>().Select(a => a.Trim().ToLowerInvariant()).Where(a => a.Length > 0).Distinct()];
+        var addresses = await db.ReaderPreferences.Where(p => p.SiteId == site && p.UserId == user && p.Email != null)
+            .Select(p => p.Email!.ToLower()).ToListAsync(cancellationToken);
+        var candidates = await db.OutgoingMail.Where(m => m.HelpRequestId == null && m.UnsubscribeUrl != null && addresses.Contains(m.To.ToLower()))
+            .Select(m => new { m.Id, m.UnsubscribeUrl }).ToListAsync(cancellationToken);
+        return [.. candidates.Where(m => NamesReader(m.UnsubscribeUrl!, site, user)).Select(m => m.Id)];
+    }
+
+    /// <summary>Whether an unsubscribe link's token (base64url of "expiry\nsite\nuser", then its signature) names this reader; the signature needs no checking, as the row is ours.</summary>
+    private static bool NamesReader(string unsubscribeUrl, string site, string user)
+    {
+        var token = Uri.UnescapeDataString(unsubscribeUrl[(unsubscribeUrl.IndexOf("token=", StringComparison.Ordinal) + "token=".Length)..]);
+        var payload = token.Split('.')[0];
+        if (!System.Buffers.Text.Base64Url.IsValid(payload))
+        {
+            return false;
+        }
+        var fields = System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(payload)).Split('\n', 3);
+        return fields.Length == 3 && fields[1] == site && fields[2] == user;
     }
 
     /// <summary>
