@@ -96,7 +96,7 @@ public static class NoticesApi
             ReceivedAt = now,
             DueAt = now.AddHours(legal.Value.DecideWithinHours),
         }).Entity;
-        if (email is not null && await AcknowledgedTodayAsync(db, notifierKeys, site, email, now, cancellationToken) < legal.Value.MaxAcknowledgementsPerAddressPerDay)
+        if (email is not null && await AcknowledgedTodayAsync(db, site, email, now, cancellationToken) < legal.Value.MaxAcknowledgementsPerAddressPerDay)
         {
             await NoticeMail.AcknowledgeAsync(mail, text, notice, NoticeCategories.Label(text, category), comment.ArticleId, cancellationToken);
         }
@@ -108,12 +108,14 @@ public static class NoticesApi
     /// Notices to this address in 24 hours, whoever sent them (any account, any spelling of it): beyond the cap the address
     /// gets no more acknowledgements, so the form cannot be used to mail a stranger again and again.
     /// </summary>
-    private static Task<int> AcknowledgedTodayAsync(CommentsDbContext db, NotifierKeys notifierKeys, string site, string email, DateTimeOffset now,
-        CancellationToken cancellationToken)
+    private static async Task<int> AcknowledgedTodayAsync(CommentsDbContext db, string site, string email, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (key, lower) = (notifierKeys.ForEmail(email), email.ToLowerInvariant());
-        return db.LegalNotices.CountAsync(n => n.SiteId == site && n.ReceivedAt > now.AddDays(-1)
-            && (n.NotifierKey == key || (n.NotifierEmail != null && n.NotifierEmail.ToLower() == lower)), cancellationToken);
+        // The domain narrows it in the database; the mailbox is compared as the notifier keys compare it (case, "+tag").
+        var mailbox = NotifierKeys.Normalise(email);
+        var domain = mailbox[mailbox.LastIndexOf('@')..];
+        var addresses = await db.LegalNotices.Where(n => n.SiteId == site && n.ReceivedAt > now.AddDays(-1) && n.NotifierEmail != null && n.NotifierEmail.ToLower().EndsWith(domain))
+            .Select(n => n.NotifierEmail!).ToListAsync(cancellationToken);
+        return addresses.Count(a => NotifierKeys.Normalise(a) == mailbox);
     }
 
     private static string? Given(string? value) => value?.Trim() is { Length: > 0 } trimmed ? trimmed : null;

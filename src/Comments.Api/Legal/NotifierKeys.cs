@@ -21,8 +21,12 @@ public sealed class NotifierKeys(IOptions<LegalNoticeOptions> legal, IOptions<Au
 
     public string ForEmail(string email) => $"email:{Hash($"legal-notifier:{Normalise(email)}")}";
 
-    /// <summary>The client's network, as the live streams count clients; none when the address is unknown.</summary>
-    public string? ForClient(IPAddress? address) => address is null ? null : $"client:{Hash($"legal-client:{Network(address)}")}";
+    /// <summary>
+    /// The client's network, as the live streams count clients. None when the address is unknown or loopback: that is a
+    /// local proxy (or a test host), not a reader, and keying on it would put every anonymous notifier under one cap.
+    /// </summary>
+    public string? ForClient(IPAddress? address) =>
+        address is null || IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address) ? null : $"client:{Hash($"legal-client:{Network(address)}")}";
 
     /// <summary>Every key a notifier is known by: the user id when signed in, the address when one is given, else their network.</summary>
     public IReadOnlyList<string> All(string? userId, string? email, IPAddress? client) =>
