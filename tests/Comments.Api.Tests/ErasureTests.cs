@@ -225,12 +225,13 @@ public sealed class ErasureTests(CommentsStack stack, SiteFixture otherSite) : I
         var reader = new PrivacyReader();
         await reader.SeedAsync();
         await using var db = TestServices.CreateDbContext();
+        // No braces: raw SQL treats them as parameter placeholders.
         var forgeries = new[]
         {
-            "after_json = after_json || '{\"forged\": true}'",
-            "after_json = jsonb_set(after_json, '{message}', '\"something else\"')",
-            "after_json = jsonb_set(after_json, '{details,note}', '\"something else\"')",
-            "before_json = '{\"status\": \"approved\"}'",
+            "after_json = after_json || jsonb_build_object('forged', true)",
+            "after_json = jsonb_set(after_json, array['message'], to_jsonb('something else'::text))",
+            "after_json = jsonb_set(after_json, array['details', 'note'], to_jsonb('something else'::text))",
+            "before_json = jsonb_build_object('status', 'approved')",
             "after_json = '[]'",
         };
         foreach (var forgery in forgeries)
