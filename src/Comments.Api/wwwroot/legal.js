@@ -9,11 +9,12 @@ const siteQuery = site ? `siteId=${encodeURIComponent(site)}` : "";
 const say = text => { $("status").textContent = text; };
 const outcomes = { removed: "Remove", restricted: "Restrict (hide from the public)", no_action: "No action" };
 
-async function load() {
+// done: what the moderator just did, said before the queue's counts so that reloading does not wipe it.
+async function load(done = "") {
   try {
     state.items = await call("GET", `/api/moderation/legal/notices?limit=100&${siteQuery}`);
     renderList();
-    say(`${state.items.length} open notice(s), ${state.items.filter(i => i.due === "overdue").length} overdue.`);
+    say(`${done}${state.items.length} open notice(s), ${state.items.filter(i => i.due === "overdue").length} overdue.`);
   } catch (error) { say(error.message); }
 }
 
@@ -66,8 +67,7 @@ function decisionForm(item) {
     try {
       const result = await call("POST", `/api/moderation/legal/notices/${item.id}/decision?${siteQuery}`,
         { outcome: form.elements.outcome.value, reason: reason.value, manifestlyUnfounded: unfounded.checked, alsoDecideOthers: others.checked });
-      say(`${result.reference}: ${result.outcome}${result.alsoDecided.length ? ` (also ${result.alsoDecided.join(", ")})` : ""}.`);
-      await load();
+      await load(`${result.reference}: ${result.outcome}${result.alsoDecided.length ? ` (also ${result.alsoDecided.join(", ")})` : ""}. `);
       $("item").focus();
     } catch (error) { say(error.message); }
   });
