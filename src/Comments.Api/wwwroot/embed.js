@@ -463,9 +463,10 @@
       box.replaceChildren(button, panel);
     }
     const count = notifications.unread;
-    button.setAttribute("aria-label", t("embed.notifications.label", { count }));
-    // The visible word is part of the accessible name (WCAG 2.5.3); an emoji bell has no glyph on some systems.
-    button.replaceChildren(t("embed.notifications.button"), el("span", { class: "cm-bell-count", "aria-hidden": "true", text: String(count), hidden: count === 0 }));
+    // The visible text is the accessible name (WCAG 2.5.3: an aria-label that differs from what is shown fails axe's
+    // label-content-name-mismatch); the count inside it is the badge.
+    const [before, after] = t("embed.notifications.label", { count: "\u0000" }).split("\u0000");
+    button.replaceChildren(before, el("span", { class: count ? "cm-bell-count" : "", text: String(count) }), after ?? "");
     box.querySelector(".cm-notification-list").replaceChildren(...(notifications.items.length
       ? notifications.items.map(n => el("li", { class: n.read ? "cm-notification" : "cm-notification cm-unread" },
           el("span", { text: n.text }), " ", el("time", { datetime: n.createdAt, text: new Date(n.createdAt).toLocaleString(texts.lang) })))
