@@ -4,12 +4,9 @@ using Comments.Storage.Comments;
 namespace Comments.Api.Comments;
 
 /// <summary>
-/// A comment as the HTTP contract shows it. A deleted comment that keeps its place for its replies has no body.
-/// <see cref="Reasons"/> is only filled in for its author; <see cref="Replies"/> holds the first replies in listings.
-/// <see cref="AuthorBadge"/> is what the author's token said at posting time (null for readers); <see cref="Featured"/>
-/// marks an editors' pick;
-/// <see cref="Erased"/> a placeholder whose author's data was erased ("comment by a deleted account"): it carries no
-/// <see cref="AuthorId"/> either, as the id would still name the person.
+/// A comment as the HTTP contract shows it. <see cref="Reasons"/> is filled in for its author only; <see cref="AuthorBadge"/>
+/// is what the author's token said at posting time. An erased comment ("comment by a deleted account") has no
+/// <see cref="AuthorId"/>, which would still name the person; a deleted one kept for its replies has no body.
 /// </summary>
 public sealed record CommentView(
     Guid Id,

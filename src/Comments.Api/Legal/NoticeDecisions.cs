@@ -15,12 +15,9 @@ using Microsoft.Extensions.Localization;
 namespace Comments.Api.Legal;
 
 /// <summary>
-/// A moderator decides a notice: remove, restrict or no action, with a reason that goes to the notifier. Remove and
-/// restrict change the comment through its lifecycle as a moderator's rejection (a <see cref="Decision"/> with reason code
-/// ILLEGAL_CONTENT: out of the public view, kept for the author and for a complaint; see docs/compliance.md) and write the
-/// author's statement of reasons. With <see cref="NoticeDecisionRequest.AlsoDecideOthers"/> the comment's other open
-/// notices get the same outcome and reason, each notifier their own mail; "manifestly unfounded" stays this notice's.
-/// The comment's row is locked first, so two moderators deciding notices about one comment take turns.
+/// A moderator decides a notice: remove or restrict (a moderator's rejection, reason ILLEGAL_CONTENT, with the author's
+/// statement of reasons) or no action; the reason goes to each notifier. The comment's row is locked first, so two
+/// moderators deciding notices about one comment take turns (docs/compliance.md, article 16).
 /// </summary>
 public sealed class NoticeDecisions(CommentsDbContext db, EventPublisher events, IMailSender mail, TimeProvider clock, IStringLocalizer<ReaderText> text)
 {
