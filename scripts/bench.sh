@@ -2,10 +2,17 @@
 # Benchmarks, run on demand (not by the tests); results go to docs/performance.md and docs/classifier.md.
 #   scripts/bench.sh            both of the below
 #   scripts/bench.sh system     the system end to end against the limits of its parts: starts its own PostgreSQL
-#                               and RabbitMQ (ports 25435, 5685), the API and the worker as processes; measures a
-#                               raw RabbitMQ round trip, a raw PostgreSQL batched insert, a trivial endpoint, intake
-#                               capacity and submit-to-decision latency at 50, 200 and 1,000 comments per second,
-#                               reads of an article with 100,000 comments, and peak memory (BENCH_SECONDS, default 10)
+#                               and RabbitMQ (ports 25435, 5685; BENCH_PG_PORT, BENCH_AMQP_PORT, BENCH_PROFILE), the API
+#                               and the worker as processes; measures a raw RabbitMQ round trip, a raw PostgreSQL
+#                               batched insert, the intake skeleton (bench/Intake.Skeleton: the same route, JWT and JSON
+#                               rules from the raw parts, with a confirm before the 202 and batched rows with the
+#                               system's decision; the fair ceiling), a trivial endpoint, intake capacity and
+#                               submit-to-decision latency at 50, 200 and 1,000 comments per second, reads of an article
+#                               with 100,000 comments, and peak memory (BENCH_SECONDS, default 10). BENCH_INTAKE_ONLY=1:
+#                               the skeleton and the intake stages only; BENCH_SKELETON_ONLY=1: the skeleton alone;
+#                               BENCH_SEED_COMMENTS=N: N comments and decisions stored first (set-based SQL, timed)
+#   scripts/bench.sh latency    the intake warm-up, then the 200-per-second step BENCH_LATENCY_RUNS times in a row
+#                               (default 5), each with p50/p99 submit-to-decision and the machine's CPU, printed
 #   scripts/bench.sh search     moderator search alone (same services): the 100,000-comment article and a million
 #                               more comments, a few hundred searches of each kind through GET /api/moderation/search,
 #                               p50/p95/p99 per kind, printed (BENCH_SEARCHES per kind, default 300; BENCH_SEARCH_CONCURRENCY, 2)
@@ -21,7 +28,7 @@ what=${1:-all}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
 run_system() (
-  export PROFILE=bench PG_PORT=${BENCH_PG_PORT:-25435} AMQP_PORT=${BENCH_AMQP_PORT:-5685} MGMT_PORT=
+  export PROFILE=${BENCH_PROFILE:-bench} PG_PORT=${BENCH_PG_PORT:-25435} AMQP_PORT=${BENCH_AMQP_PORT:-5685} MGMT_PORT=
   source "$ROOT/scripts/lib/services.sh"
   trap stop_services EXIT
   stop_leftover_services
@@ -44,6 +51,11 @@ run_live() (
   run_system
 )
 
+run_latency() (
+  export BENCH_LATENCY_ONLY=1
+  run_system
+)
+
 run_pipeline() {
   cd "$ROOT/bench/Moderation.Benchmarks"
   dotnet run -c Release -- --filter '*' --job short "$@"
@@ -53,7 +65,8 @@ case $what in
   system) run_system ;;
   search) run_search ;;
   live) run_live ;;
+  latency) run_latency ;;
   pipeline) run_pipeline "$@" ;;
   all) run_system && run_pipeline "$@" ;;
-  *) echo "usage: $0 [system|search|live|pipeline|all]" >&2; exit 2 ;;
+  *) echo "usage: $0 [system|search|live|latency|pipeline|all]" >&2; exit 2 ;;
 esac

@@ -3,9 +3,9 @@ using Comments.Harness;
 using Npgsql;
 
 // The system benchmarks: scripts/bench.sh (which also runs the BenchmarkDotNet suite for the pipeline).
-var settings = HarnessSettings.FromEnvironment("bench", "http://127.0.0.1:5791");
+var settings = HarnessSettings.FromEnvironment(Environment.GetEnvironmentVariable("PROFILE") ?? "bench", "http://127.0.0.1:5791");
 var seconds = TimeSpan.FromSeconds(HarnessSettings.Number("BENCH_SECONDS", 10));
-using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { BaseAddress = new Uri(settings.ApiUrl), Timeout = TimeSpan.FromSeconds(30) };
+using var http = LoadClient.For(settings.ApiUrl);
 await using var database = NpgsqlDataSource.Create(settings.ConnectionString);
 await using var broker = new Broker(settings);
 var stack = new Stack(settings, broker, http);
@@ -17,6 +17,16 @@ var intakeOnly = HarnessSettings.Number("BENCH_INTAKE_ONLY", 0) == 1;
 // BENCH_WORKER_ONLY=1 runs the trivial endpoint (a gauge of how busy the machine is), the warm-up and then the worker
 // alone (WorkerBacklog): printed, not written to the docs.
 var workerOnly = HarnessSettings.Number("BENCH_WORKER_ONLY", 0) == 1;
+// BENCH_SKELETON_ONLY=1 runs the intake skeleton's stage alone (SkeletonBench), for debugging it: printed.
+var skeletonOnly = HarnessSettings.Number("BENCH_SKELETON_ONLY", 0) == 1;
+// BENCH_LATENCY_ONLY=1 (scripts/bench.sh latency): the warm-up, then the 200/s step BENCH_LATENCY_RUNS times (5): printed.
+var latencyOnly = HarnessSettings.Number("BENCH_LATENCY_ONLY", 0) == 1;
+
+// BENCH_SEED_COMMENTS=N: N comments and their decisions already stored before anything is measured (SeededDatabase).
+if (HarnessSettings.Number("BENCH_SEED_COMMENTS", 0) is > 0 and var seeded)
+{
+    await new SeededDatabase(database).SeedAsync(seeded);
+}
 
 // BENCH_SEARCH_ONLY=1 (scripts/bench.sh search) measures moderator search alone (SearchBench): printed, not written to the docs.
 if (HarnessSettings.Number("BENCH_SEARCH_ONLY", 0) == 1)
@@ -59,18 +69,27 @@ if (HarnessSettings.Number("BENCH_LIVE_ONLY", 0) == 1)
     return;
 }
 
-if (!intakeOnly && !workerOnly)
+if (!intakeOnly && !workerOnly && !skeletonOnly && !latencyOnly)
 {
     Console.WriteLine("== limits of the parts");
     report.Limit(await limits.BrokerRoundTripAsync(10_000));
     report.Limit(await limits.BatchedInsertAsync(20_000));
+}
+// Before the system starts, so that the API and the worker take none of the machine while it is measured.
+if (!workerOnly && !latencyOnly)
+{
+    await new SkeletonBench(settings, database).MeasureAsync(report, seconds);
+    if (skeletonOnly)
+    {
+        return;
+    }
 }
 
 await stack.StartAsync();
 try
 {
     PrintMemory("at start");
-    if (!intakeOnly)
+    if (!intakeOnly && !latencyOnly)
     {
         report.Limit(await bench.PingAsync(concurrency: 16, seconds));
         PrintMemory("after the trivial endpoint");
@@ -86,18 +105,21 @@ try
         await new WorkerBacklog(broker, bench).MeasureAsync(cpu, seconds);
         return; // after the finally below has stopped the stack
     }
+    if (latencyOnly)
+    {
+        await LatencyRuns.MeasureAsync(bench, HarnessSettings.Number("BENCH_LATENCY_RUNS", 5), seconds);
+        return;
+    }
     var cpuBefore = cpu.ReadSeconds();
-    var (accepted, decided, decidedPerSecond) = await bench.IntakeCapacityAsync(concurrency: 32, seconds * 1.5);
-    report.IntakeCapacity(accepted, decidedPerSecond);
+    var ((accepted, decided, decidedPerSecond), intakeBusy, intakeStolen) = await MachineShare.WhileAsync(() => bench.IntakeCapacityAsync(concurrency: 32, seconds * 1.5));
+    report.IntakeCapacity(accepted, decidedPerSecond, intakeBusy, intakeStolen);
     report.IntakeCpu(cpuBefore, cpu.ReadSeconds(), decided);
     PrintMemory("after the closed-loop intake");
     foreach (var rate in new[] { 50, 200, 1000 })
     {
-        var (machineBefore, partsBefore, clock) = (CpuMeter.ReadMachineSeconds(), cpu.ReadSeconds(), System.Diagnostics.Stopwatch.StartNew());
-        var (sent, ok, p50, p99) = await bench.IntakeAtRateAsync(rate, seconds);
-        var (machineAfter, capacity) = (CpuMeter.ReadMachineSeconds(), clock.Elapsed.TotalSeconds * Environment.ProcessorCount);
-        report.IntakeAtRate(rate, sent, ok, p50, p99,
-            (machineAfter.Busy - machineBefore.Busy) / capacity, (machineAfter.Stolen - machineBefore.Stolen) / capacity, partsBefore, cpu.ReadSeconds());
+        var partsBefore = cpu.ReadSeconds();
+        var ((sent, ok, p50, p99), busy, stolen) = await MachineShare.WhileAsync(() => bench.IntakeAtRateAsync(rate, seconds));
+        report.IntakeAtRate(rate, sent, ok, p50, p99, busy, stolen, partsBefore, cpu.ReadSeconds());
         PrintMemory($"after {rate}/s");
     }
 

@@ -1,16 +1,25 @@
 namespace Comments.Harness;
 
 /// <summary>
-/// CPU time (user + system, from /proc) used by each part of the co-located system between two readings: the API,
-/// the worker, PostgreSQL (all its backends), RabbitMQ (the Erlang VM) and the calling process (the load).
+/// CPU time (user + system, from /proc) used by each part of the co-located system between two readings: the named
+/// processes (the API and the worker, or the intake skeleton), PostgreSQL (all its backends), RabbitMQ (the Erlang VM)
+/// and the calling process (the load).
 /// </summary>
-public sealed class CpuMeter(AppProcess api, AppProcess worker)
+public sealed class CpuMeter(params (string Part, AppProcess Process)[] processes)
 {
     private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
 
+    public CpuMeter(AppProcess api, AppProcess worker) : this(("API", api), ("worker", worker))
+    {
+    }
+
     public IReadOnlyDictionary<string, double> ReadSeconds()
     {
-        var parts = new Dictionary<string, double> { ["API"] = 0, ["worker"] = 0, ["PostgreSQL"] = 0, ["RabbitMQ"] = 0, ["load"] = 0 };
+        var parts = processes.ToDictionary(p => p.Part, _ => 0.0);
+        foreach (var part in new[] { "PostgreSQL", "RabbitMQ", "load" })
+        {
+            parts[part] = 0;
+        }
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(directory), out var pid) || PartOf(pid) is not { } part)
@@ -38,8 +47,7 @@ public sealed class CpuMeter(AppProcess api, AppProcess worker)
 
     private string? PartOf(int pid)
     {
-        if (pid == api.ProcessId) return "API";
-        if (pid == worker.ProcessId) return "worker";
+        if (processes.FirstOrDefault(p => p.Process.ProcessId == pid) is { Part: { } named }) return named;
         if (pid == Environment.ProcessId) return "load";
         var command = Read($"/proc/{pid}/comm")?.Trim();
         return command switch
