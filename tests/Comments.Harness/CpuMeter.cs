@@ -8,6 +8,9 @@ namespace Comments.Harness;
 public sealed class CpuMeter(params (string Part, AppProcess Process)[] processes)
 {
     private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
+    private static readonly string? PostgresPort = Environment.GetEnvironmentVariable("ConnectionStrings__Comments") is { } connection
+        ? new Npgsql.NpgsqlConnectionStringBuilder(connection).Port.ToString() : null;
+    private static readonly string? RabbitPort = Environment.GetEnvironmentVariable("RabbitMq__Port");
 
     public CpuMeter(AppProcess api, AppProcess worker) : this(("API", api), ("worker", worker))
     {
@@ -20,9 +23,11 @@ public sealed class CpuMeter(params (string Part, AppProcess Process)[] processe
         {
             parts[part] = 0;
         }
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        var pids = Directory.EnumerateDirectories("/proc").Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0).Where(pid => pid > 0).ToList();
+        var services = new ServicesOfThisRun(pids);
+        foreach (var pid in pids)
         {
-            if (!int.TryParse(Path.GetFileName(directory), out var pid) || PartOf(pid) is not { } part)
+            if (PartOf(pid, services) is not { } part)
             {
                 continue;
             }
@@ -45,18 +50,35 @@ public sealed class CpuMeter(params (string Part, AppProcess Process)[] processe
         return (Ticks(1) + Ticks(2) + Ticks(3) + Ticks(6) + Ticks(7), Ticks(8));
     }
 
-    private string? PartOf(int pid)
+    private string? PartOf(int pid, ServicesOfThisRun services)
     {
         if (processes.FirstOrDefault(p => p.Process.ProcessId == pid) is { Part: { } named }) return named;
         if (pid == Environment.ProcessId) return "load";
         var command = Read($"/proc/{pid}/comm")?.Trim();
         return command switch
         {
-            "postgres" => "PostgreSQL",
-            "beam.smp" => "RabbitMQ",
+            "postgres" when services.Postmaster is null || pid == services.Postmaster || ParentOf(pid) == services.Postmaster => "PostgreSQL",
+            "beam.smp" when services.RabbitNode is null || pid == services.RabbitNode => "RabbitMQ",
             _ => null,
         };
     }
+
+    /// <summary>
+    /// On a shared machine other runs' clusters and nodes are not this run's: the postmaster started with this run's
+    /// port (its backends are its children) and the Erlang VM started with this run's AMQP port. Null when not found
+    /// (services in Docker): then every postgres or beam.smp process counts.
+    /// </summary>
+    private sealed class ServicesOfThisRun(List<int> pids)
+    {
+        public int? Postmaster { get; } = pids.Cast<int?>().FirstOrDefault(pid => Read($"/proc/{pid}/cmdline")?.Split('\0') is { } args
+            && Array.IndexOf(args, "-p") is var at && at >= 0 && at + 1 < args.Length && args[at + 1] == PostgresPort && args[0].EndsWith("postgres"));
+
+        public int? RabbitNode { get; } = pids.Cast<int?>().FirstOrDefault(pid => Read($"/proc/{pid}/comm")?.Trim() == "beam.smp"
+            && Read($"/proc/{pid}/environ")?.Split('\0').Contains($"RABBITMQ_NODE_PORT={RabbitPort}") == true);
+    }
+
+    private static int? ParentOf(int pid) =>
+        Read($"/proc/{pid}/stat") is { } stat && int.TryParse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], out var parent) ? parent : null;
 
     private static double? Seconds(int pid)
     {
