@@ -16,6 +16,7 @@ using Comments.Api.Observability;
 using Comments.Api.Pages;
 using Comments.Api.Proxies;
 using Comments.Api.RateLimiting;
+using Comments.Api.Standing;
 using Comments.Api.Statements;
 using Comments.Api.Support;
 using Comments.Moderation;
@@ -33,9 +34,11 @@ public static class ApiServiceExtensions
             bus.AddConsumer<ListingCacheEviction>()
                 .Endpoint(endpoint => { endpoint.Temporary = true; endpoint.InstanceId = Guid.NewGuid().ToString("N")[..12]; });
             bus.AddLiveRelay();
+            bus.AddStandingUpdates();
         });
         builder.AddLive();
         builder.AddListingCache();
+        builder.AddReaderStandings();
         builder.AddJwtAuthentication();
         builder.AddHealth();
         builder.AddCommentServices();

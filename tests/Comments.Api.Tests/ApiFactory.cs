@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;
 using Comments.Api.Auth;
+using Comments.Api.Standing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -84,6 +85,12 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
     }
+
+    /// <summary>
+    /// Loads this instance's set of banned and suspended readers now: a standing a test writes straight to the
+    /// database, without the endpoint's event, reaches the set only at the next refresh otherwise.
+    /// </summary>
+    public Task RefreshStandingsAsync() => Services.GetRequiredService<ReaderStandings>().RefreshAsync(CancellationToken.None);
 
     /// <summary>A client signed in as the given reader with a token signed the way the host site would.</summary>
     public HttpClient CreateClientFor(string userId, string? name = null, params string[] roles) => CreateClientWith(TokenFor(userId, name, roles));

@@ -119,6 +119,7 @@ public sealed class ModerationPipelineTests(CommentsStack stack, SiteFixture sit
             db.UserStandings.Add(new UserStanding { UserId = suspended, Status = UserStatus.Suspended, SuspendedUntil = DateTimeOffset.UtcNow.AddDays(3), UpdatedAt = DateTimeOffset.UtcNow });
             await db.SaveChangesAsync();
         }
+        await stack.Api.RefreshStandingsAsync();
 
         await ProblemAssert.IsProblemAsync(await stack.Api.CreateClientFor(banned).PostCommentAsync(TestData.NewArticleId(), "Let me in."), HttpStatusCode.Forbidden);
         var refused = await stack.Api.CreateClientFor(suspended).PostCommentAsync(TestData.NewArticleId(), "Still here.");

@@ -67,6 +67,7 @@ public sealed class ReaderLanguageTests(SiteFixture site) : IClassFixture<SiteFi
             db.UserStandings.Add(new UserStanding { UserId = banned, Status = UserStatus.Banned, UpdatedAt = DateTimeOffset.UtcNow });
             await db.SaveChangesAsync();
         }
+        await site.Api.RefreshStandingsAsync();
 
         var suspension = await ProblemAsync(await In(site.Api.CreateClientFor(suspended), "de").PostCommentAsync(TestData.NewArticleId(), "Noch da."), HttpStatusCode.Forbidden);
         Assert.Equal("Konto vorübergehend gesperrt", suspension.GetProperty("title").GetString());

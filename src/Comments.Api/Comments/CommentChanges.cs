@@ -2,6 +2,7 @@ using Comments.Api.Errors;
 using Comments.Api.Auth;
 using Comments.Api.Infrastructure;
 using Comments.Api.Events;
+using Comments.Api.Standing;
 using Comments.Contracts;
 using Comments.Moderation.Language;
 using Comments.Storage;
@@ -25,7 +26,7 @@ public static class CommentChanges
         HttpContext http,
         CommentsDbContext db,
         BrokerIntake intake,
-        OptionalDatabaseWork optionalWork,
+        ReaderStandings standings,
         ArticleCheck articles,
         IOptions<CommentOptions> options,
         IStringLocalizer<ReaderText> text,
@@ -42,7 +43,7 @@ public static class CommentChanges
             return TypedResults.NotFound();
         }
         var now = clock.GetUtcNow();
-        if (await StandingCheck.RefusalAsync(optionalWork, text, comment.AuthorId, now) is { } refusal)
+        if (StandingCheck.Refusal(standings, text, comment.AuthorId, now) is { } refusal)
         {
             return refusal.ToProblem();
         }

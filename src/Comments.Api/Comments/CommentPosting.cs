@@ -2,6 +2,7 @@ using Comments.Api.Errors;
 using Comments.Api.Auth;
 using Comments.Api.Infrastructure;
 using Comments.Api.Observability;
+using Comments.Api.Standing;
 using Comments.Contracts;
 using Comments.Moderation.Analysis;
 using Comments.Moderation.Language;
@@ -27,6 +28,7 @@ public static class CommentPosting
         IOptions<CommentOptions> options,
         IntakeMetrics metrics,
         OptionalDatabaseWork optionalWork,
+        ReaderStandings standings,
         ArticleCheck articles,
         PostRefusals refusals,
         IStringLocalizer<ReaderText> text,
@@ -51,7 +53,7 @@ public static class CommentPosting
             return answer;
         }
 
-        if (await StandingCheck.RefusalAsync(optionalWork, text, http.User.UserId()!, clock.GetUtcNow()) is { } refusal)
+        if (StandingCheck.Refusal(standings, text, http.User.UserId()!, clock.GetUtcNow()) is { } refusal)
         {
             metrics.Refused();
             await refusals.RecordAsync(http.User.UserId(), "standing", refusal.Detail);

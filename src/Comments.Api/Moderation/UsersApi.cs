@@ -3,6 +3,7 @@ using Comments.Api.Comments;
 using Comments.Api.Events;
 using Comments.Api.Infrastructure;
 using Comments.Api.Observability;
+using Comments.Api.Standing;
 using Comments.Api.Support;
 using Comments.Contracts;
 using Comments.Moderation.Language;
@@ -106,6 +107,7 @@ public static class UsersApi
         await transaction.CommitAsync(cancellationToken);
         metrics.Decided(complaints);
 
+        await events.PublishAsync(ReaderStanding.Changed(standing));
         foreach (var transition in rejected)
         {
             await events.PublishAsync(transition);

@@ -3,6 +3,7 @@ using Comments.Api.Auth;
 using Comments.Api.Events;
 using Comments.Api.Infrastructure;
 using Comments.Api.RateLimiting;
+using Comments.Api.Standing;
 using Comments.Contracts;
 using Comments.Moderation.Language;
 using Comments.Storage;
@@ -23,21 +24,21 @@ public static class ReactionsApi
         var api = app.MapGroup("/api/comments/{id:guid}/reactions/respect").WithTags("Reactions")
             .RequireAuthorization(Policies.Commenter).RequireRateLimiting(RateLimitPolicies.Reactions);
         api.MapPut("/", (Guid id, HttpContext http, CommentsDbContext db, EventPublisher events, TimeProvider clock, IOptions<CommentOptions> options,
-            IStringLocalizer<ReaderText> text) => ChangeAsync(id, add: true, http, db, events, clock, options, text));
+            IStringLocalizer<ReaderText> text, ReaderStandings standings) => ChangeAsync(id, add: true, http, db, events, clock, options, text, standings));
         api.MapDelete("/", (Guid id, HttpContext http, CommentsDbContext db, EventPublisher events, TimeProvider clock, IOptions<CommentOptions> options,
-            IStringLocalizer<ReaderText> text) => ChangeAsync(id, add: false, http, db, events, clock, options, text));
+            IStringLocalizer<ReaderText> text, ReaderStandings standings) => ChangeAsync(id, add: false, http, db, events, clock, options, text, standings));
         return api;
     }
 
     public static async Task<Results<Ok<ReactionView>, NotFound, ProblemHttpResult>> ChangeAsync(
         Guid id, bool add, HttpContext http, CommentsDbContext db, EventPublisher events, TimeProvider clock, IOptions<CommentOptions> options,
-        IStringLocalizer<ReaderText> text)
+        IStringLocalizer<ReaderText> text, ReaderStandings standings)
     {
         var cancellationToken = http.RequestAborted;
         var user = http.User.UserId()!;
         var now = clock.GetUtcNow();
         // Taking a reaction back is always allowed; adding one is not, while banned or suspended.
-        if (add && await StandingCheck.RefusalAsync(db, text, user, now, cancellationToken) is { } refused)
+        if (add && await StandingCheck.RefusalAsync(standings, text, user, now, cancellationToken) is { } refused)
         {
             return refused.ToProblem();
         }

@@ -5,6 +5,7 @@ using Comments.Api.Infrastructure;
 using Comments.Api.Infrastructure.Validation;
 using System.ComponentModel.DataAnnotations;
 using Comments.Api.RateLimiting;
+using Comments.Api.Standing;
 using Comments.Contracts;
 using Comments.Moderation.Language;
 using Comments.Moderation.Settings;
@@ -37,14 +38,14 @@ public static class ReportsApi
 
     public static async Task<Results<Created<ReportView>, NotFound, ProblemHttpResult, ValidationProblem>> ReportComment(
         Guid id, ReportRequest request, HttpContext http, CommentsDbContext db, SiteModerationStore sites, EventPublisher events, TimeProvider clock,
-        IOptions<CommentOptions> options, IStringLocalizer<ReaderText> text)
+        IOptions<CommentOptions> options, IStringLocalizer<ReaderText> text, ReaderStandings standings)
     {
         var cancellationToken = http.RequestAborted;
         var reason = request.Reason!.Value;
         var reporter = http.User.UserId()!;
         var now = clock.GetUtcNow();
         // A banned or suspended reader's reports would still hide comments: they cannot report at all.
-        if (await StandingCheck.RefusalAsync(db, text, reporter, now, cancellationToken) is { } refused)
+        if (await StandingCheck.RefusalAsync(standings, text, reporter, now, cancellationToken) is { } refused)
         {
             return refused.ToProblem();
         }

@@ -2,6 +2,7 @@ using Comments.Api.Auth;
 using Comments.Api.Comments;
 using Comments.Api.Infrastructure;
 using Comments.Api.Observability;
+using Comments.Api.Standing;
 using Comments.Moderation.Language;
 using Comments.Moderation.Settings;
 using Comments.Storage;
@@ -56,7 +57,7 @@ public static class HelpPreviews
     private static async Task<IEnumerable<HelpAnswer>> StandingAnswersAsync(IStringLocalizer<ReaderText> text, CommentsDbContext db, string reader, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var standing = await db.UserStandings.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == reader, cancellationToken);
-        if (StandingCheck.Refusal(text, standing, now) is not { } refusal)
+        if (StandingCheck.Refusal(text, standing?.Status, standing?.SuspendedUntil, now) is not { } refusal)
         {
             return [];
         }

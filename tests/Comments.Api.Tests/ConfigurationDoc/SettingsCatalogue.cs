@@ -31,6 +31,7 @@ internal static class SettingsCatalogue
         (typeof(IntakeOptions), HostKind.Api),
         (typeof(RateLimitOptions), HostKind.Api),
         (typeof(ListingCacheOptions), HostKind.Api),
+        (typeof(global::Comments.Api.Standing.StandingsOptions), HostKind.Api),
         (typeof(global::Comments.Api.Live.LiveOptions), HostKind.Api),
         (typeof(ProxyOptions), HostKind.Api),
         (typeof(WorkbenchOptions), HostKind.Api),
