@@ -1,4 +1,5 @@
 using Comments.Api.Caching;
+using Comments.Api.Infrastructure.ArticleStates;
 using Comments.Contracts;
 using Comments.Storage.Comments.Lifecycle;
 using MassTransit;
@@ -10,7 +11,7 @@ namespace Comments.Api.Events;
 /// a broker that does not confirm within the deadline is logged, not reported to the caller (there is no
 /// transactional outbox in the packages available to us; see docs/how-it-works.md).
 /// </summary>
-public sealed class EventPublisher(IPublishEndpoint publisher, ArticleCacheEvictor cache, ILogger<EventPublisher> logger)
+public sealed class EventPublisher(IPublishEndpoint publisher, ArticleCacheEvictor cache, ArticleStateCache articleStates, ILogger<EventPublisher> logger)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(2);
 
@@ -19,6 +20,10 @@ public sealed class EventPublisher(IPublishEndpoint publisher, ArticleCacheEvict
         if (ArticleOf(message) is { } articleId)
         {
             await cache.EvictAsync(articleId); // at once for this instance; the others hear the event
+        }
+        if (message is ArticleSettingsChanged changed)
+        {
+            articleStates.Evict(changed.SiteId, changed.ArticleId);
         }
         using var deadline = new CancellationTokenSource(Deadline);
         try
