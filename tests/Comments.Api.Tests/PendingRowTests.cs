@@ -20,15 +20,26 @@ namespace Comments.Api.Tests;
 public sealed class PendingRowTests(CommentsStack stack)
 {
     [Fact]
-    public async Task A_posted_comment_has_its_row_when_the_202_is_answered()
+    public async Task Comments_posted_at_once_have_their_pending_rows_when_the_202s_are_answered()
     {
         var articleId = TestData.NewArticleId();
         var author = stack.Api.CreateClientFor(TestData.NewUserId());
-        var posts = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => author.PostAcceptedCommentAsync(articleId, $"One of twenty posted at once, number {i}.")));
+        await stack.StopWorkerAsync(); // every row below is the API's
+        try
+        {
+            // Until the instance's connections are warm a row may miss its deadline; one that does not shows they are.
+            await Eventually.Until(async () => await PendingRowExistsAsync(await author.PostAcceptedCommentAsync(articleId, "A post that warms the connections.")),
+                exists => exists, what: "a post whose pending row was there at its 202");
 
-        await using var db = TestServices.CreateDbContext();
-        // Pending, or decided already by the worker: either way there, without waiting.
-        Assert.Equal(20, await db.Comments.CountAsync(c => posts.Contains(c.Id)));
+            var posts = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => author.PostAcceptedCommentAsync(articleId, $"One of ten posted at once, number {i}.")));
+
+            await using var db = TestServices.CreateDbContext();
+            Assert.Equal(10, await db.Comments.CountAsync(c => posts.Contains(c.Id) && c.Status == CommentStatus.Pending));
+        }
+        finally
+        {
+            await stack.StartWorkerAsync();
+        }
     }
 
     [Fact]
@@ -54,8 +65,8 @@ public sealed class PendingRowTests(CommentsStack stack)
     {
         var log = new LogRecorder();
         using var logging = LoggerFactory.Create(builder => builder.AddProvider(log));
-        // A writer of its own, not started until all three are queued: they are one batch.
-        var writer = new PendingRowWriter(stack.Api.Services.GetRequiredService<OptionalDatabaseWork>(),
+        // A writer of its own (and a circuit of its own), not started until all three are queued: they are one batch.
+        var writer = new PendingRowWriter(OptionalDatabaseWorkTests.NewOptionalDatabaseWork(),
             Options.Create(new PendingRowOptions()), logging.CreateLogger<PendingRowWriter>());
         var articleId = TestData.NewArticleId();
         var good = new[] { Guid.CreateVersion7(), Guid.CreateVersion7() };
@@ -75,6 +86,12 @@ public sealed class PendingRowTests(CommentsStack stack)
         await using var db = TestServices.CreateDbContext();
         Assert.Equal(good.Order(), await db.Comments.Where(c => good.Contains(c.Id) || c.Id == bad).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync());
         Assert.Equal(HttpStatusCode.Accepted, (await stack.Api.CreateClientFor(TestData.NewUserId()).PostCommentAsync(articleId, "Posting goes on.")).StatusCode);
+    }
+
+    private static async Task<bool> PendingRowExistsAsync(Guid id)
+    {
+        await using var db = TestServices.CreateDbContext();
+        return await db.Comments.AnyAsync(c => c.Id == id && c.Status == CommentStatus.Pending);
     }
 
     private static Comment Pending(Guid id, string articleId, string body)

@@ -12,7 +12,7 @@ namespace Comments.Api.Infrastructure.PendingRows;
 /// A row the worker stored first is never overwritten. What is queued at shutdown is written before the host stops.
 /// </summary>
 public sealed class PendingRowWriter(OptionalDatabaseWork optionalWork, IOptions<PendingRowOptions> options, ILogger<PendingRowWriter> logger)
-    : BackgroundService
+    : IHostedService
 {
     private readonly Channel<PendingRow> _rows = Channel.CreateBounded<PendingRow>(
         new BoundedChannelOptions(options.Value.Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -24,14 +24,22 @@ public sealed class PendingRowWriter(OptionalDatabaseWork optionalWork, IOptions
         return _rows.Writer.TryWrite(row) ? row.Written.Task : Task.CompletedTask;
     }
 
-    public override Task StopAsync(CancellationToken cancellationToken)
+    private Task _writing = Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        _rows.Writer.TryComplete();
-        return base.StopAsync(cancellationToken);
+        _writing = Task.Run(WriteAllAsync, CancellationToken.None);
+        return Task.CompletedTask;
     }
 
-    // Not stopped by the host's token: completing the channel ends it once everything queued is written.
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Ends the writing once everything queued is written (or the host stops waiting).</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _rows.Writer.TryComplete();
+        await _writing.WaitAsync(cancellationToken);
+    }
+
+    private async Task WriteAllAsync()
     {
         var batch = new List<PendingRow>(options.Value.MaxBatch);
         while (await _rows.Reader.WaitToReadAsync(CancellationToken.None))
