@@ -7,6 +7,7 @@ using Comments.Api.Errors;
 using Comments.Api.Events;
 using Comments.Api.Health;
 using Comments.Api.Ignoring;
+using Comments.Api.Infrastructure.ArticleStates;
 using Comments.Api.Infrastructure.Validation;
 using Comments.Api.Language;
 using Comments.Api.Legal;
@@ -32,6 +33,8 @@ public static class ApiServiceExtensions
         builder.AddServiceDefaults("comments-api", bus =>
         {
             bus.AddConsumer<ListingCacheEviction>()
+                .Endpoint(endpoint => { endpoint.Temporary = true; endpoint.InstanceId = Guid.NewGuid().ToString("N")[..12]; });
+            bus.AddConsumer<ArticleStateEviction>()
                 .Endpoint(endpoint => { endpoint.Temporary = true; endpoint.InstanceId = Guid.NewGuid().ToString("N")[..12]; });
             bus.AddLiveRelay();
             bus.AddStandingUpdates();

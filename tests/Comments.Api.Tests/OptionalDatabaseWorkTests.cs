@@ -73,7 +73,8 @@ public sealed class OptionalDatabaseWorkTests(CommentsStack stack)
         await Eventually.Until(() => TestData.StoredCommentCountAsync(articleId), count => count == 15, what: "all 15 stored by the worker");
     }
 
-    private static OptionalDatabaseWork NewOptionalDatabaseWork()
+    /// <summary>Optional work on the test database with a circuit of its own (also for <see cref="PendingRowTests"/>).</summary>
+    internal static OptionalDatabaseWork NewOptionalDatabaseWork()
     {
         // A pipeline of its own: the running API's circuit must not open because of these tests.
         var registry = new ResiliencePipelineRegistry<string>();

@@ -1,4 +1,6 @@
 using Comments.Api.Infrastructure;
+using Comments.Api.Infrastructure.ArticleStates;
+using Comments.Api.Infrastructure.PendingRows;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
@@ -48,6 +50,11 @@ public static class CommentServiceExtensions
         builder.Services.AddSingleton<PostRefusals>();
         builder.Services.AddSingleton<SlowModeGate>();
         builder.Services.AddSingleton<ArticleCheck>();
+        builder.Services.AddOptions<ArticleStateOptions>().BindConfiguration(ArticleStateOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ArticleStateCache>();
+        builder.Services.AddOptions<PendingRowOptions>().BindConfiguration(PendingRowOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<PendingRowWriter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PendingRowWriter>());
         builder.Services.AddScoped<BrokerIntake>();
         return builder;
     }

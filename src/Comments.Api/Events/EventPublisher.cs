@@ -1,4 +1,5 @@
 using Comments.Api.Caching;
+using Comments.Api.Infrastructure.ArticleStates;
 using Comments.Api.Standing;
 using Comments.Contracts;
 using Comments.Storage.Comments.Lifecycle;
@@ -11,7 +12,8 @@ namespace Comments.Api.Events;
 /// a broker that does not confirm within the deadline is logged, not reported to the caller (there is no
 /// transactional outbox in the packages available to us; see docs/how-it-works.md).
 /// </summary>
-public sealed class EventPublisher(IPublishEndpoint publisher, ArticleCacheEvictor cache, ReaderStandings standings, ILogger<EventPublisher> logger)
+public sealed class EventPublisher(
+    IPublishEndpoint publisher, ArticleCacheEvictor cache, ReaderStandings standings, ArticleStateCache articleStates, ILogger<EventPublisher> logger)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(2);
 
@@ -24,6 +26,10 @@ public sealed class EventPublisher(IPublishEndpoint publisher, ArticleCacheEvict
         if (message is ReaderStandingChanged standing)
         {
             standings.Apply(standing); // likewise
+        }
+        if (message is ArticleSettingsChanged changed)
+        {
+            articleStates.Evict(changed.SiteId, changed.ArticleId);
         }
         using var deadline = new CancellationTokenSource(Deadline);
         try

@@ -1,3 +1,4 @@
+using Comments.Api.Infrastructure.ArticleStates;
 using Comments.Moderation.Language;
 using Comments.Moderation.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -7,18 +8,17 @@ using System.Globalization;
 namespace Comments.Api.Infrastructure;
 
 /// <summary>
-/// Whether an article takes a reader's post or edit now: not when it is closed, nor a second post by the same reader
+/// Whether an article takes a reader's post or edit now: not when it is closed (its state from <see cref="ArticleStateCache"/>), nor a second post by the same reader
 /// within its slow mode (stored comments from the database, posts still on their way from <see cref="SlowModeGate"/>).
 /// When the database cannot be asked in time the post goes ahead, as with <see cref="StandingCheck"/>. Its sentences are in the
 /// reader's language (the request's culture).
 /// </summary>
-public sealed class ArticleCheck(OptionalDatabaseWork optionalWork, SlowModeGate gate, IStringLocalizer<ReaderText> text)
+public sealed class ArticleCheck(ArticleStateCache states, OptionalDatabaseWork optionalWork, SlowModeGate gate, IStringLocalizer<ReaderText> text)
 {
     /// <param name="slowModeAuthor">The reader posting a new comment, whose last comment slow mode counts from; null for an edit.</param>
     public async Task<ArticleRefusal?> RefusalAsync(string siteId, string articleId, string? slowModeAuthor, DateTimeOffset now)
     {
-        var state = await optionalWork.TryAsync<ArticleState?>("check the article's settings",
-            (db, token) => ArticleSettingsStore.StateAsync(db, siteId, articleId, now, token)!, null);
+        var state = await states.StateAsync(siteId, articleId, now);
         if (state is null)
         {
             return null;

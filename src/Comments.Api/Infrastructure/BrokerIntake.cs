@@ -1,3 +1,4 @@
+using Comments.Api.Infrastructure.PendingRows;
 using Comments.Api.Observability;
 using Comments.Contracts;
 using Comments.Storage;
@@ -11,14 +12,15 @@ namespace Comments.Api.Infrastructure;
 
 /// <summary>
 /// Hands a new comment to the broker. Returns only once RabbitMQ has confirmed the persistent message on the durable
-/// moderation queue; that confirmation is what a 202 promises. Then records the comment as pending (best effort) so
-/// that its author can see it before the worker has decided.
+/// moderation queue; that confirmation is what a 202 promises. Then waits for the comment's pending row, written with
+/// others' by <see cref="PendingRowWriter"/> (best effort), so that its author sees it at once and slow mode counts it
+/// on every instance.
 /// </summary>
 public sealed class BrokerIntake(
     IBus bus,
     ResiliencePipelineProvider<string> pipelines,
     IntakeMetrics metrics,
-    OptionalDatabaseWork optionalWork)
+    PendingRowWriter pendingRows)
 {
     public const string PipelineName = "comment-intake";
     public static readonly Uri ModerationQueue = new($"queue:{QueueNames.ModerateComment}");
@@ -38,7 +40,8 @@ public sealed class BrokerIntake(
         metrics.Accepted();
         if (comment.Revision == 1)
         {
-            await RecordPendingAsync(comment);
+            // The broker has the comment and the worker will store it; without the row only the early "pending" view is missing.
+            await pendingRows.WriteAsync(comment.ToPendingComment());
         }
     }
 
@@ -68,8 +71,4 @@ public sealed class BrokerIntake(
         var endpoint = await bus.GetSendEndpoint(queue);
         await endpoint.Send(message, context => context.MessageId = messageId, CancellationToken.None);
     }
-
-    // The broker has the comment and the worker will store it; without the row only the early "pending" view is missing.
-    private Task RecordPendingAsync(CommentSubmitted comment) => optionalWork.TryAsync("record a comment as pending",
-        async (own, token) => { await own.InsertPendingIfAbsentAsync(comment.ToPendingComment(), token); return true; }, false);
 }

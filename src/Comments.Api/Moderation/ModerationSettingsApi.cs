@@ -1,4 +1,5 @@
 using Comments.Api.Auth;
+using Comments.Api.Infrastructure.ArticleStates;
 using Comments.Moderation.Analysis;
 using Comments.Moderation.Settings;
 using Comments.Moderation.Words;
@@ -38,7 +39,7 @@ public static class ModerationSettingsApi
 
     public static async Task<Results<Ok<SettingsView>, ValidationProblem>> PutSettings(
         string? siteId, ModerationSettings settings, HttpContext http, SiteModerationStore store, ContentAnalyzer analyzer,
-        CancellationToken cancellationToken)
+        ArticleStateCache articleStates, CancellationToken cancellationToken)
     {
         if (SiteKey.Validate(siteId, out var site) is { } problem)
         {
@@ -50,6 +51,7 @@ public static class ModerationSettingsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["settings"] = errors });
         }
         var version = await store.SaveSettingsAsync(site, settings, http.User.UserId()!, cancellationToken);
+        articleStates.EvictAll(); // the site's default automatic close; other instances notice within the cache's lifetime
         return TypedResults.Ok(SettingsView.From(site, version, settings, analyzer));
     }
 

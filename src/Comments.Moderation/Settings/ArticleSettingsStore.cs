@@ -37,11 +37,16 @@ public sealed class ArticleSettingsStore(CommentsDbContext db, SiteModerationSto
     public Task<ArticleState> GetStateAsync(string siteId, string articleId, DateTimeOffset now, CancellationToken cancellationToken) =>
         StateAsync(db, siteId, articleId, now, cancellationToken);
 
+    /// <summary>The article's state at <paramref name="now"/>: <see cref="FactsAsync"/> read now and applied at once.</summary>
+    public static async Task<ArticleState> StateAsync(CommentsDbContext db, string siteId, string articleId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await FactsAsync(db, siteId, articleId, now, cancellationToken)).At(now);
+
     /// <summary>
-    /// The article's state at <paramref name="now"/>: its own settings, the site's default automatic close when it has
-    /// none of its own, and the time of its first published comment when an automatic close applies.
+    /// What the article's state is computed from: its own settings, the site's default automatic close when it has
+    /// none of its own, the time of its first published comment when an automatic close applies, and the protection
+    /// in force at <paramref name="now"/>.
     /// </summary>
-    public static async Task<ArticleState> StateAsync(CommentsDbContext db, string siteId, string articleId, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<ArticleFacts> FactsAsync(CommentsDbContext db, string siteId, string articleId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var row = await db.ArticleSettings.AsNoTracking().FirstOrDefaultAsync(s => s.SiteId == siteId && s.ArticleId == articleId, cancellationToken);
         var settings = row is null ? new ArticleModerationSettings() : From(row);
@@ -54,7 +59,7 @@ public sealed class ArticleSettingsStore(CommentsDbContext db, SiteModerationSto
                 .Where(c => c.ArticleId == articleId && c.SiteId == siteId && c.Status == CommentStatus.Approved && c.ParentId == null)
                 .OrderBy(c => c.CreatedAt).Select(c => (DateTimeOffset?)c.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         }
-        return ArticleState.For(settings, days, first, now, await ProtectionAsync(db, siteId, articleId, now, cancellationToken));
+        return new ArticleFacts(settings, days, first, await ProtectionAsync(db, siteId, articleId, now, cancellationToken));
     }
 
     /// <summary>The article's protection against a brigade in force at <paramref name="now"/>, if any.</summary>

@@ -29,6 +29,8 @@ internal static class SettingsCatalogue
         (typeof(AuthOptions), HostKind.Api),
         (typeof(CommentOptions), HostKind.Api),
         (typeof(IntakeOptions), HostKind.Api),
+        (typeof(global::Comments.Api.Infrastructure.PendingRows.PendingRowOptions), HostKind.Api),
+        (typeof(global::Comments.Api.Infrastructure.ArticleStates.ArticleStateOptions), HostKind.Api),
         (typeof(RateLimitOptions), HostKind.Api),
         (typeof(ListingCacheOptions), HostKind.Api),
         (typeof(global::Comments.Api.Standing.StandingsOptions), HostKind.Api),
