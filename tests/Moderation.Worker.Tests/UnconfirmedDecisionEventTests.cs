@@ -38,11 +38,11 @@ public sealed class UnconfirmedDecisionEventTests : IAsyncLifetime
         Assert.Equal(1, await db.Decisions.CountAsync(d => d.CommentId == message.CommentId));
     }
 
-    /// <summary>Publishes of <see cref="CommentModerated"/> never complete, as a confirm that never comes; others pass.</summary>
+    /// <summary>Publishes of <see cref="CommentsModerated"/> never complete, as a confirm that never comes; others pass.</summary>
     private sealed class NeverConfirmed<T> : IFilter<PublishContext<T>> where T : class
     {
         public Task Send(PublishContext<T> context, IPipe<PublishContext<T>> next) =>
-            context.Message is CommentModerated ? Task.Delay(Timeout.Infinite) : next.Send(context);
+            context.Message is CommentsModerated ? Task.Delay(Timeout.Infinite) : next.Send(context);
 
         public void Probe(ProbeContext context) => context.CreateFilterScope("never-confirmed");
     }
