@@ -1,4 +1,10 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Comments.Storage.Comments;
+using Comments.Storage.Decisions;
+using Comments.Storage.Sites;
+using Comments.Testing;
 using Comments.Contracts;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,15 +39,15 @@ public sealed class LiveDiscussionTests(CommentsStack stack, SiteFixture other) 
     public async Task Held_and_rejected_comments_never_reach_the_stream_and_a_rejected_published_one_goes_out_without_its_text()
     {
         var articleId = TestData.NewArticleId();
-        await using var probe = await EventProbe.StartAsync<CommentModerated, CommentDeleted, CommentFeatured, CommentReported>(stack.Api.Services.GetRequiredService<IBus>());
+        await using var probe = await EventProbe.StartAsync<CommentsModerated, CommentDeleted, CommentFeatured, CommentReported>(stack.Api.Services.GetRequiredService<IBus>());
         await using var stream = await OpenReadyAsync(stack.Api.CreateClient(), articleId);
         var author = stack.Api.CreateClientFor(TestData.NewUserId());
         var moderator = stack.Api.CreateClientFor(TestData.NewUserId("moderator"), "Mo", "moderator");
 
         var held = await author.PostAcceptedCommentAsync(articleId, "The mayor talks utter bullshit about the flood money.");
         var rejected = await author.PostAcceptedCommentAsync(articleId, "Actually the report is fucking useless.");
-        await probe.WaitForAsync<CommentModerated>(e => e.CommentId == held && e.Outcome == "held");
-        await probe.WaitForAsync<CommentModerated>(e => e.CommentId == rejected && e.Outcome == "rejected");
+        await probe.WaitForAsync<CommentsModerated>(e => e.Items.Any(i => i.CommentId == held && i.Outcome == "held"));
+        await probe.WaitForAsync<CommentsModerated>(e => e.Items.Any(i => i.CommentId == rejected && i.Outcome == "rejected"));
         var published = await author.PostPublishedAsync(articleId, "Published after both, so the stream has heard them.");
         await stream.WaitForCommentAsync(published, "the comment decided after the held and the rejected one");
         await moderator.RejectAsync(published);
@@ -157,6 +163,75 @@ public sealed class LiveDiscussionTests(CommentsStack stack, SiteFixture other) 
 
         var third = await api.CreateClient().GetAsync($"/api/articles/{article}/events", HttpCompletionOption.ResponseHeadersRead);
         await ProblemAssert.IsProblemAsync(third, HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task One_event_with_a_group_s_decisions_is_relayed_and_evicted_on_every_api_instance()
+    {
+        var cached = new Dictionary<string, string?> { ["ListingCache:Duration"] = "01:00:00" };
+        await using var first = new ApiFactory(cached);
+        await using var second = new ApiFactory(cached);
+        var (a, b) = (TestData.NewArticleId(), TestData.NewArticleId());
+        var instances = new[] { first, second };
+        var streams = new List<(LiveStreamClient A, LiveStreamClient B)>();
+        foreach (var api in instances)
+        {
+            streams.Add((await OpenReadyAsync(api.CreateClient(), a), await OpenReadyAsync(api.CreateClient(), b)));
+            await api.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+            Assert.All(await ListedAsync(api, a, b), Assert.Empty); // cached for an hour
+        }
+        var onA = new[] { await SeedApprovedAsync(a), await SeedApprovedAsync(a) };
+        var onB = await SeedApprovedAsync(b);
+        foreach (var api in instances)
+        {
+            Assert.All(await ListedAsync(api, a, b), Assert.Empty); // stored without an event: still the cached answer
+        }
+
+        await first.Services.GetRequiredService<IBus>().Publish(new CommentsModerated { Items = [.. onA.Append(onB).Select(id => Approved(id, id == onB ? b : a))] });
+
+        foreach (var ((streamA, streamB), api) in streams.Zip(instances))
+        {
+            foreach (var id in onA)
+            {
+                await streamA.WaitForCommentAsync(id, "a comment of the group on article a");
+            }
+            await streamB.WaitForCommentAsync(onB, "the comment of the group on article b");
+            await Eventually.Until(() => ListedAsync(api, a, b), listed => listed[0].Count == 2 && listed[1].Count == 1, what: "both articles' listings evicted");
+            Assert.Equal(onA, streamA.CommentIds);
+            Assert.Equal([onB], streamB.CommentIds);
+            await streamA.DisposeAsync();
+            await streamB.DisposeAsync();
+        }
+    }
+
+    private static ModeratedComment Approved(Guid id, string articleId) => new()
+    {
+        CommentId = id, ArticleId = articleId, Outcome = "approved", ReasonCodes = [], Actor = Decision.SystemActor, DecidedAt = DateTimeOffset.UtcNow,
+    };
+
+    private static async Task<List<Guid>[]> ListedAsync(ApiFactory api, params string[] articleIds)
+    {
+        var client = api.CreateClient();
+        var listed = new List<List<Guid>>();
+        foreach (var articleId in articleIds)
+        {
+            var page = await client.GetFromJsonAsync<JsonElement>($"/api/articles/{articleId}/comments", TestData.Json);
+            listed.Add([.. page.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid())]);
+        }
+        return [.. listed];
+    }
+
+    private static async Task<Guid> SeedApprovedAsync(string articleId)
+    {
+        await using var db = TestServices.CreateDbContext();
+        var now = DateTimeOffset.UtcNow;
+        var comment = db.Comments.Add(new Comment
+        {
+            Id = Guid.CreateVersion7(), SiteId = SiteSettings.DefaultSiteId, ArticleId = articleId, AuthorId = TestData.NewUserId(), AuthorName = "Grace Grouped",
+            Body = "Decided in a group with others.", Status = CommentStatus.Approved, CreatedAt = now, UpdatedAt = now,
+        }).Entity;
+        await db.SaveChangesAsync();
+        return comment.Id;
     }
 
     private static async Task<LiveStreamClient> OpenReadyAsync(HttpClient client, string articleId)

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Comments.Contracts;
 using Comments.Storage;
+using Comments.Storage.Comments.Lifecycle;
 using Comments.Storage.Notifications;
 using Comments.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -33,17 +34,13 @@ public static class NotificationTestData
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>The comment's latest decision as the event that announced it.</summary>
-    public static async Task<CommentModerated> LatestDecisionEventAsync(Guid commentId)
+    /// <summary>The comment's latest decision as the event that announced it (a list of one, as after a person's decision).</summary>
+    public static async Task<CommentsModerated> LatestDecisionEventAsync(Guid commentId)
     {
         await using var db = TestServices.CreateDbContext();
         var decision = await db.Decisions.AsNoTracking().Where(d => d.CommentId == commentId).OrderByDescending(d => d.DecidedAt).FirstAsync();
         var articleId = await db.Comments.Where(c => c.Id == commentId).Select(c => c.ArticleId).SingleAsync();
-        return new CommentModerated
-        {
-            CommentId = commentId, ArticleId = articleId, Outcome = decision.Outcome.WireName(), ReasonCodes = decision.ReasonCodes, Actor = decision.Actor,
-            DecidedAt = decision.DecidedAt,
-        };
+        return new CommentsModerated { Items = [CommentLifecycle.ModeratedOf(decision, articleId)] };
     }
 
     public static async Task<int> StoredNotificationsAsync(string userId)

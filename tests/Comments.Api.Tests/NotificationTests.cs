@@ -46,7 +46,45 @@ public sealed class NotificationTests(CommentsStack stack)
         Assert.Equal(0, await RedeliverAsync(n => n.ModeratedAsync(ownEvent, CancellationToken.None)));
         var replyEvent = await NotificationTestData.LatestDecisionEventAsync(reply);
         Assert.Equal(0, await RedeliverAsync(n => n.ModeratedAsync(replyEvent, CancellationToken.None)));
+        var asOneGroup = new CommentsModerated { Items = [.. ownEvent.Items, .. replyEvent.Items] };
+        Assert.Equal(0, await RedeliverAsync(n => n.ModeratedAsync(asOneGroup, CancellationToken.None)));
         Assert.Equal(1, await NotificationTestData.StoredNotificationsAsync(aliceId));
+    }
+
+    [Fact]
+    public async Task A_group_s_event_notifies_the_author_replied_to_once_for_each_reply_in_it()
+    {
+        var articleId = TestData.NewArticleId();
+        var (aliceId, carolId) = (TestData.NewUserId(), TestData.NewUserId());
+        var alice = Reader(aliceId, "Alice");
+        var carol = Reader(carolId, "Carol");
+        var aliceParent = await alice.PostPublishedAsync(articleId, "The ferry should run on Sundays too.");
+        var carolParent = await carol.PostPublishedAsync(articleId, "The night bus is what we need first.");
+        var bob = Reader(TestData.NewUserId(), "Bob Replier");
+        var replies = new[]
+        {
+            await bob.PostPublishedReplyAsync(articleId, aliceParent, "Sundays are when the tourists come, agreed."),
+            await bob.PostPublishedReplyAsync(articleId, aliceParent, "And on holidays, I would add."),
+            await bob.PostPublishedReplyAsync(articleId, carolParent, "Both, if the council finds the money."),
+        };
+        await alice.WaitForNotificationsAsync("reply", 2, "Alice's notifications of Bob's two replies");
+        await carol.WaitForNotificationsAsync("reply", 1, "Carol's notification of Bob's reply");
+        await using (var db = TestServices.CreateDbContext())
+        {
+            // As if the worker's event had been lost: the group's event, redelivered, makes them again.
+            await db.Notifications.Where(n => n.UserId == aliceId || n.UserId == carolId).ExecuteDeleteAsync();
+        }
+        var items = new List<ModeratedComment>();
+        foreach (var reply in replies)
+        {
+            items.AddRange((await NotificationTestData.LatestDecisionEventAsync(reply)).Items);
+        }
+        var group = new CommentsModerated { Items = [.. items, .. (await NotificationTestData.LatestDecisionEventAsync(aliceParent)).Items] };
+
+        Assert.Equal(3, await RedeliverAsync(n => n.ModeratedAsync(group, CancellationToken.None)));
+        Assert.Equal(0, await RedeliverAsync(n => n.ModeratedAsync(group, CancellationToken.None)));
+        Assert.Equal(2, await NotificationTestData.StoredNotificationsAsync(aliceId));
+        Assert.Equal(1, await NotificationTestData.StoredNotificationsAsync(carolId));
     }
 
     [Fact]
@@ -104,9 +142,12 @@ public sealed class NotificationTests(CommentsStack stack)
         }
         await using var db = TestServices.CreateDbContext();
         var firstDecision = await db.Decisions.Where(d => d.CommentId == published).OrderBy(d => d.DecidedAt).FirstAsync();
-        var automatic = new CommentModerated
+        var automatic = new CommentsModerated
         {
-            CommentId = published, ArticleId = articleId, Outcome = "approved", ReasonCodes = [], Actor = firstDecision.Actor, DecidedAt = firstDecision.DecidedAt,
+            Items = [new ModeratedComment
+            {
+                CommentId = published, ArticleId = articleId, Outcome = "approved", ReasonCodes = [], Actor = firstDecision.Actor, DecidedAt = firstDecision.DecidedAt,
+            }],
         };
         Assert.Equal(0, await RedeliverAsync(n => n.ModeratedAsync(automatic, CancellationToken.None)));
         // The two decided ones, and the statement of reasons of each of the two removals (issue 21, written with the decision).

@@ -74,6 +74,6 @@ public sealed class CommentSubmittedConsumerTests : IAsyncLifetime
     }
 
     private Task DecisionPublishedAsync(CommentSubmitted message) => Eventually.Until(
-        () => Harness.Published.PublishedNowAsync<CommentModerated>(m => m.Context.Message.CommentId == message.CommentId),
-        published => published > 0, what: "the CommentModerated event");
+        () => Harness.Published.PublishedNowAsync<CommentsModerated>(m => m.Context.Message.Items.Any(i => i.CommentId == message.CommentId)),
+        published => published > 0, what: "the CommentsModerated event with the comment's decision");
 }

@@ -18,7 +18,8 @@ public sealed class DecisionGroupTests : IAsyncLifetime
     private ServiceProvider Services => _consumers.Services;
     private ITestHarness Harness => _consumers.Harness;
 
-    public async Task InitializeAsync() => _consumers = await ConsumerHarness.StartAsync(services => services.Configure<ConsumerOptions>(options => (options.RetryLimit, options.RetryMaxInterval) = (1, TimeSpan.FromMilliseconds(200))));
+    public async Task InitializeAsync() => _consumers = await ConsumerHarness.StartAsync(services => services.Configure<ConsumerOptions>(options =>
+        (options.RetryLimit, options.RetryMaxInterval, options.DecisionGroupLoops) = (1, TimeSpan.FromMilliseconds(200), 1)));
 
     public async Task DisposeAsync() => await _consumers.DisposeAsync();
 
@@ -92,7 +93,7 @@ public sealed class DecisionGroupTests : IAsyncLifetime
         await Task.WhenAll([.. good.Select(m => Harness.Bus.Publish(m)), Harness.Bus.Publish(poison)]);
 
         var ids = good.Select(m => m.CommentId).ToHashSet();
-        await Eventually.Until(() => Harness.Published.PublishedNowAsync<CommentModerated>(m => ids.Contains(m.Context.Message.CommentId)),
+        await Eventually.Until(async () => (await Harness.Published.PublishedMessagesNowAsync<CommentsModerated>(_ => true)).SelectMany(e => e.Items).Count(i => ids.Contains(i.CommentId)),
             count => count == ids.Count, what: "a decision published for every good comment");
         var consumer = Harness.GetConsumerHarness<CommentSubmittedConsumer>();
         await Eventually.Until(() => consumer.Consumed.ConsumedNowAsync<CommentSubmitted>(m => m.Context.Message.CommentId == poison.CommentId && m.Exception is not null),
@@ -102,5 +103,40 @@ public sealed class DecisionGroupTests : IAsyncLifetime
         Assert.Equal(30, await db.Decisions.CountAsync(d => ids.Contains(d.CommentId)));
         Assert.Equal(30, await db.ArticleStats.Where(s => s.ArticleId == article).Select(s => s.PublishedCount).SingleAsync());
         Assert.False(await db.Comments.AnyAsync(c => c.Id == poison.CommentId));
+    }
+
+    [Fact]
+    public async Task A_group_of_comments_publishes_one_event_carrying_each_decision_and_each_consumer_waits_for_its_confirm()
+    {
+        var article = NewArticleId();
+        var first = SubmittedComments.New(article, "Decided first, while the others gather behind it.");
+        var gathered = Enumerable.Range(0, 6).Select(i => SubmittedComments.New(article, $"Gathered comment number {i} on the bus timetable.")).ToList();
+        var groups = Services.GetRequiredService<DecisionGroups>();
+        List<Task<GroupDecision?>> waiting;
+        await using (var db = TestServices.CreateDbContext())
+        {
+            await db.InsertPendingIfAbsentAsync(first.ToPendingComment(), CancellationToken.None);
+            await using var hold = await db.Database.BeginTransactionAsync();
+            await db.Comments.LockAsync(first.CommentId, CancellationToken.None);
+            var decidingFirst = groups.DecideAsync(first, CancellationToken.None);
+            // The one loop (DecisionGroupLoops = 1) waits for this row, so the others gather into its next group.
+            await Eventually.Until(() => db.Database.SqlQuery<int>($"select count(*)::int as \"Value\" from pg_stat_activity where pg_backend_pid() = any(pg_blocking_pids(pid))").SingleAsync(),
+                blocked => blocked > 0, what: "the first group waiting for the locked row");
+            waiting = [.. gathered.Select(m => groups.DecideAsync(m, CancellationToken.None))];
+            await hold.CommitAsync();
+            Assert.NotNull(await decidingFirst);
+        }
+
+        var decided = await Task.WhenAll(waiting);
+
+        var ids = gathered.Select(m => m.CommentId).ToHashSet();
+        Assert.All(decided, d => Assert.NotNull(d));
+        var published = Assert.Single(decided.Select(d => d!.Published).Distinct()); // one publish for the group
+        await published;
+        var events = await Harness.Published.PublishedMessagesNowAsync<CommentsModerated>(e => e.Items.Any(i => ids.Contains(i.CommentId)));
+        var single = Assert.Single(events);
+        Assert.Equal(ids, single.Items.Select(i => i.CommentId).ToHashSet());
+        Assert.Equal(gathered.Count, single.Items.Count);
+        Assert.All(single.Items, i => Assert.Equal((article, "approved"), (i.ArticleId, i.Outcome)));
     }
 }

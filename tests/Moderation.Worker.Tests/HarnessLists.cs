@@ -10,17 +10,19 @@ namespace Moderation.Worker.Tests;
 /// </summary>
 internal static class HarnessLists
 {
-    public static async Task<int> CountNowAsync<T>(Func<CancellationToken, IAsyncEnumerable<T>> select)
+    public static async Task<int> CountNowAsync<T>(Func<CancellationToken, IAsyncEnumerable<T>> select) => (await ListNowAsync(select)).Count;
+
+    public static async Task<List<T>> ListNowAsync<T>(Func<CancellationToken, IAsyncEnumerable<T>> select)
     {
         // A cancelled token makes SelectAsync yield the elements already recorded and return instead of waiting.
         using var now = new CancellationTokenSource();
         await now.CancelAsync();
-        var count = 0;
-        await foreach (var _ in select(now.Token))
+        var list = new List<T>();
+        await foreach (var element in select(now.Token))
         {
-            count++;
+            list.Add(element);
         }
-        return count;
+        return list;
     }
 
     public static Task<int> ConsumedNowAsync<T>(this IReceivedMessageList consumed, Func<IReceivedMessage<T>, bool> filter) where T : class =>
@@ -28,4 +30,8 @@ internal static class HarnessLists
 
     public static Task<int> PublishedNowAsync<T>(this IPublishedMessageList published, Func<IPublishedMessage<T>, bool> filter) where T : class =>
         CountNowAsync(now => published.SelectAsync<T>(m => filter(m), now));
+
+    /// <summary>The messages of type T published so far that match.</summary>
+    public static async Task<List<T>> PublishedMessagesNowAsync<T>(this IPublishedMessageList published, Func<T, bool> filter) where T : class =>
+        [.. (await ListNowAsync(now => published.SelectAsync<T>(now))).Select(m => m.Context.Message).Where(filter)];
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Comments.Contracts;
 using Comments.Testing;
 using MassTransit;
@@ -10,15 +11,17 @@ namespace Moderation.Worker.Tests;
 
 /// <summary>
 /// After a broker restart a publish with confirms can wait for ever; the consumer must not wait with it, or MassTransit
-/// cannot start its receive endpoint afresh and the worker stops consuming (ConsumerOptions.PublishTimeout).
+/// cannot start its receive endpoint afresh and the worker stops consuming (ConsumerOptions.PublishTimeout). The
+/// message's retry publishes the stored decision again, also when the lost event was a whole group's.
 /// </summary>
 public sealed class UnconfirmedDecisionEventTests : IAsyncLifetime
 {
     private ConsumerHarness _consumers = null!;
 
     public async Task InitializeAsync() => _consumers = await ConsumerHarness.StartAsync(
-        services => services.Configure<ConsumerOptions>(options => (options.PublishTimeout, options.RetryLimit) = (TimeSpan.FromSeconds(1), 0)),
-        (context, bus) => bus.UsePublishFilter(typeof(NeverConfirmed<>), context));
+        services => services.Configure<ConsumerOptions>(options => (options.PublishTimeout, options.RetryLimit, options.RetryMaxInterval) =
+            (TimeSpan.FromSeconds(1), 1, TimeSpan.FromMilliseconds(200))),
+        (context, bus) => bus.UsePublishFilter(typeof(FirstNeverConfirmed<>), context));
 
     // Bounded: a consumer that waits for ever would keep the harness from stopping, and the run from ending.
     public async Task DisposeAsync() => await _consumers.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
@@ -38,12 +41,39 @@ public sealed class UnconfirmedDecisionEventTests : IAsyncLifetime
         Assert.Equal(1, await db.Decisions.CountAsync(d => d.CommentId == message.CommentId));
     }
 
-    /// <summary>Publishes of <see cref="CommentModerated"/> never complete, as a confirm that never comes; others pass.</summary>
-    private sealed class NeverConfirmed<T> : IFilter<PublishContext<T>> where T : class
+    [Fact]
+    public async Task The_retry_of_a_message_whose_group_event_was_never_confirmed_publishes_its_decision_again()
     {
-        public Task Send(PublishContext<T> context, IPipe<PublishContext<T>> next) =>
-            context.Message is CommentModerated ? Task.Delay(Timeout.Infinite) : next.Send(context);
+        var messages = Enumerable.Range(0, 4).Select(i => SubmittedComments.New(body: $"Comment number {i} whose first event is lost.")).ToList();
 
-        public void Probe(ProbeContext context) => context.CreateFilterScope("never-confirmed");
+        await Task.WhenAll(messages.Select(m => _consumers.Harness.Bus.Publish(m)));
+
+        // The harness records a publish once confirmed, so the lost ones are not among them: each decision was
+        // published again by the retry of a message that gave up waiting for its group's event.
+        var ids = messages.Select(m => m.CommentId).ToHashSet();
+        await Eventually.Until(async () => (await _consumers.Harness.Published.PublishedMessagesNowAsync<CommentsModerated>(_ => true))
+                .SelectMany(e => e.Items).Where(i => ids.Contains(i.CommentId)).Select(i => i.CommentId).ToList(),
+            published => published.Count == ids.Count && published.ToHashSet().SetEquals(ids), timeout: TimeSpan.FromSeconds(20),
+            what: "every decision published again, once");
+        var consumer = _consumers.Harness.GetConsumerHarness<CommentSubmittedConsumer>();
+        Assert.Equal(ids.Count, await consumer.Consumed.ConsumedNowAsync<CommentSubmitted>(m => ids.Contains(m.Context.Message.CommentId) && m.Exception is TimeoutException));
+        await using var db = TestServices.CreateDbContext();
+        Assert.Equal(ids.Count, await db.Decisions.CountAsync(d => ids.Contains(d.CommentId)));
+    }
+
+    /// <summary>
+    /// The first publish of a <see cref="CommentsModerated"/> about a comment never completes, as a confirm that never
+    /// comes; a publish about comments seen before (the retry's) passes.
+    /// </summary>
+    private sealed class FirstNeverConfirmed<T> : IFilter<PublishContext<T>> where T : class
+    {
+        private static readonly ConcurrentDictionary<Guid, bool> Lost = new();
+
+        public Task Send(PublishContext<T> context, IPipe<PublishContext<T>> next) =>
+            context.Message is CommentsModerated moderated && moderated.Items.Count(i => Lost.TryAdd(i.CommentId, true)) > 0
+                ? Task.Delay(Timeout.Infinite)
+                : next.Send(context);
+
+        public void Probe(ProbeContext context) => context.CreateFilterScope("first-never-confirmed");
     }
 }

@@ -8,10 +8,18 @@ namespace Comments.Api.Caching;
 /// temporary queue of this instance, so every API instance hears every event.
 /// </summary>
 public sealed class ListingCacheEviction(ArticleCacheEvictor evictor)
-    : IConsumer<CommentModerated>, IConsumer<CommentEdited>, IConsumer<CommentDeleted>, IConsumer<CommentReported>, IConsumer<ReactionChanged>,
+    : IConsumer<CommentsModerated>, IConsumer<CommentEdited>, IConsumer<CommentDeleted>, IConsumer<CommentReported>, IConsumer<ReactionChanged>,
       IConsumer<CommentFeatured>, IConsumer<ArticleSettingsChanged>
 {
-    public Task Consume(ConsumeContext<CommentModerated> context) => evictor.EvictAsync(context.Message.ArticleId);
+    /// <summary>A group's decisions: each article once.</summary>
+    public async Task Consume(ConsumeContext<CommentsModerated> context)
+    {
+        foreach (var articleId in context.Message.Items.Select(i => i.ArticleId).Distinct())
+        {
+            await evictor.EvictAsync(articleId);
+        }
+    }
+
     public Task Consume(ConsumeContext<CommentEdited> context) => evictor.EvictAsync(context.Message.ArticleId);
     public Task Consume(ConsumeContext<CommentDeleted> context) => evictor.EvictAsync(context.Message.ArticleId);
     public Task Consume(ConsumeContext<CommentReported> context) => evictor.EvictAsync(context.Message.ArticleId);

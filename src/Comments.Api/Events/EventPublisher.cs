@@ -45,14 +45,14 @@ public sealed class EventPublisher(
     /// <summary>The event a lifecycle change calls for, if any.</summary>
     public Task PublishAsync(CommentTransition transition) => CommentLifecycle.EventFor(transition) switch
     {
-        CommentModerated moderated => PublishAsync(moderated),
+        CommentsModerated moderated => PublishAsync(moderated),
         CommentDeleted deleted => PublishAsync(deleted),
         _ => Task.CompletedTask,
     };
 
     private static string? ArticleOf(object message) => message switch
     {
-        CommentModerated moderated => moderated.ArticleId,
+        CommentsModerated moderated => moderated.Items[0].ArticleId, // a person's decision: a list of one
         CommentDeleted deleted => deleted.ArticleId,
         CommentReported reported => reported.ArticleId,
         ReactionChanged reaction => reaction.ArticleId,

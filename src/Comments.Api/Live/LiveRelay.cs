@@ -17,11 +17,16 @@ namespace Comments.Api.Live;
 /// queue of this instance, one message at a time, so that an article's events keep their order.
 /// </summary>
 public sealed class LiveRelay(LiveArticles live, CommentsDbContext db, IOptions<CommentOptions> options, IOptions<HttpJsonOptions> json)
-    : IConsumer<CommentModerated>, IConsumer<CommentDeleted>, IConsumer<CommentFeatured>, IConsumer<CommentReported>
+    : IConsumer<CommentsModerated>, IConsumer<CommentDeleted>, IConsumer<CommentFeatured>, IConsumer<CommentReported>
 {
-    // CommentEdited is not consumed: the worker publishes it beside the revision's CommentModerated, which says the same.
-    public Task Consume(ConsumeContext<CommentModerated> context) =>
-        RelayAsync(context.Message.ArticleId, context.Message.CommentId, context.Message.Actor == Decision.SystemActor, context.CancellationToken);
+    // CommentEdited is not consumed: the worker publishes it beside the revision's CommentsModerated, which says the same.
+    public async Task Consume(ConsumeContext<CommentsModerated> context)
+    {
+        foreach (var item in context.Message.Items) // in the order decided
+        {
+            await RelayAsync(item.ArticleId, item.CommentId, item.Actor == Decision.SystemActor, context.CancellationToken);
+        }
+    }
 
     public Task Consume(ConsumeContext<CommentDeleted> context) =>
         RelayAsync(context.Message.ArticleId, context.Message.CommentId, pipelineDecision: false, context.CancellationToken);

@@ -25,10 +25,14 @@ public sealed class CommentSubmittedConsumer(
     {
         var message = context.Message;
         metrics.RecordLag(clock.GetUtcNow() - message.SubmittedAt);
-        // A retried message is decided alone, so that one that failed in a group cannot fail another group.
-        var decided = (context.GetRetryAttempt() == 0 ? await groups.DecideAsync(message, context.CancellationToken) : null)
-            ?? await DecideAloneAsync(message, context.CancellationToken);
-        await context.PublishDecisionAsync(message, decided, options.Value.PublishTimeout);
+        // A retried message is decided alone, so that one that failed in a group cannot fail another group; it also
+        // publishes its decision again if the group's event was not confirmed.
+        if (context.GetRetryAttempt() == 0 && await groups.DecideAsync(message, context.CancellationToken) is { } inGroup)
+        {
+            await inGroup.Published.WaitAsync(options.Value.PublishTimeout, context.CancellationToken);
+            return;
+        }
+        await context.PublishDecisionAsync(message, await DecideAloneAsync(message, context.CancellationToken), options.Value.PublishTimeout);
     }
 
     /// <summary>A revision, a retry, a redelivery, a copy, or a message whose group failed: a group of one, or the decision stored before.</summary>

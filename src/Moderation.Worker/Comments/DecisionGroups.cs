@@ -1,15 +1,17 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Comments.Contracts;
+using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace Moderation.Worker.Comments;
 
 /// <summary>
 /// Has the new comments consumers hold at the same moment decided together (<see cref="CommentGroup"/>), so that the
-/// per-decision costs are paid once per group; a failed group's messages are decided alone (docs/architecture.md).
+/// per-decision costs are paid once per group, the event included (one <see cref="CommentsModerated"/>); a failed
+/// group's messages are decided alone (docs/architecture.md).
 /// </summary>
-public sealed class DecisionGroups(IServiceScopeFactory scopes, IOptions<ConsumerOptions> options, ILogger<DecisionGroups> logger)
+public sealed class DecisionGroups(IServiceScopeFactory scopes, IBus bus, IOptions<ConsumerOptions> options, ILogger<DecisionGroups> logger)
 {
     private static readonly IReadOnlyDictionary<Guid, StoredDecision> NoneDecided = new Dictionary<Guid, StoredDecision>();
     private readonly Channel<Waiting> _waiting = Channel.CreateUnbounded<Waiting>();
@@ -17,11 +19,11 @@ public sealed class DecisionGroups(IServiceScopeFactory scopes, IOptions<Consume
     private int _loops;
 
     /// <summary>The decision a group stored for the message's comment, or null when its consumer is to decide it alone.</summary>
-    public Task<StoredDecision?> DecideAsync(CommentSubmitted message, CancellationToken cancellationToken)
+    public Task<GroupDecision?> DecideAsync(CommentSubmitted message, CancellationToken cancellationToken)
     {
         if (_options.DecisionGroupSize <= 1 || message.Revision != 1)
         {
-            return Task.FromResult<StoredDecision?>(null);
+            return Task.FromResult<GroupDecision?>(null);
         }
         var waiting = new Waiting(new GroupMember(message, Activity.Current?.Context ?? default));
         _waiting.Writer.TryWrite(waiting);
@@ -90,14 +92,19 @@ public sealed class DecisionGroups(IServiceScopeFactory scopes, IOptions<Consume
         {
             logger.LogWarning(exception, "A group of {Count} comments could not be decided together; each is decided on its own", group.Count);
         }
+        // Not awaited here: the loop goes on to the next group while the broker confirms, and each consumer waits.
+        var published = decided.Count == 0 ? Task.CompletedTask : bus.PublishGroupAsync(decided.Values);
         foreach (var waiting in group)
         {
-            waiting.Decision.TrySetResult(decided.GetValueOrDefault(waiting.Member.Message.CommentId));
+            waiting.Decision.TrySetResult(decided.TryGetValue(waiting.Member.Message.CommentId, out var stored) ? new GroupDecision(stored, published) : null);
         }
     }
 
     private sealed record Waiting(GroupMember Member)
     {
-        public TaskCompletionSource<StoredDecision?> Decision { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<GroupDecision?> Decision { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
+
+/// <summary>A decision stored in a group, and the publish of the group's one event, which carries it.</summary>
+public sealed record GroupDecision(StoredDecision Stored, Task Published);

@@ -13,26 +13,34 @@ namespace Moderation.Worker.Notifications;
 /// </summary>
 public sealed class ReaderNotifications(CommentsDbContext db, TimeProvider clock)
 {
-    public async Task<int> ModeratedAsync(CommentModerated message, CancellationToken cancellationToken)
+    /// <summary>
+    /// A group's decisions with one read (each comment and its parent's author) and one insert of the replies'
+    /// notifications; a person's decision after a hold (one per event) also tells the author.
+    /// </summary>
+    public async Task<int> ModeratedAsync(CommentsModerated message, CancellationToken cancellationToken)
     {
-        var created = 0;
-        var comment = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == message.CommentId, cancellationToken);
-        if (comment is null)
+        var ids = message.Items.Select(i => i.CommentId).Distinct().ToList();
+        var found = await db.Comments.AsNoTracking()
+            .Where(c => ids.Contains(c.Id))
+            .Select(c => new { Comment = c, ParentAuthor = db.Comments.Where(p => p.Id == c.ParentId).Select(p => p.AuthorId).FirstOrDefault() })
+            .ToDictionaryAsync(f => f.Comment.Id, cancellationToken);
+        var created = new List<Notification>();
+        foreach (var (comment, parentAuthor) in found.Values.Select(f => (f.Comment, f.ParentAuthor)))
         {
-            return 0;
+            if (comment.IsPublic && parentAuthor is not null && parentAuthor != comment.AuthorId)
+            {
+                created.Add(New(comment.SiteId, parentAuthor, NotificationKind.Reply, comment.Id, comment.Id, comment.ArticleId, comment.AuthorName));
+            }
         }
-        if (comment.IsPublic && comment.ParentId is { } parentId
-            && await db.Comments.Where(c => c.Id == parentId).Select(c => c.AuthorId).FirstOrDefaultAsync(cancellationToken) is { } parentAuthor
-            && parentAuthor != comment.AuthorId)
+        foreach (var item in message.Items.Where(i => i.Actor != Decision.SystemActor))
         {
-            created += await db.AddIfAbsentAsync(New(comment.SiteId, parentAuthor, NotificationKind.Reply, comment.Id, comment.Id, comment.ArticleId, comment.AuthorName), cancellationToken) ? 1 : 0;
+            if (found.GetValueOrDefault(item.CommentId)?.Comment is { } comment && item.Actor != comment.AuthorId
+                && await DecisionAfterHoldAsync(item, cancellationToken) is { } decision)
+            {
+                created.Add(New(comment.SiteId, comment.AuthorId, NotificationKind.Decided, decision.Id, comment.Id, comment.ArticleId));
+            }
         }
-        if (message.Actor != Decision.SystemActor && message.Actor != comment.AuthorId
-            && await DecisionAfterHoldAsync(message, cancellationToken) is { } decision)
-        {
-            created += await db.AddIfAbsentAsync(New(comment.SiteId, comment.AuthorId, NotificationKind.Decided, decision.Id, comment.Id, comment.ArticleId), cancellationToken) ? 1 : 0;
-        }
-        return created;
+        return await db.AddIfAbsentAsync(created, cancellationToken);
     }
 
     public async Task<int> FeaturedAsync(CommentFeatured message, CancellationToken cancellationToken)
@@ -50,7 +58,7 @@ public sealed class ReaderNotifications(CommentsDbContext db, TimeProvider clock
     /// The event's decision when the decision before it held the comment for review. PostgreSQL keeps microseconds, the
     /// event the clock's ticks: the decision is the one within a microsecond of the event's time.
     /// </summary>
-    private async Task<Decision?> DecisionAfterHoldAsync(CommentModerated message, CancellationToken cancellationToken)
+    private async Task<Decision?> DecisionAfterHoldAsync(ModeratedComment message, CancellationToken cancellationToken)
     {
         var from = message.DecidedAt.AddTicks(-10);
         var to = message.DecidedAt.AddTicks(10);

@@ -90,17 +90,20 @@ public static class CommentLifecycle
     /// <summary>What to tell the other instances and services once the change is committed, if anything.</summary>
     public static object? EventFor(CommentTransition transition) => transition switch
     {
-        { Decision: { } decision } => new CommentModerated
-        {
-            CommentId = transition.Comment.Id, ArticleId = transition.Comment.ArticleId, Outcome = transition.To.WireName(),
-            ReasonCodes = decision.ReasonCodes, Actor = decision.Actor, DecidedAt = decision.DecidedAt,
-        },
+        { Decision: { } decision } => new CommentsModerated { Items = [ModeratedOf(decision, transition.Comment.ArticleId)] },
         { To: Deleted } => new CommentDeleted
         {
             CommentId = transition.Comment.Id, ArticleId = transition.Comment.ArticleId, AuthorId = transition.Comment.AuthorId,
             DeletedAt = transition.Comment.DeletedAt!.Value,
         },
         _ => null,
+    };
+
+    /// <summary>A stored decision as the events carry it.</summary>
+    public static ModeratedComment ModeratedOf(Decision decision, string articleId) => new()
+    {
+        CommentId = decision.CommentId, ArticleId = articleId, Outcome = decision.Outcome.WireName(), ReasonCodes = decision.ReasonCodes,
+        Actor = decision.Actor, DecidedAt = decision.DecidedAt,
     };
 
     private static CommentTransition Apply(CommentsDbContext db, Comment comment, CommentChange change)
