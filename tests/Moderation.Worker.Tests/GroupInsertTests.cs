@@ -1,7 +1,9 @@
 using Comments.Contracts;
 using Comments.Moderation.Reasons;
 using Comments.Storage;
+using Comments.Storage.Articles;
 using Comments.Storage.Comments;
+using Comments.Storage.Decisions;
 using Comments.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,5 +72,21 @@ public sealed class GroupInsertTests : IAsyncLifetime
         await using var db = TestServices.CreateDbContext();
         Assert.Equal(1, await db.Comments.Where(c => c.Id == parent.CommentId).Select(c => c.ReplyCount).SingleAsync());
         Assert.Equal(2, await db.ArticleStats.Where(s => s.ArticleId == parent.ArticleId).Select(s => s.PublishedCount).SingleAsync());
+    }
+
+    [Fact]
+    public async Task Each_article_of_a_group_is_decided_by_its_own_settings_read_in_one_go()
+    {
+        var (premoderated, open) = (SubmittedComments.New(body: "A view on the harbour plans."), SubmittedComments.New(body: "Another view on the harbour plans."));
+        await using (var db = TestServices.CreateDbContext())
+        {
+            db.ArticleSettings.Add(new ArticleSettings { SiteId = premoderated.SiteId, ArticleId = premoderated.ArticleId, PreModeration = true, UpdatedBy = "test" });
+            await db.SaveChangesAsync();
+        }
+
+        var decided = await DecideTogetherAsync(premoderated, open);
+
+        Assert.Equal(DecisionOutcome.Held, decided[premoderated.CommentId].Decision.Outcome);
+        Assert.Equal(DecisionOutcome.Approved, decided[open.CommentId].Decision.Outcome);
     }
 }

@@ -117,6 +117,7 @@ public sealed class CommentGroup(CommentsDbContext db, CommentDecider decider, M
             return [];
         }
         var standings = await decider.StandingsAsync(toDecide.Select(d => d.Comment.AuthorId), cancellationToken);
+        await decider.ReadArticlesAsync(toDecide.Select(d => d.Comment), cancellationToken);
         var contexts = new List<ModerationContext>(toDecide.Count);
         foreach (var (member, comment, _, needsHuman) in toDecide)
         {
