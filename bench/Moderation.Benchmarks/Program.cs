@@ -1,3 +1,9 @@
 using BenchmarkDotNet.Running;
+using Moderation.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Moderation.Benchmarks.PipelineBenchmarks).Assembly).Run(args);
+if (args is ["--model-memory"])
+{
+    ModelMemory.Measure();
+    return;
+}
+BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmarks).Assembly).Run(args);

@@ -62,6 +62,23 @@ public sealed class ArticleSettingsStore(CommentsDbContext db, SiteModerationSto
         return new ArticleFacts(settings, days, first, await ProtectionAsync(db, siteId, articleId, now, cancellationToken));
     }
 
+    /// <summary>
+    /// The settings and the protection in force of many articles in two statements (a group of comments decided
+    /// together touches many articles); an article without a row has the defaults.
+    /// </summary>
+    public static async Task<Dictionary<(string Site, string Article), (ArticleModerationSettings Settings, ActiveProtection? Protection)>> ManyAsync(
+        CommentsDbContext db, IReadOnlyCollection<(string Site, string Article)> articles, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ids = articles.Select(a => a.Article).Distinct().ToArray();
+        var rows = (await db.ArticleSettings.AsNoTracking().Where(s => ids.Contains(s.ArticleId)).ToListAsync(cancellationToken))
+            .ToDictionary(r => (r.SiteId, r.ArticleId));
+        var protections = (await db.ArticleProtections.AsNoTracking().Where(ArticleProtection.ActiveAt(now)).Where(p => ids.Contains(p.ArticleId))
+            .ToListAsync(cancellationToken)).ToLookup(p => (p.SiteId, p.ArticleId));
+        return articles.Distinct().ToDictionary(a => a, a => (
+            rows.TryGetValue(a, out var row) ? From(row) : new ArticleModerationSettings(),
+            protections[a].OrderByDescending(p => p.Until).Select(ActiveProtection.From).FirstOrDefault()));
+    }
+
     /// <summary>The article's protection against a brigade in force at <paramref name="now"/>, if any.</summary>
     public static async Task<ActiveProtection?> ProtectionAsync(CommentsDbContext db, string siteId, string articleId, DateTimeOffset now, CancellationToken cancellationToken)
     {

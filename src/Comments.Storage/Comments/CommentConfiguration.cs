@@ -8,11 +8,12 @@ public sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
     public const int ArticleIdMaxLength = 200;
     public const int AuthorIdMaxLength = 200;
     public const int AuthorNameMaxLength = 100;
+    public const string PrimaryKeyName = "pk_comments";
 
     public void Configure(EntityTypeBuilder<Comment> comment)
     {
         comment.ToTable("comments");
-        comment.HasKey(c => c.Id);
+        comment.HasKey(c => c.Id).HasName(PrimaryKeyName);
         comment.Property(c => c.Id).ValueGeneratedNever();
         comment.Property(c => c.SiteId).HasMaxLength(100).HasDefaultValue(Sites.SiteSettings.DefaultSiteId);
         comment.Property(c => c.ArticleId).HasMaxLength(ArticleIdMaxLength);
@@ -53,6 +54,9 @@ public sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         comment.HasIndex(c => c.Body).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_comments_body_trgm");
         comment.HasIndex(c => new { c.SiteId, c.CreatedAt, c.Id }).HasDatabaseName("ix_comments_site_newest");
         comment.HasIndex(c => new { c.ArticleId, c.CreatedAt, c.Id }, "ix_comments_article_newest");
+        // A held comment's place in its site's queue (HeldQueue): held rows only, so approved comments never write it.
+        comment.HasIndex(c => new { c.SiteId, c.CreatedAt, c.Id }, "ix_comments_held_queue").HasFilter("status = 'held' AND deleted_at IS NULL")
+            .HasDatabaseName("ix_comments_held_queue");
 
         comment.HasMany(c => c.Decisions).WithOne().HasForeignKey(d => d.CommentId);
     }

@@ -26,5 +26,8 @@ public sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
             .IsUnique()
             .HasFilter("actor = 'system'")
             .HasDatabaseName("ux_decisions_system_revision");
+        // A comment's decisions by anyone (people's decisions, its history, the cascade when it is purged): each scanned
+        // the whole table without it (docs/performance.md, "Indexes and the trigger").
+        decision.HasIndex(d => d.CommentId, "ix_decisions_comment_id").HasDatabaseName("ix_decisions_comment_id");
     }
 }

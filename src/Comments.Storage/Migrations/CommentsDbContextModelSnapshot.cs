@@ -394,6 +394,10 @@ namespace Comments.Storage.Migrations
                     b.HasIndex(new[] { "ArticleId", "CreatedAt", "Id" }, "ix_comments_article_newest")
                         .HasDatabaseName("ix_comments_article_id_created_at_id");
 
+                    b.HasIndex(new[] { "SiteId", "CreatedAt", "Id" }, "ix_comments_held_queue")
+                        .HasDatabaseName("ix_comments_held_queue")
+                        .HasFilter("status = 'held' AND deleted_at IS NULL");
+
                     b.ToTable("comments", (string)null);
                 });
 
@@ -469,6 +473,9 @@ namespace Comments.Storage.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_decisions_system_revision")
                         .HasFilter("actor = 'system'");
+
+                    b.HasIndex(new[] { "CommentId" }, "ix_decisions_comment_id")
+                        .HasDatabaseName("ix_decisions_comment_id");
 
                     b.ToTable("decisions", (string)null);
                 });

@@ -27,6 +27,19 @@ public sealed class CommentDecider(
         return await db.UserStandings.AsNoTracking().Where(s => ids.Contains(s.UserId)).ToDictionaryAsync(s => s.UserId, cancellationToken);
     }
 
+    /// <summary>Reads the settings of all the articles of a group's comments at once, for <see cref="ContextAsync"/>.</summary>
+    public async Task ReadArticlesAsync(IEnumerable<Comment> comments, CancellationToken cancellationToken)
+    {
+        var missing = comments.Select(c => (c.SiteId, c.ArticleId)).Distinct().Where(a => !_articles.ContainsKey(a)).ToList();
+        if (missing.Count > 1)
+        {
+            foreach (var (article, state) in await ArticleSettingsStore.ManyAsync(db, missing, clock.GetUtcNow(), cancellationToken))
+            {
+                _articles[article] = state;
+            }
+        }
+    }
+
     /// <summary>What the pipeline needs for the comment; its author's history is read when first asked for, unless given beforehand.</summary>
     public async Task<ModerationContext> ContextAsync(
         Comment comment, IReadOnlyList<string> roles, UserStanding? standing, CancellationToken cancellationToken, bool needsHuman = false)
