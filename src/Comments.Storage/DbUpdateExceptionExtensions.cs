@@ -8,8 +8,4 @@ public static class DbUpdateExceptionExtensions
     /// <summary>True when the write hit a unique key: the row is already there, so the work was already done.</summary>
     public static bool IsUniqueViolation(this DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
-
-    /// <summary>True when the write hit the named unique key.</summary>
-    public static bool IsUniqueViolation(this DbUpdateException exception, string constraint) =>
-        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } failure && failure.ConstraintName == constraint;
 }

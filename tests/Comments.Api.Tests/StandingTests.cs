@@ -47,6 +47,33 @@ public sealed class StandingTests(CommentsStack stack)
     }
 
     [Fact]
+    public async Task A_forged_standing_event_on_the_broker_neither_lifts_a_ban_nor_bans_anyone()
+    {
+        await using var second = SecondInstance();
+        second.StartServer();
+        var (banned, innocent, marker) = (TestData.NewUserId(), TestData.NewUserId(), TestData.NewUserId());
+        var articleId = TestData.NewArticleId();
+        Assert.Equal(HttpStatusCode.OK, (await Moderator.PostAsJsonAsync($"/api/moderation/users/{banned}/ban", new { reason = "Spam account." })).StatusCode);
+        var standings = second.Services.GetRequiredService<global::Comments.Api.Standing.ReaderStandings>();
+        await Eventually.Until(() => Task.FromResult(standings.Of(banned)?.Status), status => status == UserStatus.Banned,
+            what: "the second instance to hear the genuine ban", timeout: WithinASecond);
+
+        var bus = stack.Api.Services.GetRequiredService<IBus>();
+        var future = DateTimeOffset.UtcNow.AddYears(10);
+        await bus.Publish(new global::Comments.Contracts.ReaderStandingChanged { UserId = banned, Status = "active", ChangedAt = future });
+        await bus.Publish(new global::Comments.Contracts.ReaderStandingChanged { UserId = innocent, Status = "banned", ChangedAt = future });
+        // A genuine change published after the forged ones: once the second instance has it, it has heard them too.
+        Assert.Equal(HttpStatusCode.OK, (await Moderator.PostAsJsonAsync($"/api/moderation/users/{marker}/ban", new { reason = "Marker." })).StatusCode);
+        await Eventually.Until(() => Task.FromResult(standings.Of(marker)?.Status), status => status == UserStatus.Banned,
+            what: "the second instance to hear the change published after the forged ones", timeout: WithinASecond);
+
+        Assert.Equal(UserStatus.Banned, standings.Of(banned)?.Status);
+        Assert.Null(standings.Of(innocent));
+        await ProblemAssert.IsProblemAsync(await second.CreateClientFor(banned).PostCommentAsync(articleId, "Unbanned by a forged event?"), HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.Accepted, (await second.CreateClientFor(innocent).PostCommentAsync(articleId, "Banned by a forged event?")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_periodic_reload_picks_up_a_ban_written_without_an_event()
     {
         await using var api = SecondInstance(new() { ["Standings:RefreshInterval"] = "00:00:00.200" });
@@ -83,7 +110,7 @@ public sealed class StandingTests(CommentsStack stack)
     }
 
     [Fact]
-    public async Task With_the_database_away_at_start_the_instance_takes_posts_and_still_hears_bans()
+    public async Task With_the_database_away_at_start_the_instance_takes_posts_and_the_worker_still_refuses_a_banned_reader()
     {
         await using var noDatabase = SecondInstance(new()
         {
@@ -97,7 +124,9 @@ public sealed class StandingTests(CommentsStack stack)
 
         Assert.Equal(HttpStatusCode.OK, (await Moderator.PostAsJsonAsync($"/api/moderation/users/{userId}/ban", new { reason = "Spam account." })).StatusCode);
 
-        await Eventually.Until(() => reader.PostCommentAsync(articleId, "After the ban."), r => r.StatusCode == HttpStatusCode.Forbidden,
-            what: "the instance without a database to refuse the banned reader", timeout: WithinASecond);
+        // The instance cannot read the ban (a standing event is only a prompt to read the database), so it takes the
+        // post; the worker's author-status phase, which reads the database, rejects it.
+        var id = await reader.PostAcceptedCommentAsync(articleId, "After the ban.");
+        await stack.Api.CreateClientFor(userId).WaitForStatusAsync(id, "rejected");
     }
 }

@@ -11,6 +11,7 @@ using Moderation.Worker.Comments;
 namespace Moderation.Worker.Tests;
 
 /// <summary>New comments decided in groups: one transaction for many, and a message that fails does so alone.</summary>
+[Collection(AloneCollection.Name)]
 public sealed class DecisionGroupTests : IAsyncLifetime
 {
     private ConsumerHarness _consumers = null!;

@@ -19,7 +19,7 @@ public sealed class EventPublisher(
 
     public async Task PublishAsync<T>(T message) where T : class
     {
-        if (ArticleOf(message) is { } articleId)
+        foreach (var articleId in ArticlesOf(message))
         {
             await cache.EvictAsync(articleId); // at once for this instance; the others hear the event
         }
@@ -50,14 +50,14 @@ public sealed class EventPublisher(
         _ => Task.CompletedTask,
     };
 
-    private static string? ArticleOf(object message) => message switch
+    private static IEnumerable<string> ArticlesOf(object message) => message switch
     {
-        CommentsModerated moderated => moderated.Items[0].ArticleId, // a person's decision: a list of one
-        CommentDeleted deleted => deleted.ArticleId,
-        CommentReported reported => reported.ArticleId,
-        ReactionChanged reaction => reaction.ArticleId,
-        CommentFeatured featured => featured.ArticleId,
-        ArticleSettingsChanged settings => settings.ArticleId,
-        _ => null,
+        CommentsModerated moderated => moderated.Items.Select(i => i.ArticleId).Distinct(),
+        CommentDeleted deleted => [deleted.ArticleId],
+        CommentReported reported => [reported.ArticleId],
+        ReactionChanged { ArticleId: { } article } => [article],
+        CommentFeatured featured => [featured.ArticleId],
+        ArticleSettingsChanged settings => [settings.ArticleId],
+        _ => [],
     };
 }

@@ -18,6 +18,7 @@ public sealed class OptionalDatabaseWork(
     ILogger<OptionalDatabaseWork> logger)
 {
     public const string PipelineName = "optional-database-work";
+    public static readonly TimeSpan Deadline = TimeSpan.FromMilliseconds(250);
 
     public static void Configure(ResiliencePipelineBuilder pipeline) => pipeline
         .AddCircuitBreaker(new CircuitBreakerStrategyOptions
@@ -28,7 +29,7 @@ public sealed class OptionalDatabaseWork(
             BreakDuration = TimeSpan.FromSeconds(5),
             ShouldHandle = new PredicateBuilder().Handle<Exception>(IsDatabaseFailure),
         })
-        .AddTimeout(TimeSpan.FromMilliseconds(250));
+        .AddTimeout(Deadline);
 
     /// <summary>
     /// The result, or <paramref name="fallback"/> when the database did not answer in time or the circuit is open; the

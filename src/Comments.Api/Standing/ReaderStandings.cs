@@ -15,6 +15,7 @@ public sealed class ReaderStandings(IDbContextFactory<CommentsDbContext> context
 {
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _loading = new(1, 1);
+    private readonly SemaphoreSlim _firstLoad = new(1, 1);
     private volatile ConcurrentDictionary<string, ReaderStanding> _readers = new(StringComparer.Ordinal);
     private List<ReaderStandingChanged>? _heardDuringLoad;
     private volatile bool _loaded;
@@ -31,6 +32,16 @@ public sealed class ReaderStandings(IDbContextFactory<CommentsDbContext> context
         {
             Merge(_readers, change.UserId, ReaderStanding.From(change));
             _heardDuringLoad?.Add(change);
+        }
+    }
+
+    /// <summary>Reads one reader's stored standing and applies it (a change another instance announced).</summary>
+    public async Task ReloadAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.UserStandings.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == userId, cancellationToken) is { } stored)
+        {
+            Apply(ReaderStanding.Changed(stored));
         }
     }
 
@@ -72,9 +83,21 @@ public sealed class ReaderStandings(IDbContextFactory<CommentsDbContext> context
     /// <summary>For work that must not go ahead without the answer (reports, reactions): loads now if no load has succeeded yet.</summary>
     public async Task EnsureLoadedAsync(CancellationToken cancellationToken)
     {
-        if (!_loaded)
+        if (_loaded)
         {
-            await RefreshAsync(cancellationToken);
+            return;
+        }
+        await _firstLoad.WaitAsync(cancellationToken); // many callers before the first load share one
+        try
+        {
+            if (!_loaded)
+            {
+                await RefreshAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            _firstLoad.Release();
         }
     }
 

@@ -8,12 +8,11 @@ public sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
     public const int ArticleIdMaxLength = 200;
     public const int AuthorIdMaxLength = 200;
     public const int AuthorNameMaxLength = 100;
-    public const string PrimaryKeyName = "pk_comments";
 
     public void Configure(EntityTypeBuilder<Comment> comment)
     {
         comment.ToTable("comments");
-        comment.HasKey(c => c.Id).HasName(PrimaryKeyName);
+        comment.HasKey(c => c.Id);
         comment.Property(c => c.Id).ValueGeneratedNever();
         comment.Property(c => c.SiteId).HasMaxLength(100).HasDefaultValue(Sites.SiteSettings.DefaultSiteId);
         comment.Property(c => c.ArticleId).HasMaxLength(ArticleIdMaxLength);

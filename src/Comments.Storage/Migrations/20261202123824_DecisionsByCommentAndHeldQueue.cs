@@ -10,6 +10,8 @@ namespace Comments.Storage.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // On a large installation build both first with "create index concurrently" (docs/performance.md, "Indexes and the
+            // trigger"): a plain build blocks writes to the table while it runs.
             migrationBuilder.CreateIndex(
                 name: "ix_decisions_comment_id",
                 table: "decisions",

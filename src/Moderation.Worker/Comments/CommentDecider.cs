@@ -16,7 +16,7 @@ namespace Moderation.Worker.Comments;
 /// are read once per scope, so a message decided on its own reads them fresh and a group reads them once.
 /// </summary>
 public sealed class CommentDecider(
-    CommentsDbContext db, ModerationPipeline pipeline, SiteModerationStore sites, ArticleSettingsStore articles, ContentAnalyzer analyzer, TimeProvider clock)
+    CommentsDbContext db, ModerationPipeline pipeline, SiteModerationStore sites, ContentAnalyzer analyzer, TimeProvider clock)
 {
     private readonly Dictionary<string, SiteModeration> _sites = [];
     private readonly Dictionary<(string Site, string Article), (ArticleModerationSettings Settings, ActiveProtection? Protection)> _articles = [];
@@ -31,7 +31,7 @@ public sealed class CommentDecider(
     public async Task ReadArticlesAsync(IEnumerable<Comment> comments, CancellationToken cancellationToken)
     {
         var missing = comments.Select(c => (c.SiteId, c.ArticleId)).Distinct().Where(a => !_articles.ContainsKey(a)).ToList();
-        if (missing.Count > 1)
+        if (missing.Count > 0)
         {
             foreach (var (article, state) in await ArticleSettingsStore.ManyAsync(db, missing, clock.GetUtcNow(), cancellationToken))
             {
@@ -49,12 +49,8 @@ public sealed class CommentDecider(
         {
             site = _sites[comment.SiteId] = await sites.GetAsync(comment.SiteId, cancellationToken);
         }
-        if (!_articles.TryGetValue((comment.SiteId, comment.ArticleId), out var article))
-        {
-            var (settings, _) = await articles.GetAsync(comment.SiteId, comment.ArticleId, cancellationToken);
-            article = (settings, await ArticleSettingsStore.ProtectionAsync(db, comment.SiteId, comment.ArticleId, clock.GetUtcNow(), cancellationToken));
-            _articles[(comment.SiteId, comment.ArticleId)] = article;
-        }
+        await ReadArticlesAsync([comment], cancellationToken);
+        var article = _articles[(comment.SiteId, comment.ArticleId)];
         return new ModerationContext(subject, site, analyzer, new AuthorHistory(db, subject)) { Article = article.Settings, Protection = article.Protection };
     }
 

@@ -32,12 +32,6 @@ public sealed class CommentGroup(CommentsDbContext db, CommentDecider decider, M
         {
             return await DecideInTransactionAsync(members, cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation(CommentConfiguration.PrimaryKeyName))
-        {
-            // The API's late pending row came in between the lock and the insert: decide again, now updating that row.
-            db.ChangeTracker.Clear();
-            return await DecideInTransactionAsync(members, cancellationToken);
-        }
         catch (DbUpdateException exception) when (members.Count == 1 && exception.IsUniqueViolation())
         {
             // The last guard: another delivery decided this revision first. In a larger group it fails the group instead.
@@ -50,8 +44,12 @@ public sealed class CommentGroup(CommentsDbContext db, CommentDecider decider, M
     private async Task<IReadOnlyDictionary<Guid, StoredDecision>> DecideInTransactionAsync(IReadOnlyList<GroupMember> members, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var firsts = members.Where(m => m.Message.Revision == 1).Select(m => m.Message.ToPendingComment()).ToList();
+        if (firsts.Count > 0)
+        {
+            await db.InsertPendingIfAbsentAsync(firsts, cancellationToken);
+        }
         var locked = (await db.Comments.LockAsync(members.Select(m => m.Message.CommentId).ToArray(), cancellationToken)).ToDictionary(c => c.Id);
-        var unsaved = await AddUnsavedAsync(members, locked, cancellationToken);
 
         var toDecide = new List<(GroupMember Member, Comment Comment, bool Edited, bool NeedsHuman)>();
         var taken = new HashSet<Guid>(); // copies of a message in one group: the comment is decided once
@@ -71,7 +69,7 @@ public sealed class CommentGroup(CommentsDbContext db, CommentDecider decider, M
                 toDecide.Add((member, comment, review is not null, review == EditReview.Person));
             }
         }
-        var decided = await DecideLockedAsync(toDecide, unsaved, cancellationToken);
+        var decided = await DecideLockedAsync(toDecide, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
@@ -82,35 +80,9 @@ public sealed class CommentGroup(CommentsDbContext db, CommentDecider decider, M
         return decided.ToDictionary(d => d.Member.Message.CommentId, d => d.Stored);
     }
 
-    /// <summary>
-    /// New comments not in the table yet (the API writes its pending rows late) are added to the save, so each is
-    /// inserted once, already decided: a pending row updated to its outcome costs every index twice (docs/performance.md).
-    /// A reply whose parent is also unsaved needs the parent's row for its counters, so then all are inserted pending first.
-    /// </summary>
-    private async Task<IReadOnlyList<Comment>> AddUnsavedAsync(IReadOnlyList<GroupMember> members, Dictionary<Guid, Comment> locked, CancellationToken cancellationToken)
-    {
-        var unsaved = members.Where(m => m.Message.Revision == 1 && !locked.ContainsKey(m.Message.CommentId))
-            .Select(m => m.Message.ToPendingComment()).DistinctBy(c => c.Id).ToList();
-        if (unsaved.Any(c => c.ParentId is { } parent && unsaved.Any(p => p.Id == parent)))
-        {
-            await db.InsertPendingIfAbsentAsync(unsaved, cancellationToken);
-            foreach (var comment in await db.Comments.LockAsync([.. unsaved.Select(c => c.Id)], cancellationToken))
-            {
-                locked[comment.Id] = comment;
-            }
-            return [];
-        }
-        foreach (var comment in unsaved)
-        {
-            db.Comments.Add(comment);
-            locked[comment.Id] = comment;
-        }
-        return unsaved;
-    }
-
     /// <summary>The pipeline for each comment, after one read of the authors' standings and one of their histories.</summary>
     private async Task<List<(GroupMember Member, StoredDecision Stored)>> DecideLockedAsync(
-        List<(GroupMember Member, Comment Comment, bool Edited, bool NeedsHuman)> toDecide, IReadOnlyList<Comment> unsaved, CancellationToken cancellationToken)
+        List<(GroupMember Member, Comment Comment, bool Edited, bool NeedsHuman)> toDecide, CancellationToken cancellationToken)
     {
         if (toDecide.Count == 0)
         {
@@ -123,7 +95,7 @@ public sealed class CommentGroup(CommentsDbContext db, CommentDecider decider, M
         {
             contexts.Add(await decider.ContextAsync(comment, member.Message.AuthorRoles, standings.GetValueOrDefault(comment.AuthorId), cancellationToken, needsHuman));
         }
-        var histories = await AuthorHistory.ReadManyAsync(db, [.. contexts.Select(c => (c.Subject, c.HistoryWindows))], cancellationToken, unsaved);
+        var histories = await AuthorHistory.ReadManyAsync(db, [.. contexts.Select(c => (c.Subject, c.HistoryWindows))], cancellationToken);
 
         var changes = new List<(Comment Comment, CommentChange Change)>(toDecide.Count);
         foreach (var ((member, comment, _, _), context) in toDecide.Zip(contexts))

@@ -93,12 +93,17 @@ public sealed class DecisionGroups(IServiceScopeFactory scopes, IBus bus, IOptio
             logger.LogWarning(exception, "A group of {Count} comments could not be decided together; each is decided on its own", group.Count);
         }
         // Not awaited here: the loop goes on to the next group while the broker confirms, and each consumer waits.
-        var published = decided.Count == 0 ? Task.CompletedTask : bus.PublishGroupAsync(decided.Values);
+        // In the group's order, which live pages show them in.
+        var ordered = group.Select(w => w.Member.Message.CommentId).Distinct().Where(decided.ContainsKey).Select(id => decided[id]).ToList();
+        var published = ordered.Count == 0 ? Task.CompletedTask : PublishAsync(ordered);
         foreach (var waiting in group)
         {
             waiting.Decision.TrySetResult(decided.TryGetValue(waiting.Member.Message.CommentId, out var stored) ? new GroupDecision(stored, published) : null);
         }
     }
+
+    // Async so that a throw before the publish starts becomes the task's, and every waiting consumer is released.
+    private async Task PublishAsync(IReadOnlyList<StoredDecision> decided) => await bus.PublishGroupAsync(decided);
 
     private sealed record Waiting(GroupMember Member)
     {

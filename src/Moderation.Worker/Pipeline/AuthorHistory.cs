@@ -1,5 +1,4 @@
 using Comments.Storage;
-using Comments.Storage.Comments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Moderation.Worker.Pipeline;
@@ -10,15 +9,10 @@ public sealed class AuthorHistory(CommentsDbContext db, ModerationSubject subjec
     public async Task<AuthorRecord> ReadAsync(HistoryWindows windows, CancellationToken cancellationToken) =>
         (await ReadManyAsync(db, [(subject, windows)], cancellationToken))[subject.CommentId];
 
-    /// <summary>
-    /// The histories of many comments' authors in one statement (a group of comments decided together). The group's
-    /// comments not stored yet count as pending ones, as if they had been inserted first.
-    /// </summary>
+    /// <summary>The histories of many comments' authors in one statement (a group of comments decided together).</summary>
     public static async Task<Dictionary<Guid, AuthorRecord>> ReadManyAsync(
-        CommentsDbContext db, IReadOnlyList<(ModerationSubject Subject, HistoryWindows Windows)> subjects, CancellationToken cancellationToken,
-        IReadOnlyList<Comment>? unsaved = null)
+        CommentsDbContext db, IReadOnlyList<(ModerationSubject Subject, HistoryWindows Windows)> subjects, CancellationToken cancellationToken)
     {
-        unsaved ??= [];
         if (subjects.Count == 0)
         {
             return [];
@@ -29,8 +23,6 @@ public sealed class AuthorHistory(CommentsDbContext db, ModerationSubject subjec
         var bodies = subjects.Select(s => s.Subject.Body).ToArray();
         var repeatSince = subjects.Select(s => s.Windows.RepeatSince).ToArray();
         var recentSince = subjects.Select(s => s.Windows.RecentSince).ToArray();
-        var (unsavedIds, unsavedAuthors) = (unsaved.Select(c => c.Id).ToArray(), unsaved.Select(c => c.AuthorId).ToArray());
-        var (unsavedCreated, unsavedBodies) = (unsaved.Select(c => c.CreatedAt).ToArray(), unsaved.Select(c => c.Body).ToArray());
         var rows = await db.Database.SqlQuery<AuthorRecordRow>($"""
             select s.id as comment_id, h.*
             from unnest({ids}::uuid[], {authors}::text[], {created}::timestamptz[], {bodies}::text[], {repeatSince}::timestamptz[], {recentSince}::timestamptz[])
@@ -42,14 +34,8 @@ public sealed class AuthorHistory(CommentsDbContext db, ModerationSubject subjec
                        coalesce(bool_or(c.created_at >= s.repeat_since and lower(c.body) = lower(s.body)), false) as same_text_recently,
                        count(*) filter (where c.created_at >= s.recent_since and c.status in ('approved', 'rejected'))::int as recent_decided,
                        count(*) filter (where c.created_at >= s.recent_since and c.status = 'rejected')::int as recent_rejected
-                from (
-                    select c.id, c.status, c.created_at, c.body from comments c where c.author_id = s.author_id
-                    union all
-                    select u.id, 'pending', u.created_at, u.body
-                    from unnest({unsavedIds}::uuid[], {unsavedAuthors}::text[], {unsavedCreated}::timestamptz[], {unsavedBodies}::text[]) as u(id, author_id, created_at, body)
-                    where u.author_id = s.author_id
-                ) c
-                where c.id <> s.id
+                from comments c
+                where c.author_id = s.author_id and c.id <> s.id
             ) h
             """).ToListAsync(cancellationToken);
         return rows.ToDictionary(r => r.CommentId, r => new AuthorRecord(r.Approved, r.Earlier, r.SameTextRecently, r.RecentDecided, r.RecentRejected));

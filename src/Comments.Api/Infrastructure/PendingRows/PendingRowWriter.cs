@@ -17,11 +17,17 @@ public sealed class PendingRowWriter(OptionalDatabaseWork optionalWork, IOptions
     private readonly Channel<PendingRow> _rows = Channel.CreateBounded<PendingRow>(
         new BoundedChannelOptions(options.Value.Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
-    /// <summary>Completes once the row is written, or known not to be (queue full, database away); never throws.</summary>
-    public Task WriteAsync(Comment comment)
+    /// <summary>
+    /// Completes once the row is written, or known not to be (queue full, database away), or after the optional work's
+    /// deadline, whichever comes first (batches queued ahead must not hold a 202 longer than one insert would); never throws.
+    /// </summary>
+    public async Task WriteAsync(Comment comment)
     {
         var row = new PendingRow(comment);
-        return _rows.Writer.TryWrite(row) ? row.Written.Task : Task.CompletedTask;
+        if (_rows.Writer.TryWrite(row))
+        {
+            await row.Written.Task.WaitAsync(OptionalDatabaseWork.Deadline).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
     }
 
     private Task _writing = Task.CompletedTask;

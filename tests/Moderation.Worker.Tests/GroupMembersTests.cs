@@ -11,8 +11,8 @@ using Moderation.Worker.Comments;
 
 namespace Moderation.Worker.Tests;
 
-/// <summary>A group inserts its new comments already decided, and decides them as if they had been stored pending first.</summary>
-public sealed class GroupInsertTests : IAsyncLifetime
+/// <summary>A group decides comments the API stored pending and comments it stores itself alike, each article by its own settings.</summary>
+public sealed class GroupMembersTests : IAsyncLifetime
 {
     private ConsumerHarness _consumers = null!;
 
@@ -28,7 +28,7 @@ public sealed class GroupInsertTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_comment_without_a_row_is_inserted_decided_and_one_the_api_stored_pending_is_updated()
+    public async Task A_comment_without_a_row_and_one_the_api_stored_pending_are_both_decided_once()
     {
         var article = $"article-{Guid.NewGuid():N}";
         var (absent, stored) = (SubmittedComments.New(article, "A point about the bus timetable."), SubmittedComments.New(article, "A point about the library hours."));
@@ -49,7 +49,7 @@ public sealed class GroupInsertTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_same_text_twice_from_one_author_in_one_group_is_held_as_a_repeat_as_when_stored_first()
+    public async Task The_same_text_twice_from_one_author_in_one_group_is_held_as_a_repeat()
     {
         var first = SubmittedComments.New(body: "Everyone should read my blog about the election results.");
         var second = first with { CommentId = Guid.CreateVersion7(), SubmittedAt = first.SubmittedAt.AddMilliseconds(1) };
