@@ -20,6 +20,7 @@
 #                               comments decided by the worker at 5 a second after 10 as warm-up, the time from each decision being stored to
 #                               the last stream receiving it (p50/p99) and the API's memory, printed
 #                               (BENCH_LIVE_STREAMS, default 2000; BENCH_LIVE_DECISIONS, 200; BENCH_LIVE_RATE, 5)
+#   scripts/bench.sh models     the resident size of the worker's classifier models (Moderation.Benchmarks --model-memory), printed
 #   scripts/bench.sh pipeline   BenchmarkDotNet: the moderation pipeline and the classifiers per comment; extra
 #                               arguments go to BenchmarkDotNet, e.g. scripts/bench.sh pipeline --filter '*Toxicity*'
 set -euo pipefail
@@ -56,6 +57,11 @@ run_latency() (
   run_system
 )
 
+run_models() {
+  cd "$ROOT/bench/Moderation.Benchmarks"
+  dotnet run -c Release -- --model-memory
+}
+
 run_pipeline() {
   cd "$ROOT/bench/Moderation.Benchmarks"
   dotnet run -c Release -- --filter '*' --job short "$@"
@@ -67,6 +73,7 @@ case $what in
   live) run_live ;;
   latency) run_latency ;;
   pipeline) run_pipeline "$@" ;;
+  models) run_models ;;
   all) run_system && run_pipeline "$@" ;;
-  *) echo "usage: $0 [system|search|live|latency|pipeline|all]" >&2; exit 2 ;;
+  *) echo "usage: $0 [system|search|live|latency|models|pipeline|all]" >&2; exit 2 ;;
 esac
