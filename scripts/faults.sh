@@ -6,10 +6,10 @@
 # scenario starts scripts/run.sh itself (ports FAULTS_RUN_PG_PORT, FAULTS_RUN_AMQP_PORT, FAULTS_RUN_API_URL), fetches
 # every page, kills its worker and API with SIGKILL and checks that its supervisor started them again.
 #   scripts/faults.sh [baseline|worker-kill|rabbitmq-restart|postgres-stop|poison-message|api-kill|run-script ...]
-# Settings (environment): FAULTS_COMMENTS (2000 per scenario), FAULTS_RATE (100 per second; see docs/reliability.md), FAULTS_READERS (20).
+# Settings (environment): FAULTS_PROFILE (faults: data folder and node name), FAULTS_COMMENTS (2000 per scenario), FAULTS_RATE (100 per second; see docs/reliability.md), FAULTS_READERS (20).
 set -euo pipefail
 
-export PROFILE=faults
+export PROFILE=${FAULTS_PROFILE:-faults}
 export PG_PORT=${FAULTS_PG_PORT:-25434}
 export AMQP_PORT=${FAULTS_AMQP_PORT:-5684}
 export MGMT_PORT=
@@ -19,7 +19,7 @@ export MGMT_PORT=
 export PG_EXTRA_OPTIONS="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 # For the same reason RabbitMQ's message store lives in memory (/dev/shm): a broker restart keeps it, and its fsyncs
 # no longer wait on the shared disk. Confirms still held past the intake bound now and then with it on disk.
-export RABBIT_MNESIA_DIR=/dev/shm/comments-faults-rabbitmq
+export RABBIT_MNESIA_DIR=/dev/shm/comments-$PROFILE-rabbitmq
 source "$(dirname "$0")/lib/services.sh"
 
 trap stop_services EXIT

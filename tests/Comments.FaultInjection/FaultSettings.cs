@@ -8,7 +8,7 @@ public sealed record FaultSettings(HarnessSettings Harness, int Comments, int Ra
     public string ReportPath => Path.Combine(Harness.Root, "docs", "reliability.md");
 
     public static FaultSettings FromEnvironment() => new(
-        HarnessSettings.FromEnvironment("faults", "http://127.0.0.1:5790"),
+        HarnessSettings.FromEnvironment(Environment.GetEnvironmentVariable("PROFILE") ?? "faults", "http://127.0.0.1:5790"),
         Comments: HarnessSettings.Number("FAULTS_COMMENTS", 2000),
         RatePerSecond: HarnessSettings.Number("FAULTS_RATE", 100),
         Readers: HarnessSettings.Number("FAULTS_READERS", 20));
