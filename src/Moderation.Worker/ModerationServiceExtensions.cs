@@ -45,6 +45,7 @@ public static class ModerationServiceExtensions
         builder.Services.AddHostedService(provider => provider.GetRequiredService<NotificationDigest>());
         builder.Services.AddHostedService<QueueSnapshotter>();
         builder.Services.AddHostedService<QueueCountFolder>();
+        builder.Services.AddConsumptionTracking();
         builder.Services.AddHostedService<BrokerWatch>();
         builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<MailMetrics>();
@@ -59,6 +60,11 @@ public static class ModerationServiceExtensions
         bus.AddConsumer<HelpRequestSubmittedConsumer>(typeof(HelpRequestSubmittedConsumerDefinition));
         bus.AddConsumer<ReaderNotificationConsumer>(typeof(ReaderNotificationConsumerDefinition));
     }
+
+    /// <summary>What this process took from the broker, for <see cref="BrokerWatch"/>'s stall check.</summary>
+    public static IServiceCollection AddConsumptionTracking(this IServiceCollection services) => services
+        .AddSingleton<ConsumptionTracker>()
+        .AddReceiveObserver(provider => provider.GetRequiredService<ConsumptionTracker>());
 
     public static IServiceCollection AddModerationPipeline(this IServiceCollection services)
     {

@@ -113,6 +113,26 @@ public sealed class MailDeliveryTests(CommentsStack stack)
         Assert.Single(stack.Mail.To(email));
     }
 
+    [Fact]
+    public async Task A_worker_whose_lease_ran_out_cannot_record_over_the_worker_that_claimed_the_mail_next()
+    {
+        // Leased far ahead, so the stack's own dispatcher leaves it alone: first claimed by a slow worker, then by another.
+        var mail = await QueueAsync(NewAddress(), createdAt: DateTimeOffset.UtcNow);
+        await using var db = TestServices.CreateDbContext();
+        await db.OutgoingMail.Where(m => m.Id == mail.Id).ExecuteUpdateAsync(set => set
+            .SetProperty(m => m.Attempts, 2).SetProperty(m => m.NextAttemptAt, DateTimeOffset.UtcNow.AddHours(1)));
+        var slowWorkersClaim = new OutgoingMail { Id = mail.Id, To = mail.To, Subject = mail.Subject, Body = mail.Body, CreatedAt = mail.CreatedAt, Attempts = 1 };
+
+        await MailOutbox.SentAsync(db, slowWorkersClaim, DateTimeOffset.UtcNow, CancellationToken.None);
+        await MailOutbox.FailedAsync(db, slowWorkersClaim, "timed out", DateTimeOffset.UtcNow, CancellationToken.None);
+
+        var row = await db.OutgoingMail.AsNoTracking().SingleAsync(m => m.Id == mail.Id);
+        Assert.True(row is { Delivery: MailDelivery.Pending, Attempts: 2, LastError: null, SentAt: null } && row.NextAttemptAt > DateTimeOffset.UtcNow.AddMinutes(30),
+            $"the second claim's lease should stand: {row.Delivery}, attempt {row.Attempts}, next {row.NextAttemptAt}, error {row.LastError}");
+        await MailOutbox.SentAsync(db, row, DateTimeOffset.UtcNow, CancellationToken.None);
+        Assert.Equal(MailDelivery.Sent, (await db.OutgoingMail.AsNoTracking().SingleAsync(m => m.Id == mail.Id)).Delivery);
+    }
+
     [Theory]
     [InlineData(1, 30)]
     [InlineData(2, 60)]

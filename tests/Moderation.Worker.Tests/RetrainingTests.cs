@@ -10,7 +10,10 @@ using Comments.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.ML;
+using Comments.Moderation;
+using Moderation.Worker.Learning;
 using Npgsql;
 
 namespace Moderation.Worker.Tests;
@@ -81,6 +84,37 @@ public sealed class RetrainingTests : IAsyncLifetime
         await using var services = new ServiceCollection().AddCommentsDatabase(_connectionString).BuildServiceProvider();
         await new ModelRefresher(services.GetRequiredService<IServiceScopeFactory>(), analyzer, NullLogger<ModelRefresher>.Instance).RefreshAsync(CancellationToken.None);
         Assert.Equal(promoted, analyzer.SpamModel.Version);
+    }
+
+    [Fact]
+    public async Task A_second_worker_does_not_retrain_while_another_holds_the_job()
+    {
+        await AddMisleadingDecisionsAsync(150);
+        await using var services = new ServiceCollection().AddCommentsDatabase(_connectionString).AddContentModeration()
+            .AddSingleton(TimeProvider.System).BuildServiceProvider();
+        var scheduled = new ScheduledRetraining(services.GetRequiredService<IServiceScopeFactory>(), ContentAnalyzer.LoadShipped(),
+            Options.Create(new RetrainingOptions()), TimeProvider.System, NullLogger<ScheduledRetraining>.Instance);
+        await using (var db = CreateDb())
+        {
+            var retrainer = new Retrainer(db, TimeProvider.System);
+            Assert.True(await retrainer.LastRunAsync(CancellationToken.None) is null && await retrainer.HumanDecisionsSinceAsync(null, CancellationToken.None) >= 100,
+                "retraining should be due: never run, and at least the default 100 human decisions");
+        }
+
+        // Another worker's run in progress: it holds the job's session lock.
+        await using var other = new NpgsqlConnection(_connectionString);
+        await other.OpenAsync();
+        await using (var take = new NpgsqlCommand($"select pg_advisory_lock({ScheduledRetraining.LockKey})", other))
+        {
+            await take.ExecuteScalarAsync();
+        }
+
+        Assert.Empty(await scheduled.RunIfDueAsync(CancellationToken.None));
+        await using (var db = CreateDb())
+        {
+            Assert.Equal(0, await db.AuditEntries.CountAsync(a => a.Action == Retrainer.AuditAction));
+            Assert.Equal(0, await db.ClassifierModels.CountAsync());
+        }
     }
 
     /// <summary>A "current" model trained on 60 rows of the seed data: easy to beat.</summary>

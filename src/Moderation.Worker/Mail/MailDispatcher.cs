@@ -55,7 +55,7 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, IOptions<SmtpOpt
             try
             {
                 await client.SendAsync(MailMessages.From(batch[i], settings), cancellationToken);
-                await MailOutbox.SentAsync(db, batch[i].Id, clock.GetUtcNow(), cancellationToken);
+                await MailOutbox.SentAsync(db, batch[i], clock.GetUtcNow(), cancellationToken);
                 metrics.Sent();
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -78,7 +78,7 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, IOptions<SmtpOpt
         // Row ids only: the address is personal data and stays in the database.
         logger.LogWarning("Mail {MailId} attempt {Attempt} failed ({Error}){Final}", mail.Id, mail.Attempts, failure.Description, final ? "; giving up" : "");
         var retryAt = clock.GetUtcNow() + RetryWait(mail.Attempts, settings.RetryDelay);
-        await MailOutbox.FailedAsync(db, mail.Id, failure.Description, final ? null : retryAt, cancellationToken);
+        await MailOutbox.FailedAsync(db, mail, failure.Description, final ? null : retryAt, cancellationToken);
         metrics.Failed(final);
     }
 

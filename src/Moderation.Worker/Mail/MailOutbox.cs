@@ -23,16 +23,23 @@ public static class MailOutbox
             """).AsNoTracking().ToListAsync(cancellationToken);
     }
 
-    public static Task SentAsync(CommentsDbContext db, Guid id, DateTimeOffset at, CancellationToken cancellationToken) =>
-        db.OutgoingMail.Where(m => m.Id == id).ExecuteUpdateAsync(set => set
+    /// <summary>
+    /// Records a sent mail, only while this attempt's lease holds: a batch that outlived its lease and was claimed by
+    /// another worker (its attempt counted again) must not set that worker's row back.
+    /// </summary>
+    public static Task SentAsync(CommentsDbContext db, OutgoingMail claimed, DateTimeOffset at, CancellationToken cancellationToken) =>
+        Leased(db, claimed).ExecuteUpdateAsync(set => set
             .SetProperty(m => m.Delivery, MailDelivery.Sent).SetProperty(m => m.SentAt, at)
             .SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null).SetProperty(m => m.LastError, (string?)null), cancellationToken);
 
-    /// <summary>Records a failed attempt: tried again at <paramref name="retryAt"/>, or given up when it is null.</summary>
-    public static Task FailedAsync(CommentsDbContext db, Guid id, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken) =>
-        db.OutgoingMail.Where(m => m.Id == id).ExecuteUpdateAsync(set => set
+    /// <summary>Records a failed attempt, while the lease holds: tried again at <paramref name="retryAt"/>, or given up when it is null.</summary>
+    public static Task FailedAsync(CommentsDbContext db, OutgoingMail claimed, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken) =>
+        Leased(db, claimed).ExecuteUpdateAsync(set => set
             .SetProperty(m => m.Delivery, retryAt is null ? MailDelivery.Failed : MailDelivery.Pending)
             .SetProperty(m => m.NextAttemptAt, retryAt).SetProperty(m => m.LastError, error), cancellationToken);
+
+    private static IQueryable<OutgoingMail> Leased(CommentsDbContext db, OutgoingMail claimed) =>
+        db.OutgoingMail.Where(m => m.Id == claimed.Id && m.Attempts == claimed.Attempts && m.Delivery == MailDelivery.Pending);
 
     public static Task<int> GiveUpStaleAsync(CommentsDbContext db, DateTimeOffset writtenBefore, CancellationToken cancellationToken) =>
         db.OutgoingMail.Where(m => m.Delivery == MailDelivery.Pending && m.CreatedAt < writtenBefore)

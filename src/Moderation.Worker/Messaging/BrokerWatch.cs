@@ -14,6 +14,7 @@ namespace Moderation.Worker.Messaging;
 public sealed class BrokerWatch(
     IBusControl bus,
     BrokerConnection broker,
+    ConsumptionTracker consumption,
     QueueMetrics metrics,
     IOptions<ConsumerOptions> options,
     IHostApplicationLifetime lifetime,
@@ -34,6 +35,13 @@ public sealed class BrokerWatch(
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         PeriodicWork.RunAsync(options.Value.WatchInterval, clock, CheckAsync, logger, "Watching the broker", stoppingToken);
 
+    /// <summary>
+    /// Stalled: the bus is unhealthy, nobody consumes the queue, or work waits while this worker holds none and took none
+    /// for a whole watch interval (beside another worker the queue's consumer count stays above zero).
+    /// </summary>
+    public static bool IsStalled(bool busHealthy, QueueDepth? moderation, int inHand, DateTimeOffset? lastReceivedAt, DateTimeOffset now, TimeSpan interval) =>
+        !busHealthy || moderation is { Consumers: 0 } || (moderation is { Messages: > 0 } && inHand == 0 && !(lastReceivedAt > now - interval));
+
     public async Task CheckAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<QueueDepth> depths;
@@ -49,8 +57,8 @@ public sealed class BrokerWatch(
         metrics.Record(depths);
 
         var moderation = depths.FirstOrDefault(d => d.Queue == QueueNames.ModerateComment);
-        var stalled = bus.CheckHealth().Status != BusHealthStatus.Healthy || moderation is { Consumers: 0 };
         var now = clock.GetUtcNow();
+        var stalled = IsStalled(bus.CheckHealth().Status == BusHealthStatus.Healthy, moderation, consumption.InHand, consumption.LastReceivedAt, now, options.Value.WatchInterval);
         if (!stalled)
         {
             _stalledSince = null;
