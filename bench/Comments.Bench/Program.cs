@@ -3,8 +3,9 @@ using Comments.Harness;
 using Npgsql;
 
 // The system benchmarks: scripts/bench.sh (which also runs the BenchmarkDotNet suite for the pipeline).
-// BENCH_APIS and BENCH_WORKERS (1 each): how many of each run; the load goes to the APIs in turn.
-var settings = HarnessSettings.FromEnvironment(Environment.GetEnvironmentVariable("PROFILE") ?? "bench", "http://127.0.0.1:5791", ("BENCH", 1));
+// BENCH_APIS and BENCH_WORKERS (1 each): how many of each run; the load goes to the APIs in turn. The first API's port
+// (5793) leaves the fault runner's two (5790, 5791) and the intake skeleton's (5792) free.
+var settings = HarnessSettings.FromEnvironment(Environment.GetEnvironmentVariable("PROFILE") ?? "bench", "http://127.0.0.1:5793", ("BENCH", 1));
 var seconds = TimeSpan.FromSeconds(HarnessSettings.Number("BENCH_SECONDS", 10));
 using var http = LoadClient.For(settings.ApiUrls);
 await using var database = NpgsqlDataSource.Create(settings.ConnectionString);

@@ -82,29 +82,29 @@ public sealed class Scenarios(
 
     /// <summary>
     /// One API and one worker die together; the others carry the load. Only requests in flight at the killed API may go
-    /// unanswered: the balancer sends the rest to the API still up (a refused connection moves on).
+    /// unanswered, sent before it was gone: the balancer sends the rest to the API still up (a refused connection moves on).
     /// </summary>
     private Task<ScenarioResult> ApiAndWorkerKillAsync()
     {
-        var killedAt = TimeSpan.MaxValue;
+        var goneAt = TimeSpan.MaxValue;
         return runner.RunAsync(
             "api-and-worker-kill", "SIGKILL one of the APIs and one of the workers at the same moment at 50% of the load, start them again 2 s later",
             async () =>
             {
                 var (api, worker) = (stack.Apis[^1], stack.Workers[^1]);
-                killedAt = load.Elapsed;
                 await stack.KillAsync(api, worker);
+                goneAt = load.Elapsed;
                 await Task.Delay(TimeSpan.FromSeconds(2));
                 await stack.RestartAsync(worker, api);
             },
             faultAt: 0.5,
             (attempts, _) =>
             {
-                var late = attempts.Count(a => a.Status == 0 && a.SentAt > killedAt);
+                var late = attempts.Count(a => a.Status == 0 && a.SentAt > goneAt);
                 return Task.FromResult<IReadOnlyList<(string, bool)>>(
                 [
                     .. ScenarioRunner.OnlyStatuses(attempts, 202, 0),
-                    ($"only requests in flight at the kill went unanswered ({attempts.Count(a => a.Status == 0)} did; {late} sent after it)", late == 0),
+                    ($"only requests in flight at the killed API went unanswered ({attempts.Count(a => a.Status == 0)} did; {late} sent after it was gone)", late == 0),
                 ]);
             });
     }

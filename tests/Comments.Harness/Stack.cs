@@ -64,11 +64,8 @@ public sealed class Stack(HarnessSettings settings, Broker broker)
         {
             process.Start(Workers.Contains(process) ? _workerSettings : _apiSettings);
         }
-        if (processes.Any(Workers.Contains))
-        {
-            await WorkersConsumingAsync();
-        }
-        await Task.WhenAll(processes.Where(Apis.Contains).Select(ApiReadyAsync));
+        await Task.WhenAll(processes.Where(Apis.Contains).Select(ApiReadyAsync)
+            .Append(processes.Any(Workers.Contains) ? WorkersConsumingAsync() : Task.CompletedTask));
     }
 
     public async Task StopAsync()
