@@ -8,7 +8,9 @@
 #                               rules from the raw parts, with a confirm before the 202 and batched rows with the
 #                               system's decision; the fair ceiling), a trivial endpoint, intake capacity and
 #                               submit-to-decision latency at 50, 200 and 1,000 comments per second, reads of an article
-#                               with 100,000 comments, and peak memory (BENCH_SECONDS, default 10). BENCH_INTAKE_ONLY=1:
+#                               with 100,000 comments, and peak memory (BENCH_SECONDS, default 10). BENCH_APIS and
+#                               BENCH_WORKERS (1 each): how many of each; the load goes to the APIs in turn (the i-th on
+#                               HARNESS_API_URL's port + i, default 5793), CPU is summed per kind. BENCH_INTAKE_ONLY=1:
 #                               the skeleton and the intake stages only; BENCH_SKELETON_ONLY=1: the skeleton alone;
 #                               BENCH_SEED_COMMENTS=N: N comments and decisions stored first (set-based SQL, timed)
 #   scripts/bench.sh latency    the intake warm-up, then the 200-per-second step BENCH_LATENCY_RUNS times in a row

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Fault injection against the real system (issue 8): starts its own PostgreSQL and RabbitMQ, runs the API and the
-# worker as processes, drives a steady load of new comments and, one scenario at a time, kills the worker, restarts
-# RabbitMQ, stops PostgreSQL for 30 s, sends a poison message and kills the API. Prints each scenario's counts,
+# Fault injection against the real system (issue 8): starts its own PostgreSQL and RabbitMQ, runs two APIs and two
+# workers as processes (FAULTS_APIS, FAULTS_WORKERS), drives a steady load of new comments spread over the APIs in turn
+# and, one scenario at a time, kills every worker, restarts RabbitMQ, stops PostgreSQL for 30 s, sends a poison message,
+# kills every API, and kills one API and one worker together (api-and-worker-kill). Prints each scenario's counts,
 # writes them into docs/reliability.md and fails on any lost or duplicated comment or decision. The run-script
 # scenario starts scripts/run.sh itself (ports FAULTS_RUN_PG_PORT, FAULTS_RUN_AMQP_PORT, FAULTS_RUN_API_URL), fetches
 # every page, kills its worker and API with SIGKILL and checks that its supervisor started them again.
-#   scripts/faults.sh [baseline|worker-kill|rabbitmq-restart|postgres-stop|poison-message|api-kill|run-script ...]
-# Settings (environment): FAULTS_PROFILE (faults: data folder and node name), FAULTS_COMMENTS (2000 per scenario), FAULTS_RATE (100 per second; see docs/reliability.md), FAULTS_READERS (20).
+#   scripts/faults.sh [baseline|worker-kill|rabbitmq-restart|postgres-stop|poison-message|api-kill|api-and-worker-kill|run-script ...]
+# Settings (environment): FAULTS_PROFILE (faults: data folder and node name), FAULTS_COMMENTS (2000 per scenario), FAULTS_RATE (100 per second; see docs/reliability.md), FAULTS_READERS (20),
+# FAULTS_APIS and FAULTS_WORKERS (2 each; the i-th API listens on HARNESS_API_URL's port + i, default 5790; logs api-1.log ... under .data/$FAULTS_PROFILE/logs).
 set -euo pipefail
 
 export PROFILE=${FAULTS_PROFILE:-faults}

@@ -80,10 +80,11 @@ public sealed class PerformanceReport
     public void Memory(double api, double worker)
     {
         _memory = (api, worker);
-        Console.WriteLine($"    peak RSS: API {api:0} MB, worker {worker:0} MB");
+        Console.WriteLine($"    peak RSS of the largest instance: API {api:0} MB, worker {worker:0} MB");
     }
 
-    public async Task WriteAsync(string path)
+    /// <param name="instances">How many APIs and workers ran, as the first line says it.</param>
+    public async Task WriteAsync(string path, string instances)
     {
         var broker = _limits.First(l => l.Name.Contains("RabbitMQ"));
         var ping = _limits.First(l => l.Name.Contains("trivial"));
@@ -99,7 +100,7 @@ public sealed class PerformanceReport
         _targets.Add(("API peak RSS ≤ 250 MB, worker ≤ 300 MB + its models (110 MB)", $"{_memory.Api:0} MB, {_memory.Worker:0} MB", _memory.Api <= 250 && _memory.Worker <= 300 + 110));
 
         var text = new StringBuilder();
-        text.AppendLine($"Latest run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, API, worker, RabbitMQ, PostgreSQL and the load generator on the same machine (`scripts/bench.sh`).");
+        text.AppendLine($"Latest run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {instances}, RabbitMQ, PostgreSQL and the load generator on the same machine (`scripts/bench.sh`).");
         text.AppendLine();
         text.AppendLine("| Target | Measured | Met |");
         text.AppendLine("|---|---|---|");

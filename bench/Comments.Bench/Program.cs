@@ -3,12 +3,14 @@ using Comments.Harness;
 using Npgsql;
 
 // The system benchmarks: scripts/bench.sh (which also runs the BenchmarkDotNet suite for the pipeline).
-var settings = HarnessSettings.FromEnvironment(Environment.GetEnvironmentVariable("PROFILE") ?? "bench", "http://127.0.0.1:5791");
+// BENCH_APIS and BENCH_WORKERS (1 each): how many of each run; the load goes to the APIs in turn. The first API's port
+// (5793) leaves the fault runner's two (5790, 5791) and the intake skeleton's (5792) free.
+var settings = HarnessSettings.FromEnvironment(Environment.GetEnvironmentVariable("PROFILE") ?? "bench", "http://127.0.0.1:5793", ("BENCH", 1));
 var seconds = TimeSpan.FromSeconds(HarnessSettings.Number("BENCH_SECONDS", 10));
-using var http = LoadClient.For(settings.ApiUrl);
+using var http = LoadClient.For(settings.ApiUrls);
 await using var database = NpgsqlDataSource.Create(settings.ConnectionString);
 await using var broker = new Broker(settings);
-var stack = new Stack(settings, broker, http);
+var stack = new Stack(settings, broker);
 var limits = new Limits(broker.Connection, database);
 var bench = new SystemBench(http, new Readers(http, new Tokens(settings.SigningKey)), database);
 var report = new PerformanceReport();
@@ -59,7 +61,8 @@ if (HarnessSettings.Number("BENCH_LIVE_ONLY", 0) == 1)
     });
     try
     {
-        await new LiveBench(settings.ApiUrl, new Readers(http, new Tokens(settings.SigningKey)), database, stack.Api)
+        // The streams open on the first API, whose memory is measured; the comments go to every API in turn.
+        await new LiveBench(settings.ApiUrl, new Readers(http, new Tokens(settings.SigningKey)), database, stack.Apis[0])
             .MeasureAsync(streams, decisions: HarnessSettings.Number("BENCH_LIVE_DECISIONS", 200), perSecond: HarnessSettings.Number("BENCH_LIVE_RATE", 5));
     }
     finally
@@ -99,7 +102,7 @@ try
     // The first thousands of comments run while the JIT is still compiling and re-compiling (measured: up to 1 s of
     // JIT time per second in the worker); a service runs for days, so the figures below are taken after a warm-up.
     await bench.IntakeCapacityAsync(concurrency: 32, seconds, "warm-up (not counted)");
-    var cpu = new CpuMeter(stack.Api, stack.Worker);
+    var cpu = new CpuMeter(stack);
     if (workerOnly)
     {
         await new WorkerBacklog(broker, bench).MeasureAsync(cpu, seconds);
@@ -138,14 +141,14 @@ try
     PrintMemory("after the reads");
     report.Read(await bench.DraftCheckAsync(concurrency: 4, seconds));
     PrintMemory("after the draft checks");
-    report.Memory(stack.Api.PeakResidentMegabytes, stack.Worker.PeakResidentMegabytes);
+    report.Memory(stack.Apis.Max(api => api.PeakResidentMegabytes), stack.Workers.Max(worker => worker.PeakResidentMegabytes));
 }
 finally
 {
     await stack.StopAsync();
 }
 
-await report.WriteAsync(Path.Combine(settings.Root, "docs", "performance.md"));
+await report.WriteAsync(Path.Combine(settings.Root, "docs", "performance.md"), $"{settings.Apis} API(s) and {settings.Workers} worker(s)");
 
-void PrintMemory(string when) => Console.WriteLine(
-    $"    memory {when}: API {stack.Api.ResidentMegabytes:0} MB (peak {stack.Api.PeakResidentMegabytes:0}), worker {stack.Worker.ResidentMegabytes:0} MB (peak {stack.Worker.PeakResidentMegabytes:0})");
+void PrintMemory(string when) => Console.WriteLine($"    memory {when}: " +
+    string.Join(", ", stack.Processes.Select(p => $"{p.Process.Name} {p.Process.ResidentMegabytes:0} MB (peak {p.Process.PeakResidentMegabytes:0})")));

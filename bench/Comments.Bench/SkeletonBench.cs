@@ -24,7 +24,7 @@ public sealed class SkeletonBench(HarnessSettings settings, NpgsqlDataSource dat
                 ["Auth__Issuer"] = Tokens.Issuer,
                 ["Auth__Audience"] = Tokens.Audience,
             }, settings.LogDirectory);
-        using var http = LoadClient.For(Url);
+        using var http = LoadClient.For([new Uri(Url)]);
         skeleton.Start();
         try
         {

@@ -17,10 +17,15 @@ public sealed record Attempt(string Marker, string ArticleId, int Status, Guid? 
 /// </summary>
 public sealed class Load(Readers readers, FaultSettings settings)
 {
+    private Stopwatch _clock = new();
+
+    /// <summary>Time since the latest run started, on the clock of its attempts' <see cref="Attempt.SentAt"/>.</summary>
+    public TimeSpan Elapsed => _clock.Elapsed;
+
     public async Task<IReadOnlyList<Attempt>> RunAsync(string scenario, IReadOnlyList<string> articles, int comments, CancellationToken cancellationToken = default)
     {
         var interval = TimeSpan.FromSeconds(1.0 / settings.RatePerSecond);
-        var clock = Stopwatch.StartNew();
+        var clock = _clock = Stopwatch.StartNew();
         var sends = new List<Task<Attempt>>(comments);
         for (var i = 0; i < comments; i++)
         {

@@ -7,18 +7,17 @@ var settings = FaultSettings.FromEnvironment();
 var harness = settings.Harness;
 var names = args.Length > 0 ? args : Scenarios.Names;
 
-using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 2000, PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
-{
-    BaseAddress = new Uri(harness.ApiUrl),
-    Timeout = TimeSpan.FromSeconds(30),
-};
+// The load and the scenarios' own calls go to the APIs in turn, as through a load balancer.
+using var http = RoundRobinApis.CreateClient(harness.ApiUrls,
+    new SocketsHttpHandler { MaxConnectionsPerServer = 2000, PooledConnectionLifetime = TimeSpan.FromMinutes(1) }, TimeSpan.FromSeconds(30));
 await using var database = NpgsqlDataSource.Create(harness.ConnectionString);
 await using var broker = new Broker(harness);
 var tokens = new Tokens(harness.SigningKey);
-var stack = new Stack(harness, broker, http);
-var runner = new ScenarioRunner(settings, stack, new Load(new Readers(http, tokens), settings), new Ledger(database), broker);
+var stack = new Stack(harness, broker);
+var load = new Load(new Readers(http, tokens), settings);
+var runner = new ScenarioRunner(settings, stack, load, new Ledger(database), broker);
 var runScript = new RunScriptScenario(settings, RunScriptSettings.FromEnvironment(), tokens);
-var scenarios = new Scenarios(runner, stack, new Services(harness.Root), broker, http, tokens, database, runScript);
+var scenarios = new Scenarios(runner, stack, load, new Services(harness.Root), broker, http, tokens, database, runScript);
 
 var results = new List<ScenarioResult>();
 foreach (var name in names)

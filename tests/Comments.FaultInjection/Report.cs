@@ -27,7 +27,8 @@ public static class Report
     {
         var table = new StringBuilder();
         table.AppendLine($"Latest run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, " +
-            $"{settings.Comments} comments per scenario at {settings.RatePerSecond}/s from {settings.Readers} readers (`scripts/faults.sh`).");
+            $"{settings.Harness.Apis} APIs and {settings.Harness.Workers} workers, {settings.Comments} comments per scenario at {settings.RatePerSecond}/s " +
+            $"from {settings.Readers} readers spread over the APIs in turn (`scripts/faults.sh`).");
         table.AppendLine();
         table.AppendLine("| Scenario | Fault | Sent | 202 | Refused | No answer | Decided | Lost | Dup. comments | Dup. decisions | Stored without 202 | Drain | Result |");
         table.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");

@@ -78,6 +78,6 @@ public sealed class ScenarioRunner(FaultSettings settings, Stack stack, Load loa
     public static IReadOnlyList<(string, bool)> OnlyStatuses(IReadOnlyList<Attempt> attempts, params int[] allowed)
     {
         var others = attempts.Where(a => !allowed.Contains(a.Status)).GroupBy(a => a.Status).Select(g => $"{g.Key}×{g.Count()}").ToList();
-        return [($"clients saw only {string.Join(" or ", allowed)}{(others.Count > 0 ? $" (also: {string.Join(", ", others)})" : "")}", others.Count == 0)];
+        return [($"clients saw only {string.Join(" or ", allowed.Select(s => s == 0 ? "no answer" : s.ToString()))}{(others.Count > 0 ? $" (also: {string.Join(", ", others)})" : "")}", others.Count == 0)];
     }
 }

@@ -7,11 +7,15 @@ using Npgsql;
 
 namespace Comments.FaultInjection;
 
-/// <summary>The faults of issue 8, each under the same steady load, and the run command's supervision.</summary>
+/// <summary>
+/// The faults of issue 8, each under the same steady load, with every API and worker of the stack (two of each by
+/// default): worker-kill and api-kill kill all instances of their kind at once, the worst case; api-and-worker-kill
+/// kills one of each. And the run command's supervision.
+/// </summary>
 public sealed class Scenarios(
-    ScenarioRunner runner, Stack stack, Services services, Broker broker, HttpClient http, Tokens tokens, NpgsqlDataSource database, RunScriptScenario runScript)
+    ScenarioRunner runner, Stack stack, Load load, Services services, Broker broker, HttpClient http, Tokens tokens, NpgsqlDataSource database, RunScriptScenario runScript)
 {
-    public static readonly string[] Names = ["baseline", "worker-kill", "rabbitmq-restart", "postgres-stop", "poison-message", "api-kill", "run-script"];
+    public static readonly string[] Names = ["baseline", "worker-kill", "rabbitmq-restart", "postgres-stop", "poison-message", "api-kill", "api-and-worker-kill", "run-script"];
 
     public Task<ScenarioResult> RunAsync(string name) => name switch
     {
@@ -21,6 +25,7 @@ public sealed class Scenarios(
         "postgres-stop" => PostgresStopAsync(),
         "poison-message" => PoisonMessageAsync(),
         "api-kill" => ApiKillAsync(),
+        "api-and-worker-kill" => ApiAndWorkerKillAsync(),
         "run-script" => runScript.RunAsync(),
         _ => throw new ArgumentException($"unknown scenario {name}; known: {string.Join(", ", Names)}"),
     };
@@ -31,12 +36,12 @@ public sealed class Scenarios(
         (attempts, _) => Task.FromResult(ScenarioRunner.OnlyStatuses(attempts, 202)));
 
     private Task<ScenarioResult> WorkerKillAsync() => runner.RunAsync(
-        "worker-kill", "SIGKILL the worker at 40% of the load, start it again 2 s later",
+        "worker-kill", "SIGKILL every worker at once at 40% of the load, start them again 2 s later",
         async () =>
         {
-            await stack.Worker.KillAsync();
+            await stack.KillAsync([.. stack.Workers]);
             await Task.Delay(TimeSpan.FromSeconds(2));
-            await stack.RestartWorkerAsync();
+            await stack.RestartAsync([.. stack.Workers]);
         },
         faultAt: 0.4,
         (attempts, _) => Task.FromResult(ScenarioRunner.OnlyStatuses(attempts, 202)));
@@ -65,15 +70,44 @@ public sealed class Scenarios(
         (attempts, _) => Task.FromResult(ScenarioRunner.OnlyStatuses(attempts, 202)));
 
     private Task<ScenarioResult> ApiKillAsync() => runner.RunAsync(
-        "api-kill", "SIGKILL the API at 50% of the load, mid-request, and start it again",
+        "api-kill", "SIGKILL every API at once at 50% of the load, mid-request, and start them again",
         async () =>
         {
-            await stack.Api.KillAsync();
-            await stack.RestartApiAsync();
+            await stack.KillAsync([.. stack.Apis]);
+            await stack.RestartAsync([.. stack.Apis]);
         },
         faultAt: 0.5,
         (attempts, _) => Task.FromResult<IReadOnlyList<(string, bool)>>(
             [("some requests were cut off by the kill", attempts.Any(a => a.Status == 0))]));
+
+    /// <summary>
+    /// One API and one worker die together; the others carry the load. Only requests in flight at the killed API may go
+    /// unanswered, sent before it was gone: the balancer sends the rest to the API still up (a refused connection moves on).
+    /// </summary>
+    private Task<ScenarioResult> ApiAndWorkerKillAsync()
+    {
+        var goneAt = TimeSpan.MaxValue;
+        return runner.RunAsync(
+            "api-and-worker-kill", "SIGKILL one of the APIs and one of the workers at the same moment at 50% of the load, start them again 2 s later",
+            async () =>
+            {
+                var (api, worker) = (stack.Apis[^1], stack.Workers[^1]);
+                await stack.KillAsync(api, worker);
+                goneAt = load.Elapsed;
+                await Task.Delay(TimeSpan.FromSeconds(2));
+                await stack.RestartAsync(worker, api);
+            },
+            faultAt: 0.5,
+            (attempts, _) =>
+            {
+                var late = attempts.Count(a => a.Status == 0 && a.SentAt > goneAt);
+                return Task.FromResult<IReadOnlyList<(string, bool)>>(
+                [
+                    .. ScenarioRunner.OnlyStatuses(attempts, 202, 0),
+                    ($"only requests in flight at the killed API went unanswered ({attempts.Count(a => a.Status == 0)} did; {late} sent after it was gone)", late == 0),
+                ]);
+            });
+    }
 
     /// <summary>
     /// The poison: an edit (revision 2) of a comment whose original never arrived. The worker cannot apply it, so

@@ -2,8 +2,8 @@ namespace Comments.Harness;
 
 /// <summary>
 /// CPU time (user + system, from /proc) used by each part of the co-located system between two readings: the named
-/// processes (the API and the worker, or the intake skeleton), PostgreSQL (all its backends), RabbitMQ (the Erlang VM)
-/// and the calling process (the load).
+/// processes (the APIs and the workers, each kind summed over its instances, or the intake skeleton), PostgreSQL (all
+/// its backends), RabbitMQ (the Erlang VM) and the calling process (the load).
 /// </summary>
 public sealed class CpuMeter(params (string Part, AppProcess Process)[] processes)
 {
@@ -12,13 +12,13 @@ public sealed class CpuMeter(params (string Part, AppProcess Process)[] processe
         ? new Npgsql.NpgsqlConnectionStringBuilder(connection).Port.ToString() : null;
     private static readonly string? RabbitPort = Environment.GetEnvironmentVariable("RabbitMq__Port");
 
-    public CpuMeter(AppProcess api, AppProcess worker) : this(("API", api), ("worker", worker))
+    public CpuMeter(Stack stack) : this([.. stack.Processes])
     {
     }
 
     public IReadOnlyDictionary<string, double> ReadSeconds()
     {
-        var parts = processes.ToDictionary(p => p.Part, _ => 0.0);
+        var parts = processes.Select(p => p.Part).Distinct().ToDictionary(part => part, _ => 0.0);
         foreach (var part in new[] { "PostgreSQL", "RabbitMQ", "load" })
         {
             parts[part] = 0;
