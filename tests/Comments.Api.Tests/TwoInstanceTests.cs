@@ -24,9 +24,10 @@ public sealed class TwoInstanceTests(CommentsStack stack)
         await using var first = new ApiFactory(settings);
         await using var second = new ApiFactory(settings);
         var articleId = TestData.NewArticleId();
-        var id = await first.CreateClientFor(TestData.NewUserId()).PostAcceptedCommentAsync(articleId, "The mayor talked utter bullshit about the bridge.");
+        var author = first.CreateClientFor(TestData.NewUserId());
+        var id = await author.PostAcceptedCommentAsync(articleId, "The mayor talked utter bullshit about the bridge.");
+        await author.WaitForStatusAsync(id, "held");
         var moderator = first.CreateClientFor(TestData.NewUserId("moderator"), "Mo", "moderator");
-        await moderator.WaitForStatusAsync(id, "held");
         var anonymous = second.CreateClient();
         var url = $"/api/articles/{articleId}/comments";
         // The held decision's own eviction may still be on its way; wait until two reads share one cached entry.
@@ -72,8 +73,9 @@ public sealed class TwoInstanceTests(CommentsStack stack)
         Assert.Equal(held.Order(), handed.Order());
 
         // Two moderators take the same comment by its id, one through each instance: one gets it, the other is told it is taken.
-        var unclaimed = await first.CreateClientFor(TestData.NewUserId()).PostAcceptedCommentAsync(articleId, "One more: the council talked bullshit.");
-        await NewModerator(0).WaitForStatusAsync(unclaimed, "held");
+        var author = first.CreateClientFor(TestData.NewUserId());
+        var unclaimed = await author.PostAcceptedCommentAsync(articleId, "One more: the council talked bullshit.");
+        await author.WaitForStatusAsync(unclaimed, "held");
         var both = await Task.WhenAll(NewModerator(0).PostAsync($"/api/moderation/comments/{unclaimed}/claim", null),
             NewModerator(1).PostAsync($"/api/moderation/comments/{unclaimed}/claim", null));
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], both.Select(r => r.StatusCode).Order());
