@@ -73,11 +73,13 @@ public static class ModerationServiceExtensions
         services.AddScoped<CommentDecider>();
         services.AddScoped<CommentGroup>();
         services.AddSingleton<DecisionGroups>();
+        services.AddOptions<PostingLimitOptions>().BindConfiguration(PostingLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // The phases run in the order they are registered here.
         services.AddSingleton<IModerationPhase, LengthPhase>();
         services.AddSingleton<IModerationPhase, AuthorStatusPhase>();
         services.AddSingleton<IModerationPhase, StaffPhase>();
+        services.AddSingleton<IModerationPhase, PostingLimitPhase>();
         services.AddSingleton<IModerationPhase, BannedWordsPhase>();
         services.AddSingleton<IModerationPhase, SuspectWordsPhase>();
         services.AddSingleton<IModerationPhase, HarmsPhase>();

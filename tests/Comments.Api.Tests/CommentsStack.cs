@@ -45,6 +45,8 @@ public sealed class CommentsStack : IAsyncLifetime
             ["Retraining:Enabled"] = "false",
             // A burst of test comments would protect its article and hold later tests' comments; BrigadeTests turns it on.
             ["BrigadeWatch:Enabled"] = "false",
+            // Tests post many comments as one reader in a moment; TwoInstanceTests turns the posting limit on.
+            ["PostingLimit:Enabled"] = "false",
             // The digest's window is driven by hand with its own clock (NotificationDigestTests).
             ["NotificationDigest:Enabled"] = "false",
         });

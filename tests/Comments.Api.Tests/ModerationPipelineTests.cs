@@ -104,7 +104,7 @@ public sealed class ModerationPipelineTests(CommentsStack stack, SiteFixture sit
         Assert.Equal("suspect", match.List);
         Assert.True(decision.Details.Scores.ContainsKey("toxicity"));
         Assert.StartsWith("toxicity-", decision.Details.ModelVersions["toxicity"]);
-        Assert.Equal(13, decision.Details.Phases.Count);
+        Assert.Equal(14, decision.Details.Phases.Count);
     }
 
     [Fact]

@@ -1,9 +1,11 @@
+using Comments.Contracts;
 using Comments.Storage;
 using Comments.Testing;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Moderation.Worker.Comments;
 
 namespace Moderation.Worker.Tests;
 
@@ -41,6 +43,14 @@ public sealed class ConsumerHarness : IAsyncDisposable
         }).BuildServiceProvider(true));
         await harness.Harness.Start();
         return harness;
+    }
+
+    /// <summary>Decides the comments as one group, as the consumer does with messages that arrive together.</summary>
+    public async Task<IReadOnlyDictionary<Guid, StoredDecision>> DecideTogetherAsync(params CommentSubmitted[] messages)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CommentGroup>()
+            .DecideAsync([.. messages.Select(m => new GroupMember(m, default))], CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()

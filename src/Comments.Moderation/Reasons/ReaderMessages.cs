@@ -15,7 +15,7 @@ public static class ReaderMessages
     public static readonly IReadOnlyList<string> Codes =
     [
         ReasonCodes.TooShort, ReasonCodes.TooLong, ReasonCodes.InvalidText, ReasonCodes.AuthorBanned, ReasonCodes.AuthorSuspended,
-        ReasonCodes.AuthorPremoderated, ReasonCodes.Staff, ReasonCodes.BannedWord, ReasonCodes.SuspectWord, ReasonCodes.Toxic, ReasonCodes.Insult,
+        ReasonCodes.AuthorPremoderated, ReasonCodes.Staff, ReasonCodes.PostingLimit, ReasonCodes.BannedWord, ReasonCodes.SuspectWord, ReasonCodes.Toxic, ReasonCodes.Insult,
         ReasonCodes.Threat, ReasonCodes.Harassment, ReasonCodes.PersonalInfo, ReasonCodes.Dehumanizing, ReasonCodes.Incitement, ReasonCodes.WishingHarm,
         ReasonCodes.Sexual, ReasonCodes.Spam, ReasonCodes.Links, ReasonCodes.RepeatPost, ReasonCodes.RecentHistory, ReasonCodes.NewCommenter,
         ReasonCodes.PreModeration, ReasonCodes.ArticlePreModeration, ReasonCodes.ArticleProtection, ReasonCodes.EditedAfterReview,

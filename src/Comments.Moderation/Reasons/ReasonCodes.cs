@@ -12,6 +12,9 @@ public static class ReasonCodes
     public const string AuthorSuspended = "AUTHOR_SUSPENDED";
     public const string AuthorPremoderated = "AUTHOR_PREMODERATED";
     public const string Staff = "STAFF";
+
+    /// <summary>More new comments from one author in the window than the posting limit allows (the worker's check, over every API).</summary>
+    public const string PostingLimit = "POSTING_LIMIT";
     public const string BannedWord = "BANNED_WORD";
     public const string SuspectWord = "SUSPECT_WORD";
     public const string Toxic = "TOXIC";

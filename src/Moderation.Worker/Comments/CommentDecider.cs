@@ -6,6 +6,7 @@ using Comments.Storage.Comments.Lifecycle;
 using Comments.Storage.Decisions;
 using Comments.Storage.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Moderation.Worker.Pipeline;
 
 namespace Moderation.Worker.Comments;
@@ -16,7 +17,8 @@ namespace Moderation.Worker.Comments;
 /// are read once per scope, so a message decided on its own reads them fresh and a group reads them once.
 /// </summary>
 public sealed class CommentDecider(
-    CommentsDbContext db, ModerationPipeline pipeline, SiteModerationStore sites, ContentAnalyzer analyzer, TimeProvider clock)
+    CommentsDbContext db, ModerationPipeline pipeline, SiteModerationStore sites, ContentAnalyzer analyzer, TimeProvider clock,
+    IOptions<PostingLimitOptions> postingLimit)
 {
     private readonly Dictionary<string, SiteModeration> _sites = [];
     private readonly Dictionary<(string Site, string Article), (ArticleModerationSettings Settings, ActiveProtection? Protection)> _articles = [];
@@ -44,14 +46,15 @@ public sealed class CommentDecider(
     public async Task<ModerationContext> ContextAsync(
         Comment comment, IReadOnlyList<string> roles, UserStanding? standing, CancellationToken cancellationToken, bool needsHuman = false)
     {
-        var subject = new ModerationSubject(comment.Id, comment.SiteId, comment.AuthorId, roles, comment.Body, comment.EditedAt ?? comment.CreatedAt, standing, needsHuman);
+        var subject = new ModerationSubject(comment.Id, comment.SiteId, comment.AuthorId, roles, comment.Body, comment.EditedAt ?? comment.CreatedAt, standing, needsHuman,
+            IsEdit: comment.EditedAt is not null);
         if (!_sites.TryGetValue(comment.SiteId, out var site))
         {
             site = _sites[comment.SiteId] = await sites.GetAsync(comment.SiteId, cancellationToken);
         }
         await ReadArticlesAsync([comment], cancellationToken);
         var article = _articles[(comment.SiteId, comment.ArticleId)];
-        return new ModerationContext(subject, site, analyzer, new AuthorHistory(db, subject)) { Article = article.Settings, Protection = article.Protection };
+        return new ModerationContext(subject, site, analyzer, new AuthorHistory(db, subject)) { Article = article.Settings, Protection = article.Protection, PostingLimit = postingLimit.Value };
     }
 
     /// <summary>The pipeline's decision as a change for <see cref="CommentLifecycle"/>; the caller applies it.</summary>

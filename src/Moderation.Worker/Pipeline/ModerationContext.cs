@@ -21,6 +21,9 @@ public sealed class ModerationContext(ModerationSubject subject, SiteModeration 
 
     /// <summary>The article's protection against a brigade in force when the comment is decided, if any.</summary>
     public ActiveProtection? Protection { get; init; }
+
+    /// <summary>The worker's posting limit (its window is read with the author's history).</summary>
+    public PostingLimitOptions PostingLimit { get; init; } = new();
     public ContentAnalyzer Analyzer { get; } = analyzer;
     public IAuthorHistory History { get; } = history;
 
@@ -50,7 +53,8 @@ public sealed class ModerationContext(ModerationSubject subject, SiteModeration 
     /// <summary>The moments from which the history phases count, from the site's settings and this comment's time.</summary>
     public HistoryWindows HistoryWindows => new(
         RepeatSince: Subject.CreatedAt - TimeSpan.FromMinutes(Settings.RepeatPostWindowMinutes),
-        RecentSince: Subject.CreatedAt - TimeSpan.FromDays(Settings.RecentHistoryWindowDays));
+        RecentSince: Subject.CreatedAt - TimeSpan.FromDays(Settings.RecentHistoryWindowDays),
+        PostingSince: Subject.CreatedAt - TimeSpan.FromSeconds(PostingLimit.WindowSeconds));
 
     /// <summary>The author's history, read once, when a phase first asks (unless read beforehand: <see cref="UseAuthorRecord"/>).</summary>
     public Task<AuthorRecord> AuthorRecordAsync(CancellationToken cancellationToken) => _record ??= History.ReadAsync(HistoryWindows, cancellationToken);

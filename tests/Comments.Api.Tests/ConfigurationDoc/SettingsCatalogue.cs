@@ -44,6 +44,7 @@ internal static class SettingsCatalogue
         (typeof(ConsumerOptions), HostKind.Worker),
         (typeof(RetentionOptions), HostKind.Worker),
         (typeof(global::Moderation.Worker.Brigades.BrigadeWatchOptions), HostKind.Worker),
+        (typeof(global::Moderation.Worker.Pipeline.PostingLimitOptions), HostKind.Worker),
         (typeof(RetrainingOptions), HostKind.Worker),
         (typeof(global::Moderation.Worker.Mail.SmtpOptions), HostKind.Worker),
         (typeof(global::Moderation.Worker.Notifications.NotificationDigestOptions), HostKind.Worker),

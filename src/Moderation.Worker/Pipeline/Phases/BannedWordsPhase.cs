@@ -3,7 +3,7 @@ using Comments.Moderation.Words;
 
 namespace Moderation.Worker.Pipeline.Phases;
 
-/// <summary>4. A banned word or phrase rejects the comment; the reason names the term.</summary>
+/// <summary>5. A banned word or phrase rejects the comment; the reason names the term.</summary>
 public sealed class BannedWordsPhase : IModerationPhase
 {
     public string Name => "banned_words";

@@ -3,7 +3,7 @@ using Comments.Moderation.Harms;
 namespace Moderation.Worker.Pipeline.Phases;
 
 /// <summary>
-/// 6. A phrase that names a harm (a threat, a wish for someone's death, someone's street or workplace, a group called
+/// 7. A phrase that names a harm (a threat, a wish for someone's death, someone's street or workplace, a group called
 /// vermin, ...), or a comment close to an example of a harm in the site's bank, holds it for a moderator under that
 /// harm's own code, with the phrase or the example as the detail.
 /// </summary>

@@ -2,7 +2,7 @@ using Comments.Moderation.Reasons;
 
 namespace Moderation.Worker.Pipeline.Phases;
 
-/// <summary>9. A link from an author with fewer than the set number of approved comments is held.</summary>
+/// <summary>10. A link from an author with fewer than the set number of approved comments is held.</summary>
 public sealed class LinksPhase : IModerationPhase
 {
     public string Name => "links";

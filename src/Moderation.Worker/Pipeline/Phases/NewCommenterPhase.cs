@@ -2,7 +2,7 @@ using Comments.Moderation.Reasons;
 
 namespace Moderation.Worker.Pipeline.Phases;
 
-/// <summary>12. An author's first N comments are held (off when N is 0).</summary>
+/// <summary>13. An author's first N comments are held (off when N is 0).</summary>
 public sealed class NewCommenterPhase : IModerationPhase
 {
     public string Name => "new_commenter";

@@ -4,7 +4,7 @@ using Comments.Storage.Articles;
 namespace Moderation.Worker.Pipeline.Phases;
 
 /// <summary>
-/// 13. With site pre-moderation on, everything is held, and so is everything on an article pre-moderated on its own or protected against a brigade; so is an edit that must not undo a person's decision (an author
+/// 14. With site pre-moderation on, everything is held, and so is everything on an article pre-moderated on its own or protected against a brigade; so is an edit that must not undo a person's decision (an author
 /// adding "!" to a rejected comment would otherwise have it approved by the pipeline).
 /// </summary>
 public sealed class PreModerationPhase : IModerationPhase

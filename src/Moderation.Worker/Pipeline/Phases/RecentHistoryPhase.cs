@@ -2,7 +2,7 @@ using Comments.Moderation.Reasons;
 
 namespace Moderation.Worker.Pipeline.Phases;
 
-/// <summary>11. An author with enough recently decided comments, too many of them rejected, is held.</summary>
+/// <summary>12. An author with enough recently decided comments, too many of them rejected, is held.</summary>
 public sealed class RecentHistoryPhase : IModerationPhase
 {
     public string Name => "recent_history";

@@ -2,7 +2,7 @@ using Comments.Moderation.Reasons;
 
 namespace Moderation.Worker.Pipeline.Phases;
 
-/// <summary>10. The same text from the same author within the window is held.</summary>
+/// <summary>11. The same text from the same author within the window is held.</summary>
 public sealed class RepeatPostPhase : IModerationPhase
 {
     public string Name => "repeat_post";

@@ -3,7 +3,7 @@ using Comments.Moderation.Reasons;
 
 namespace Moderation.Worker.Pipeline.Phases;
 
-/// <summary>8. The spam score against the site's band (<see cref="ScoreBand"/>): held from the hold threshold, rejected from the reject threshold.</summary>
+/// <summary>9. The spam score against the site's band (<see cref="ScoreBand"/>): held from the hold threshold, rejected from the reject threshold.</summary>
 public sealed class SpamPhase : IModerationPhase
 {
     public string Name => "spam";

@@ -3,7 +3,7 @@ using Comments.Moderation.Words;
 
 namespace Moderation.Worker.Pipeline.Phases;
 
-/// <summary>5. A suspect word or phrase holds the comment for a moderator.</summary>
+/// <summary>6. A suspect word or phrase holds the comment for a moderator.</summary>
 public sealed class SuspectWordsPhase : IModerationPhase
 {
     public string Name => "suspect_words";

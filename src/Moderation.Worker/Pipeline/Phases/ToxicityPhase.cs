@@ -4,7 +4,7 @@ using Comments.Moderation.Reasons;
 namespace Moderation.Worker.Pipeline.Phases;
 
 /// <summary>
-/// 7. The toxicity score against the site's band (<see cref="ScoreBand"/>): held from the hold threshold, rejected from
+/// 8. The toxicity score against the site's band (<see cref="ScoreBand"/>): held from the hold threshold, rejected from
 /// the reject threshold (off by default).
 /// </summary>
 public sealed class ToxicityPhase : IModerationPhase
