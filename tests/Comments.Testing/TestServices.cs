@@ -21,6 +21,7 @@ public static class TestServices
 
     private static readonly SemaphoreSlim MigrationLock = new(1, 1);
     private static bool _migrated;
+    private const long MigrationLockKey = 0x6D69_6772_6174_65; // "migrate"
 
     /// <summary>Applies the committed migrations once per test process.</summary>
     public static async Task EnsureMigratedAsync()
@@ -30,8 +31,19 @@ public static class TestServices
         {
             if (!_migrated)
             {
+                // Both test assemblies start at once on a fresh database: a session advisory lock lets one migrate
+                // while the other waits (EF Core's own migration lock was seen to let both apply the first migration).
                 await using var db = CreateDbContext();
-                await db.Database.MigrateAsync();
+                await db.Database.OpenConnectionAsync();
+                await db.Database.ExecuteSqlAsync($"select pg_advisory_lock({MigrationLockKey})");
+                try
+                {
+                    await db.Database.MigrateAsync();
+                }
+                finally
+                {
+                    await db.Database.ExecuteSqlAsync($"select pg_advisory_unlock({MigrationLockKey})");
+                }
                 _migrated = true;
             }
         }
