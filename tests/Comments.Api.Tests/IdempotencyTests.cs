@@ -96,7 +96,7 @@ public sealed class IdempotencyTests(CommentsStack stack)
         HttpResponseMessage retry;
         try
         {
-            var queue = await stack.Api.Services.GetRequiredService<IBus>().GetSendEndpoint(BrokerIntake.ModerationQueue);
+            var queue = await stack.Api.Services.GetRequiredService<IBus>().GetSendEndpoint(stack.Api.Services.GetRequiredService<BrokerIntake>().ModerationQueue);
             await queue.Send(lateFirstAttempt, context => context.MessageId = lateFirstAttempt.CommentId);
             retry = await PostAsync(stack.Api.CreateClientFor(userId, "Retrying Reader"), articleId, lateFirstAttempt.Body, key);
         }

@@ -22,6 +22,7 @@ public sealed class Scenarios(
         "poison-message" => PoisonMessageAsync(),
         "api-kill" => ApiKillAsync(),
         "run-script" => runScript.RunAsync(),
+        _ when ClusterScenarios.Names.Contains(name) => new ClusterScenarios(runner, services).RunAsync(name),
         _ => throw new ArgumentException($"unknown scenario {name}; known: {string.Join(", ", Names)}"),
     };
 
