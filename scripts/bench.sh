@@ -22,6 +22,9 @@
 #                               comments decided by the worker at 5 a second after 10 as warm-up, the time from each decision being stored to
 #                               the last stream receiving it (p50/p99) and the API's memory, printed
 #                               (BENCH_LIVE_STREAMS, default 2000; BENCH_LIVE_DECISIONS, 200; BENCH_LIVE_RATE, 5)
+#   scripts/bench.sh brokers    intake capacity (BENCH_INTAKE_ONLY=1) with three brokers in a row, printed: one node with
+#                               classic queues, a three-node cluster with classic and with quorum intake queues (issue 23);
+#                               `system` alone takes BENCH_RABBIT_NODES (1; 3 for a cluster) and BENCH_QUEUE_TYPE (classic, quorum)
 #   scripts/bench.sh models     the resident size of the worker's classifier models (Moderation.Benchmarks --model-memory), printed
 #   scripts/bench.sh pipeline   BenchmarkDotNet: the moderation pipeline and the classifiers per comment; extra
 #                               arguments go to BenchmarkDotNet, e.g. scripts/bench.sh pipeline --filter '*Toxicity*'
@@ -32,6 +35,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
 run_system() (
   export PROFILE=${BENCH_PROFILE:-bench} PG_PORT=${BENCH_PG_PORT:-25435} AMQP_PORT=${BENCH_AMQP_PORT:-5685} MGMT_PORT=
+  export RABBIT_NODES=${BENCH_RABBIT_NODES:-1} RABBIT_QUEUE_TYPE=${BENCH_QUEUE_TYPE:-classic}
   source "$ROOT/scripts/lib/services.sh"
   trap stop_services EXIT
   stop_leftover_services
@@ -59,6 +63,16 @@ run_latency() (
   run_system
 )
 
+# issue 23: what quorum queues cost the intake, against classic queues on the same cluster and on one node.
+run_brokers() {
+  local setup
+  for setup in "1 classic" "3 classic" "3 quorum"; do
+    set -- $setup
+    echo "== broker: $1 node(s), $2 intake queues"
+    BENCH_INTAKE_ONLY=1 BENCH_RABBIT_NODES=$1 BENCH_QUEUE_TYPE=$2 run_system || return
+  done
+}
+
 run_models() {
   cd "$ROOT/bench/Moderation.Benchmarks"
   dotnet run -c Release -- --model-memory
@@ -74,8 +88,9 @@ case $what in
   search) run_search ;;
   live) run_live ;;
   latency) run_latency ;;
+  brokers) run_brokers ;;
   pipeline) run_pipeline "$@" ;;
   models) run_models ;;
   all) run_system && run_pipeline "$@" ;;
-  *) echo "usage: $0 [system|search|live|latency|models|pipeline|all]" >&2; exit 2 ;;
+  *) echo "usage: $0 [system|search|live|latency|brokers|models|pipeline|all]" >&2; exit 2 ;;
 esac

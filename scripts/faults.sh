@@ -7,6 +7,8 @@
 # scenario starts scripts/run.sh itself (ports FAULTS_RUN_PG_PORT, FAULTS_RUN_AMQP_PORT, FAULTS_RUN_API_URL), fetches
 # every page, kills its worker and API with SIGKILL and checks that its supervisor started them again.
 #   scripts/faults.sh [baseline|worker-kill|rabbitmq-restart|postgres-stop|poison-message|api-kill|api-and-worker-kill|run-script ...]
+# After them, against a fresh three-node RabbitMQ cluster with quorum intake queues (issue 23):
+#   rabbit-leader-stop, rabbit-rolling-restart (run when named, or when no scenario is named)
 # Settings (environment): FAULTS_PROFILE (faults: data folder and node name), FAULTS_COMMENTS (2000 per scenario), FAULTS_RATE (100 per second; see docs/reliability.md), FAULTS_READERS (20),
 # FAULTS_APIS and FAULTS_WORKERS (2 each; the i-th API listens on HARNESS_API_URL's port + i, default 5790; logs api-1.log ... under .data/$FAULTS_PROFILE/logs).
 set -euo pipefail
@@ -37,4 +39,24 @@ dotnet build Comments.sln -c Release --nologo -v quiet >&2
 (cd src/Moderation.Worker/bin/Release/net10.0 && dotnet Moderation.Worker.dll migrate) >&2
 
 export COMMENTS_ROOT="$ROOT_DIR"
-dotnet tests/Comments.FaultInjection/bin/Release/net10.0/Comments.FaultInjection.dll "$@"
+# ---- issue 23: the cluster scenarios are split off the named ones and run after them, on their own cluster ----
+cluster_scenarios=() single_scenarios=()
+for name in "$@"; do
+  case $name in rabbit-leader-stop|rabbit-rolling-restart) cluster_scenarios+=("$name") ;; *) single_scenarios+=("$name") ;; esac
+done
+[ $# -eq 0 ] && cluster_scenarios=(rabbit-leader-stop rabbit-rolling-restart)
+status=0
+if [ $# -eq 0 ] || [ ${#single_scenarios[@]} -gt 0 ]; then
+  dotnet tests/Comments.FaultInjection/bin/Release/net10.0/Comments.FaultInjection.dll "${single_scenarios[@]}" || status=$?
+fi
+if [ ${#cluster_scenarios[@]} -gt 0 ]; then
+  stop_services
+  export RABBIT_NODES=3 RABBIT_QUEUE_TYPE=quorum
+  stop_leftover_services
+  rm -rf "$RABBIT_MNESIA_DIR"
+  log "starting a three-node RabbitMQ cluster with quorum intake queues"
+  start_services
+  dotnet tests/Comments.FaultInjection/bin/Release/net10.0/Comments.FaultInjection.dll "${cluster_scenarios[@]}" || status=$?
+fi
+exit $status
+# ---- end of issue 23's block ----

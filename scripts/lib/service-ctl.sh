@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Stops or starts one of the services of the profile in the environment (PROFILE, PG_PORT, AMQP_PORT, MGMT_PORT),
-# for the fault-injection runs: service-ctl.sh stop-postgres|start-postgres|stop-rabbitmq|start-rabbitmq
+# for the fault-injection runs: service-ctl.sh stop-postgres|start-postgres|stop-rabbitmq|start-rabbitmq; with a
+# cluster (RABBIT_NODES): stop-rabbit-node N|start-rabbit-node N|rabbit-leader QUEUE (prints the leader's node number)
 set -euo pipefail
 source "$(dirname "$0")/services.sh"
 
@@ -21,5 +22,8 @@ case $1 in
   start-postgres) start_postgres ;;
   stop-rabbitmq) stop_rabbitmq ;;
   start-rabbitmq) start_rabbitmq ;;
+  stop-rabbit-node) stop_rabbit_node "$2" ;;
+  start-rabbit-node) start_rabbit_node "$2" ;;
+  rabbit-leader) rabbit_queue_leader "$2" ;;
   *) echo "unknown action $1" >&2; exit 2 ;;
 esac

@@ -5,6 +5,8 @@
 #   AMQP_PORT    RabbitMQ AMQP port
 #   MGMT_PORT    RabbitMQ management UI port, or empty for none
 #   RABBIT_MNESIA_DIR  optional: RabbitMQ's message store somewhere else (faults.sh puts it in memory)
+#   RABBIT_NODES optional: 3 runs a three-node RabbitMQ cluster (lib/rabbit-cluster.sh) instead of one node (1, the default)
+#   RABBIT_QUEUE_TYPE  optional: classic or quorum, exported as RabbitMq__QueueType (the apps' default: classic)
 # and afterwards read COMMENTS_DB and the RabbitMq__* variables this exports.
 # With a Docker engine that answers, docker compose runs the two services instead.
 
@@ -12,6 +14,7 @@ ROOT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 DATA_DIR="$ROOT_DIR/.data/$PROFILE"
 RABBIT_NODE="comments-$PROFILE@localhost"
 STARTED_SERVICES=()
+RABBIT_NODES=${RABBIT_NODES:-1}
 
 log() { printf '[%s] %s\n' "$PROFILE" "$*" >&2; }
 
@@ -146,17 +149,21 @@ start_services() {
     pg_password= rabbit_user=guest rabbit_password=guest
     ensure_packages
     start_postgres
-    start_rabbitmq
+    if [ "$RABBIT_NODES" -gt 1 ]; then start_rabbit_cluster; else start_rabbitmq; fi
   fi
   export ConnectionStrings__Comments="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=comments${pg_password:+;Password=$pg_password}"
   export RabbitMq__Host=127.0.0.1 RabbitMq__Port="$AMQP_PORT" RabbitMq__Username="$rabbit_user" RabbitMq__Password="$rabbit_password"
-  export RABBIT_NODE
+  export RABBIT_NODE RABBIT_NODES
+  [ "$RABBIT_NODES" -gt 1 ] && export_rabbit_cluster_settings
+  [ -n "${RABBIT_QUEUE_TYPE:-}" ] && export RabbitMq__QueueType="$RABBIT_QUEUE_TYPE"
+  return 0
 }
 
 # Stops services that an earlier, interrupted run of the same profile left behind.
 stop_leftover_services() {
   [ -f "$DATA_DIR/postgres/postmaster.pid" ] && stop_postgres
   rabbitmqctl_ ping >/dev/null 2>&1 && stop_rabbitmq
+  [ "$RABBIT_NODES" -gt 1 ] && stop_leftover_rabbit_cluster
   return 0
 }
 
@@ -165,8 +172,12 @@ stop_services() {
     case $service in
       postgres) log "stopping PostgreSQL"; stop_postgres ;;
       rabbitmq) log "stopping RabbitMQ"; stop_rabbitmq ;;
+      rabbit-cluster) log "stopping the RabbitMQ cluster"; stop_rabbit_cluster ;;
       docker) docker compose -p "comments-$PROFILE" -f "$ROOT_DIR/docker-compose.yml" down >&2 ;;
     esac
   done
   STARTED_SERVICES=()
+RABBIT_NODES=${RABBIT_NODES:-1}
 }
+
+source "$ROOT_DIR/scripts/lib/rabbit-cluster.sh"

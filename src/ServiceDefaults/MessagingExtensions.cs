@@ -11,7 +11,8 @@ public static class MessagingExtensions
 {
     /// <summary>
     /// MassTransit on RabbitMQ, configured the same way in both hosts: kebab-case endpoint names, publisher
-    /// confirms (MassTransit's default, kept explicit), durable queues and persistent messages.
+    /// confirms (MassTransit's default, kept explicit), durable queues and persistent messages; with
+    /// <see cref="RabbitMqOptions.Nodes"/>, every node of a cluster to fail over to.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging(
         this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configure = null)
@@ -23,6 +24,8 @@ public static class MessagingExtensions
 
         builder.Services.AddSingleton<BrokerConnection>();
         builder.Services.AddSingleton<ErrorQueues>();
+        builder.Services.AddSingleton<IntakeQueues>();
+        builder.Services.AddHostedService<IntakeQueueDeclaration>();
 
         builder.Services.AddMassTransit(bus =>
         {
@@ -38,6 +41,10 @@ public static class MessagingExtensions
                     host.Username(options.Username);
                     host.Password(options.Password);
                     host.PublisherConfirmation = true;
+                    if (options.Nodes.Count > 0)
+                    {
+                        host.UseCluster(cluster => options.Nodes.ForEach(cluster.Node));
+                    }
                 });
                 rabbit.ConfigureEndpoints(context);
             });

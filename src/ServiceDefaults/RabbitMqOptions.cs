@@ -12,4 +12,10 @@ public sealed class RabbitMqOptions
     [Required] public string VirtualHost { get; set; } = "/";
     [Required] public string Username { get; set; } = "guest";
     [Required] public string Password { get; set; } = "guest";
+
+    /// <summary>A cluster's nodes as host:port (<c>RabbitMq__Nodes__0</c> ...); the clients fail over between them. Empty: Host and Port alone.</summary>
+    public List<string> Nodes { get; set; } = [];
+
+    /// <summary>The type of the intake queues; the API and the worker must agree, or RabbitMQ refuses the declare.</summary>
+    public QueueType QueueType { get; set; } = QueueType.Classic;
 }

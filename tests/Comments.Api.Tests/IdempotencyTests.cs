@@ -1,4 +1,5 @@
 using Comments.Api.Infrastructure;
+using Comments.ServiceDefaults.Broker;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -96,7 +97,7 @@ public sealed class IdempotencyTests(CommentsStack stack)
         HttpResponseMessage retry;
         try
         {
-            var queue = await stack.Api.Services.GetRequiredService<IBus>().GetSendEndpoint(BrokerIntake.ModerationQueue);
+            var queue = await stack.Api.Services.GetRequiredService<IBus>().GetSendEndpoint(stack.Api.Services.GetRequiredService<IntakeQueues>().Address(QueueNames.ModerateComment));
             await queue.Send(lateFirstAttempt, context => context.MessageId = lateFirstAttempt.CommentId);
             retry = await PostAsync(stack.Api.CreateClientFor(userId, "Retrying Reader"), articleId, lateFirstAttempt.Body, key);
         }

@@ -9,6 +9,10 @@ public static class Report
     private static readonly GeneratedSection Results =
         new("<!-- fault-injection results: written by scripts/faults.sh -->", "<!-- end of fault-injection results -->");
 
+    // faults.sh runs the cluster scenarios in a second pass, against a cluster it starts then: their own section.
+    private static readonly GeneratedSection ClusterResults =
+        new("<!-- fault-injection results on a RabbitMQ cluster: written by scripts/faults.sh -->", "<!-- end of fault-injection results on a RabbitMQ cluster -->");
+
     public static void Print(ScenarioResult result)
     {
         var t = result.Tally;
@@ -25,9 +29,11 @@ public static class Report
 
     public static async Task WriteAsync(string path, FaultSettings settings, IReadOnlyList<ScenarioResult> results)
     {
+        var nodes = Environment.GetEnvironmentVariable("RABBIT_NODES") is { Length: > 0 } configured ? int.Parse(configured) : 1;
+        var broker = nodes > 1 ? $"RabbitMQ: {nodes} nodes with {Environment.GetEnvironmentVariable("RABBIT_QUEUE_TYPE") ?? "classic"} intake queues" : "RabbitMQ: one node";
         var table = new StringBuilder();
         table.AppendLine($"Latest run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, " +
-            $"{settings.Harness.Apis} APIs and {settings.Harness.Workers} workers, {settings.Comments} comments per scenario at {settings.RatePerSecond}/s " +
+            $"{settings.Harness.Apis} APIs and {settings.Harness.Workers} workers, {broker}, {settings.Comments} comments per scenario at {settings.RatePerSecond}/s " +
             $"from {settings.Readers} readers spread over the APIs in turn (`scripts/faults.sh`).");
         table.AppendLine();
         table.AppendLine("| Scenario | Fault | Sent | 202 | Refused | No answer | Decided | Lost | Dup. comments | Dup. decisions | Stored without 202 | Drain | Result |");
@@ -45,6 +51,6 @@ public static class Report
                 string.Concat(r.Checks.Select(c => $"; {(c.Held ? "✓" : "✗")} {c.Check}")));
         }
 
-        await Results.WriteAsync(path, "Reliability", table.ToString());
+        await (nodes > 1 ? ClusterResults : Results).WriteAsync(path, "Reliability", table.ToString());
     }
 }

@@ -27,6 +27,7 @@ public sealed class Scenarios(
         "api-kill" => ApiKillAsync(),
         "api-and-worker-kill" => ApiAndWorkerKillAsync(),
         "run-script" => runScript.RunAsync(),
+        _ when ClusterScenarios.Names.Contains(name) => new ClusterScenarios(runner, services).RunAsync(name),
         _ => throw new ArgumentException($"unknown scenario {name}; known: {string.Join(", ", Names)}"),
     };
 

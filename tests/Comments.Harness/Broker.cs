@@ -2,6 +2,7 @@ using System.Text.Json;
 using Comments.Contracts;
 using Comments.ServiceDefaults;
 using Comments.ServiceDefaults.Broker;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
 
@@ -15,7 +16,14 @@ public sealed class Broker(HarnessSettings settings) : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public BrokerConnection Connection { get; } = new(Options.Create(new RabbitMqOptions { Host = settings.RabbitHost, Port = settings.RabbitPort }));
+    public BrokerConnection Connection { get; } = new(Options.Create(ClusterAware(new RabbitMqOptions { Host = settings.RabbitHost, Port = settings.RabbitPort })));
+
+    /// <summary>The cluster's nodes (RabbitMq__Nodes__0 ...) as the scripts export them for the apps, so that a stopped node does not blind the run.</summary>
+    private static RabbitMqOptions ClusterAware(RabbitMqOptions options)
+    {
+        new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(RabbitMqOptions.SectionName).Bind(options);
+        return options;
+    }
 
     public async Task<long> ConsumersAsync(string queue) => (await ReadAsync(queue))?.Consumers ?? 0;
 

@@ -1,6 +1,7 @@
 using Comments.Api.Infrastructure.PendingRows;
 using Comments.Api.Observability;
 using Comments.Contracts;
+using Comments.ServiceDefaults.Broker;
 using Comments.Storage;
 using Comments.Storage.Comments;
 using MassTransit;
@@ -20,11 +21,12 @@ public sealed class BrokerIntake(
     IBus bus,
     ResiliencePipelineProvider<string> pipelines,
     IntakeMetrics metrics,
-    PendingRowWriter pendingRows)
+    PendingRowWriter pendingRows,
+    IntakeQueues queues)
 {
     public const string PipelineName = "comment-intake";
-    public static readonly Uri ModerationQueue = new($"queue:{QueueNames.ModerateComment}");
-    public static readonly Uri TriageQueue = new($"queue:{QueueNames.TriageHelpRequest}");
+    public Uri ModerationQueue => queues.Address(QueueNames.ModerateComment);
+    public Uri TriageQueue => queues.Address(QueueNames.TriageHelpRequest);
 
     public async Task SubmitAsync(CommentSubmitted comment, CancellationToken cancellationToken)
     {
@@ -69,6 +71,14 @@ public sealed class BrokerIntake(
     private async Task SendOnceAsync<T>(T message, Guid messageId, Uri queue) where T : class
     {
         var endpoint = await bus.GetSendEndpoint(queue);
-        await endpoint.Send(message, context => context.MessageId = messageId, CancellationToken.None);
+        await endpoint.Send(message, context =>
+        {
+            context.MessageId = messageId;
+            // A message no queue takes comes back and fails the send (a 503), never confirmed and dropped.
+            if (context.TryGetPayload<RabbitMqSendContext>(out var rabbit))
+            {
+                rabbit.Mandatory = true;
+            }
+        }, CancellationToken.None);
     }
 }

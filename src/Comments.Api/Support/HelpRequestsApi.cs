@@ -69,7 +69,7 @@ public static class HelpRequestsApi
             Page = Cut(request.Page ?? http.Request.Headers.Referer.ToString(), 1000),
             SubmittedAt = now.AddTicks(-(now.Ticks % 10)),
         };
-        await intake.SendAsync(message, message.HelpRequestId, BrokerIntake.TriageQueue, http.RequestAborted);
+        await intake.SendAsync(message, message.HelpRequestId, intake.TriageQueue, http.RequestAborted);
         // The broker has it and the worker stores it; without the row the reader's first look finds nothing yet.
         await optionalWork.TryAsync("store a help request early", async (own, token) => { await own.InsertIfAbsentAsync(message, token); return true; }, false);
         if (request.PreviewId is { } previewId

@@ -1,4 +1,5 @@
 using Comments.Contracts;
+using Comments.ServiceDefaults.Broker;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -11,10 +12,12 @@ namespace Moderation.Worker.Comments;
 public sealed class CommentSubmittedConsumerDefinition : ConsumerDefinition<CommentSubmittedConsumer>
 {
     private readonly ConsumerOptions _options;
+    private readonly IntakeQueues _queues;
 
-    public CommentSubmittedConsumerDefinition(IOptions<ConsumerOptions> options)
+    public CommentSubmittedConsumerDefinition(IOptions<ConsumerOptions> options, IntakeQueues queues)
     {
         _options = options.Value;
+        _queues = queues;
         EndpointName = QueueNames.ModerateComment;
         if (_options.ConcurrentMessageLimit > 0)
         {
@@ -31,6 +34,7 @@ public sealed class CommentSubmittedConsumerDefinition : ConsumerDefinition<Comm
         {
             rabbit.PrefetchCount = _options.PrefetchCount;
         }
+        _queues.Configure(endpointConfigurator);
         endpointConfigurator.UseStandardRetry(_options);
     }
 }

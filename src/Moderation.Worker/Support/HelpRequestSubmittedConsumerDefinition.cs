@@ -1,4 +1,5 @@
 using Comments.Contracts;
+using Comments.ServiceDefaults.Broker;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Moderation.Worker.Comments;
@@ -9,14 +10,19 @@ namespace Moderation.Worker.Support;
 public sealed class HelpRequestSubmittedConsumerDefinition : ConsumerDefinition<HelpRequestSubmittedConsumer>
 {
     private readonly ConsumerOptions _options;
+    private readonly IntakeQueues _queues;
 
-    public HelpRequestSubmittedConsumerDefinition(IOptions<ConsumerOptions> options)
+    public HelpRequestSubmittedConsumerDefinition(IOptions<ConsumerOptions> options, IntakeQueues queues)
     {
         _options = options.Value;
+        _queues = queues;
         EndpointName = QueueNames.TriageHelpRequest;
     }
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<HelpRequestSubmittedConsumer> consumerConfigurator, IRegistrationContext context) =>
+        IConsumerConfigurator<HelpRequestSubmittedConsumer> consumerConfigurator, IRegistrationContext context)
+    {
+        _queues.Configure(endpointConfigurator);
         endpointConfigurator.UseStandardRetry(_options);
+    }
 }

@@ -50,7 +50,10 @@ public sealed class BrokerConnection(IOptions<RabbitMqOptions> options) : IAsync
                 AutomaticRecoveryEnabled = false,
                 RequestedConnectionTimeout = TimeSpan.FromSeconds(5),
             };
-            _connection = await factory.CreateConnectionAsync(cancellationToken);
+            // With a cluster's nodes: the first that answers, in order.
+            _connection = settings.Nodes.Count > 0
+                ? await factory.CreateConnectionAsync(settings.Nodes.Select(AmqpTcpEndpoint.Parse).ToList(), cancellationToken)
+                : await factory.CreateConnectionAsync(cancellationToken);
             return _connection;
         }
         finally
