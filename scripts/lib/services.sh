@@ -156,6 +156,7 @@ start_services() {
 # Stops services that an earlier, interrupted run of the same profile left behind.
 stop_leftover_services() {
   [ -f "$DATA_DIR/postgres/postmaster.pid" ] && stop_postgres
+  declare -F stop_pg_replica >/dev/null && stop_pg_replica
   rabbitmqctl_ ping >/dev/null 2>&1 && stop_rabbitmq
   return 0
 }
@@ -164,6 +165,7 @@ stop_services() {
   for service in "${STARTED_SERVICES[@]}"; do
     case $service in
       postgres) log "stopping PostgreSQL"; stop_postgres ;;
+      postgres-replica) log "stopping the PostgreSQL replica"; stop_pg_replica ;;
       rabbitmq) log "stopping RabbitMQ"; stop_rabbitmq ;;
       docker) docker compose -p "comments-$PROFILE" -f "$ROOT_DIR/docker-compose.yml" down >&2 ;;
     esac
