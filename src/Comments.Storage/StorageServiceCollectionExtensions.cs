@@ -1,5 +1,6 @@
 using Comments.Storage.Replication;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Comments.Storage;

@@ -13,6 +13,9 @@ namespace Comments.Api.Replication;
 public sealed class ReplicaFences(IDbContextFactory<CommentsDbContext> primary, ReplicaDatabase replica, ILogger<ReplicaFences> logger)
 {
     private static readonly TimeSpan PositionTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>Fences kept before the passed ones are dropped without waiting for a read (articles nobody reads).</summary>
+    private const int MaxFences = 10_000;
     private readonly ConcurrentDictionary<string, long> _fences = new();
     private long _replayed;
 
@@ -31,6 +34,11 @@ public sealed class ReplicaFences(IDbContextFactory<CommentsDbContext> primary, 
             foreach (var articleId in articleIds)
             {
                 _fences.AddOrUpdate(articleId, position, (_, earlier) => Math.Max(earlier, position));
+            }
+            if (_fences.Count > MaxFences)
+            {
+                await using var onReplica = replica.CreateContext();
+                Replayed(await WalPosition.ReplayedAsync(onReplica, timeout.Token));
             }
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
