@@ -1,9 +1,7 @@
 using System.Text.Json;
 using Comments.Contracts;
 using Comments.Storage;
-using Comments.Storage.Comments;
 using Comments.Storage.Decisions;
-using Comments.Storage.Sites;
 using Comments.Testing;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -89,18 +87,8 @@ public sealed class ReplicaReadTests
         return [.. json.RootElement.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid())];
     }
 
-    private static async Task<Guid> SeedApprovedAsync(string articleId)
-    {
-        await using var db = TestServices.CreateDbContext();
-        var now = DateTimeOffset.UtcNow;
-        var comment = db.Comments.Add(new Comment
-        {
-            Id = Guid.CreateVersion7(), SiteId = SiteSettings.DefaultSiteId, ArticleId = articleId, AuthorId = TestData.NewUserId(), AuthorName = "Rhea Replica",
-            Body = "Approved on the primary, read from the replica.", Status = CommentStatus.Approved, CreatedAt = now, UpdatedAt = now,
-        }).Entity;
-        await db.SaveChangesAsync();
-        return comment.Id;
-    }
+    private static Task<Guid> SeedApprovedAsync(string articleId) =>
+        TestData.SeedApprovedAsync(articleId, "Rhea Replica", "Approved on the primary, read from the replica.");
 
     private static ModeratedComment Approved(Guid id, string articleId) => new()
     {
