@@ -26,12 +26,24 @@ export PG_EXTRA_OPTIONS="-c fsync=off -c synchronous_commit=off -c full_page_wri
 export RABBIT_MNESIA_DIR=/dev/shm/comments-$PROFILE-rabbitmq
 source "$(dirname "$0")/lib/services.sh"
 
+# --- replica (issue 23): a streaming replica that the APIs' public listings and stats read from, in every scenario
+# (FAULTS_REPLICA=0: none, everything reads the primary). The replica scenario checks and measures it.
+export PG_REPLICA_PORT=${FAULTS_PG_REPLICA_PORT:-25444}
+source "$(dirname "$0")/lib/pg-replica.sh"
+start_replica_for_faults() {
+  [ "${FAULTS_REPLICA:-1}" = 1 ] || return 0
+  start_pg_replica
+  export ConnectionStrings__CommentsRead="$PG_REPLICA_CONNECTION"
+}
+# --- end replica
+
 trap stop_services EXIT
 trap 'exit 130' INT TERM
 
 stop_leftover_services
 rm -rf "$DATA_DIR" "$RABBIT_MNESIA_DIR"
 start_services
+start_replica_for_faults
 
 cd "$ROOT_DIR"
 log "building"

@@ -6,7 +6,8 @@
 # Settings (environment): API_URL (default http://127.0.0.1:8080), PG_PORT (55432), AMQP_PORT (5682),
 # MGMT_PORT (15682; empty for no management UI), ASPNETCORE_ENVIRONMENT (Development; any other needs Auth__Issuer and
 # Auth__SigningKey or the site's published keys, see docs/security.md), RUN_PROFILE (run: the name of
-# the data folder .data/RUN_PROFILE and of the RabbitMQ node; a second copy beside the first also needs other ports).
+# the data folder .data/RUN_PROFILE and of the RabbitMQ node; a second copy beside the first also needs other ports),
+# RUN_REPLICA=1 (a streaming PostgreSQL replica on PG_REPLICA_PORT, 55433, for the public listings and stats).
 set -euo pipefail
 
 PROFILE=${RUN_PROFILE:-run}
@@ -17,6 +18,8 @@ API_URL=${API_URL:-http://127.0.0.1:8080}
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export DOTNET_ENVIRONMENT=$ASPNETCORE_ENVIRONMENT
 source "$(dirname "$0")/lib/services.sh"
+source "$(dirname "$0")/lib/pg-replica.sh"
+PG_REPLICA_PORT=${PG_REPLICA_PORT:-55433}
 
 APP_PIDS=()
 shutdown() {
@@ -29,6 +32,10 @@ trap shutdown EXIT
 trap 'exit 130' INT TERM
 
 start_services
+if [ "${RUN_REPLICA:-0}" = 1 ]; then
+  start_pg_replica
+  export ConnectionStrings__CommentsRead="$PG_REPLICA_CONNECTION"
+fi
 mkdir -p "$DATA_DIR"
 
 cd "$ROOT_DIR"

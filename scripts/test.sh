@@ -10,9 +10,12 @@ PROFILE=${TEST_PROFILE:-test}
 PG_PORT=${TEST_PG_PORT:-25433}
 AMQP_PORT=${TEST_AMQP_PORT:-5683}
 MGMT_PORT=
+# The streaming replica the replica tests read through (ReplicaReadTests); the other tests never use it.
+PG_REPLICA_PORT=${TEST_PG_REPLICA_PORT:-25443}
 # Test data is thrown away after the run, so the test cluster skips fsync.
 PG_EXTRA_OPTIONS="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 source "$(dirname "$0")/lib/services.sh"
+source "$(dirname "$0")/lib/pg-replica.sh"
 
 # Runs a command with a time limit, in the background so that Ctrl-C reaches this script at once; the limit and
 # Ctrl-C stop the command together with every process it started (timeout signals its whole process group).
@@ -30,6 +33,8 @@ stop_leftover_services
 rm -rf "$DATA_DIR"
 ensure_browser
 start_services
+start_pg_replica
+export PG_REPLICA_CONNECTION
 
 cd "$ROOT_DIR"
 # A test that runs longer than the hang timeout fails the run at once: the test host is dumped (the dump and a

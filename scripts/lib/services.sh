@@ -162,6 +162,7 @@ start_services() {
 # Stops services that an earlier, interrupted run of the same profile left behind.
 stop_leftover_services() {
   [ -f "$DATA_DIR/postgres/postmaster.pid" ] && stop_postgres
+  declare -F stop_pg_replica >/dev/null && stop_pg_replica
   rabbitmqctl_ ping >/dev/null 2>&1 && stop_rabbitmq
   [ "$RABBIT_NODES" -gt 1 ] && stop_leftover_rabbit_cluster
   return 0
@@ -171,6 +172,7 @@ stop_services() {
   for service in "${STARTED_SERVICES[@]}"; do
     case $service in
       postgres) log "stopping PostgreSQL"; stop_postgres ;;
+      postgres-replica) log "stopping the PostgreSQL replica"; stop_pg_replica ;;
       rabbitmq) log "stopping RabbitMQ"; stop_rabbitmq ;;
       rabbit-cluster) log "stopping the RabbitMQ cluster"; stop_rabbit_cluster ;;
       docker) docker compose -p "comments-$PROFILE" -f "$ROOT_DIR/docker-compose.yml" down >&2 ;;

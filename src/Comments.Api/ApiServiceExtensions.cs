@@ -17,6 +17,7 @@ using Comments.Api.Observability;
 using Comments.Api.Pages;
 using Comments.Api.Proxies;
 using Comments.Api.RateLimiting;
+using Comments.Api.Replication;
 using Comments.Api.Standing;
 using Comments.Api.Statements;
 using Comments.Api.Support;
@@ -41,6 +42,7 @@ public static class ApiServiceExtensions
         });
         builder.AddLive();
         builder.AddListingCache();
+        builder.AddPublicReads();
         builder.AddReaderStandings();
         builder.AddJwtAuthentication();
         builder.AddHealth();

@@ -26,14 +26,27 @@ public static class DatabaseExtensions
         return builder;
     }
 
-    public static string GetPooledConnectionString(this IConfiguration configuration)
+    /// <summary>
+    /// The replica for public reads (<c>ConnectionStrings:CommentsRead</c>), pooled like the primary; without one they
+    /// read the primary. Only the API reads from it (docs/deployment.md).
+    /// </summary>
+    public static IHostApplicationBuilder AddReadDatabase(this IHostApplicationBuilder builder)
     {
-        var connection = new NpgsqlConnectionStringBuilder(configuration.GetRequiredConnectionString());
-        if (!configuration.GetRequiredConnectionString().Contains("Pool Size", StringComparison.OrdinalIgnoreCase))
+        var replica = builder.Configuration.GetConnectionString(StorageServiceCollectionExtensions.ReadConnectionStringName);
+        builder.Services.AddCommentsReadDatabase(string.IsNullOrWhiteSpace(replica) ? null : builder.Configuration.Pooled(replica));
+        return builder;
+    }
+
+    public static string GetPooledConnectionString(this IConfiguration configuration) => configuration.Pooled(configuration.GetRequiredConnectionString());
+
+    private static string Pooled(this IConfiguration configuration, string connectionString)
+    {
+        var connection = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Pool Size", StringComparison.OrdinalIgnoreCase))
         {
             connection.MaxPoolSize = configuration.GetValue(MaxPoolSizeKey, DefaultMaxPoolSize);
         }
-        if (!configuration.GetRequiredConnectionString().Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
         {
             // Every comment runs the same dozen statements; prepared once per connection, PostgreSQL stops parsing
             // and planning them each time.

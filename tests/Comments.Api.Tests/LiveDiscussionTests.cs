@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Comments.Storage.Comments;
 using Comments.Storage.Decisions;
-using Comments.Storage.Sites;
 using Comments.Testing;
 using Comments.Contracts;
 using MassTransit;
@@ -221,18 +219,7 @@ public sealed class LiveDiscussionTests(CommentsStack stack, SiteFixture other) 
         return [.. listed];
     }
 
-    private static async Task<Guid> SeedApprovedAsync(string articleId)
-    {
-        await using var db = TestServices.CreateDbContext();
-        var now = DateTimeOffset.UtcNow;
-        var comment = db.Comments.Add(new Comment
-        {
-            Id = Guid.CreateVersion7(), SiteId = SiteSettings.DefaultSiteId, ArticleId = articleId, AuthorId = TestData.NewUserId(), AuthorName = "Grace Grouped",
-            Body = "Decided in a group with others.", Status = CommentStatus.Approved, CreatedAt = now, UpdatedAt = now,
-        }).Entity;
-        await db.SaveChangesAsync();
-        return comment.Id;
-    }
+    private static Task<Guid> SeedApprovedAsync(string articleId) => TestData.SeedApprovedAsync(articleId, "Grace Grouped", "Decided in a group with others.");
 
     private static async Task<LiveStreamClient> OpenReadyAsync(HttpClient client, string articleId)
     {

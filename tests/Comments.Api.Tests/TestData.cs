@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Comments.Storage.Comments;
+using Comments.Storage.Sites;
 using Comments.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,5 +54,19 @@ public static class TestData
     {
         await using var db = TestServices.CreateDbContext();
         return await db.Comments.CountAsync(c => c.ArticleId == articleId);
+    }
+
+    /// <summary>An approved comment written straight to the database: no message, no decision, no event.</summary>
+    public static async Task<Guid> SeedApprovedAsync(string articleId, string authorName, string body)
+    {
+        await using var db = TestServices.CreateDbContext();
+        var now = DateTimeOffset.UtcNow;
+        var comment = db.Comments.Add(new Comment
+        {
+            Id = Guid.CreateVersion7(), SiteId = SiteSettings.DefaultSiteId, ArticleId = articleId, AuthorId = NewUserId(), AuthorName = authorName,
+            Body = body, Status = CommentStatus.Approved, CreatedAt = now, UpdatedAt = now,
+        }).Entity;
+        await db.SaveChangesAsync();
+        return comment.Id;
     }
 }

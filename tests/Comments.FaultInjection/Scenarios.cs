@@ -15,7 +15,7 @@ namespace Comments.FaultInjection;
 public sealed class Scenarios(
     ScenarioRunner runner, Stack stack, Load load, Services services, Broker broker, HttpClient http, Tokens tokens, NpgsqlDataSource database, RunScriptScenario runScript)
 {
-    public static readonly string[] Names = ["baseline", "worker-kill", "rabbitmq-restart", "postgres-stop", "poison-message", "api-kill", "api-and-worker-kill", "run-script"];
+    public static readonly string[] Names = ["baseline", "worker-kill", "rabbitmq-restart", "postgres-stop", "poison-message", "api-kill", "api-and-worker-kill", "replica", "run-script"];
 
     public Task<ScenarioResult> RunAsync(string name) => name switch
     {
@@ -26,6 +26,7 @@ public sealed class Scenarios(
         "poison-message" => PoisonMessageAsync(),
         "api-kill" => ApiKillAsync(),
         "api-and-worker-kill" => ApiAndWorkerKillAsync(),
+        "replica" => new ReplicaScenario(runner, http, database).RunAsync(),
         "run-script" => runScript.RunAsync(),
         _ when ClusterScenarios.Names.Contains(name) => new ClusterScenarios(runner, services).RunAsync(name),
         _ => throw new ArgumentException($"unknown scenario {name}; known: {string.Join(", ", Names)}"),

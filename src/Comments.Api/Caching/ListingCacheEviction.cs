@@ -12,13 +12,8 @@ public sealed class ListingCacheEviction(ArticleCacheEvictor evictor)
       IConsumer<CommentFeatured>, IConsumer<ArticleSettingsChanged>
 {
     /// <summary>A group's decisions: each article once.</summary>
-    public async Task Consume(ConsumeContext<CommentsModerated> context)
-    {
-        foreach (var articleId in context.Message.Items.Select(i => i.ArticleId).Distinct())
-        {
-            await evictor.EvictAsync(articleId);
-        }
-    }
+    public Task Consume(ConsumeContext<CommentsModerated> context) =>
+        evictor.EvictAsync([.. context.Message.Items.Select(i => i.ArticleId).Distinct()]);
 
     public Task Consume(ConsumeContext<CommentEdited> context) => evictor.EvictAsync(context.Message.ArticleId);
     public Task Consume(ConsumeContext<CommentDeleted> context) => evictor.EvictAsync(context.Message.ArticleId);

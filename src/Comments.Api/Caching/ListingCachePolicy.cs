@@ -22,7 +22,7 @@ public sealed class ListingCachePolicy : IOutputCachePolicy
         var articles = ArticlesOf(http.Request);
         var cacheable = duration > TimeSpan.Zero && HttpMethods.IsGet(http.Request.Method) && articles.Count > 0 && !await IsPersonalAsync(http);
         context.EnableOutputCaching = cacheable;
-        context.AllowCacheLookup = cacheable && !AsksForFreshAnswer(http.Request);
+        context.AllowCacheLookup = cacheable && !FreshAnswer.IsAskedFor(http.Request);
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
         if (cacheable)
@@ -48,9 +48,6 @@ public sealed class ListingCachePolicy : IOutputCachePolicy
     private static IReadOnlyList<string> ArticlesOf(HttpRequest request) =>
         request.RouteValues["articleId"] is string { Length: > 0 } articleId ? [articleId]
         : ArticleKey.ParseList(request.Query["ids"], out _) ?? [];
-
-    private static bool AsksForFreshAnswer(HttpRequest request) =>
-        request.Headers.CacheControl.Any(value => value?.Contains("no-cache", StringComparison.OrdinalIgnoreCase) == true);
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 

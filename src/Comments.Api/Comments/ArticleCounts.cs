@@ -1,5 +1,5 @@
 using Comments.Api.Infrastructure;
-using Comments.Storage;
+using Comments.Api.Replication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,13 +13,14 @@ namespace Comments.Api.Comments;
 public static class ArticleCounts
 {
     public static async Task<Results<Ok<ArticleCountsView>, ValidationProblem>> GetCounts(
-        string? ids, CommentsDbContext db, IOptions<CommentOptions> options, CancellationToken cancellationToken)
+        string? ids, HttpRequest request, PublicReads reads, IOptions<CommentOptions> options, CancellationToken cancellationToken)
     {
         if (ArticleKey.ParseList(ids, out var error) is not { } keys)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["ids"] = [error!] });
         }
         var site = options.Value.SiteId;
+        var db = await reads.ForArticlesAsync(request, keys, cancellationToken);
         var counts = await db.ArticleStats.AsNoTracking()
             .Where(s => s.SiteId == site && keys.Contains(s.ArticleId))
             .ToDictionaryAsync(s => s.ArticleId, s => s.PublishedCount, cancellationToken);

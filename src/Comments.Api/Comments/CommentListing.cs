@@ -2,6 +2,7 @@ using Comments.Api.Auth;
 using Comments.Api.Ignoring;
 using Comments.Api.Infrastructure;
 using Comments.Api.Infrastructure.Validation;
+using Comments.Api.Replication;
 using Comments.Moderation.Language;
 using Comments.Moderation.Settings;
 using Comments.Storage;
@@ -14,7 +15,7 @@ using Microsoft.Extensions.Options;
 namespace Comments.Api.Comments;
 
 /// <summary>
-/// Public reads. Every list is walked by keyset on a covering partial index, so a deep page costs what the first
+/// Public reads; an article's listing and stats from the replica when there is one (<see cref="PublicReads"/>). Every list is walked by keyset on a covering partial index, so a deep page costs what the first
 /// costs, and comments that arrive while a reader pages (newest first) appear above the cursor, never inside it.
 /// </summary>
 public static class CommentListing
@@ -28,7 +29,7 @@ public static class CommentListing
     /// </summary>
     public static async Task<Results<Ok<Page<CommentView>>, ValidationProblem>> ListArticleComments(
         string articleId, string? sort, int? limit, string? cursor, HttpContext http, IgnoredAuthors ignoredAuthors,
-        CommentsDbContext db, IOptions<CommentOptions> options, CancellationToken cancellationToken)
+        PublicReads reads, IOptions<CommentOptions> options, CancellationToken cancellationToken)
     {
         sort ??= "newest";
         var errors = Paging.Validate(limit, cursor, sort, out var position);
@@ -48,6 +49,7 @@ public static class CommentListing
         var pageSize = limit ?? Paging.DefaultPageSize;
         var site = options.Value.SiteId;
         var ignored = await ignoredAuthors.OfAsync(http);
+        var db = await reads.ForArticlesAsync(http.Request, [articleId], cancellationToken);
         if (sort == "featured")
         {
             return TypedResults.Ok(await EditorsPicks(db.Comments.AsNoTracking().Where(c => c.SiteId == site && c.ArticleId == articleId).LeaveOut(ignored), position)
@@ -94,9 +96,10 @@ public static class CommentListing
     }
 
     public static async Task<Results<Ok<ArticleStatsView>, ValidationProblem>> GetArticleStats(
-        [ArticleId] string articleId, CommentsDbContext db, IOptions<CommentOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        [ArticleId] string articleId, HttpRequest request, PublicReads reads, IOptions<CommentOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var site = options.Value.SiteId;
+        var db = await reads.ForArticlesAsync(request, [articleId], cancellationToken);
         var stats = await db.ArticleStats.AsNoTracking().FirstOrDefaultAsync(s => s.SiteId == site && s.ArticleId == articleId, cancellationToken);
         var state = await ArticleSettingsStore.StateAsync(db, site, articleId, clock.GetUtcNow(), cancellationToken);
         return TypedResults.Ok(new ArticleStatsView(articleId, stats?.PublishedCount ?? 0, stats?.LastActivityAt,

@@ -1,6 +1,6 @@
 using Comments.Api.Auth;
 using Comments.Api.Moderation;
-using Comments.Storage;
+using Comments.Api.Replication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -23,7 +23,7 @@ public static class TransparencyApi
     /// <param name="to">The last day, included, yyyy-MM-dd (UTC); at most 366 days after from.</param>
     /// <param name="format">json (the default) or csv.</param>
     public static async Task<Results<Ok<TransparencyReport>, FileContentHttpResult, ValidationProblem>> GetReport(
-        string? from, string? to, string? siteId, string? format, HttpRequest request, CommentsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        string? from, string? to, string? siteId, string? format, HttpRequest request, PublicReads reads, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (SiteKey.Validate(siteId, out var site) is { } siteProblem)
         {
@@ -37,7 +37,7 @@ public static class TransparencyApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["format must be json or csv."] });
         }
-        var report = await TransparencyFigures.CountAsync(db, site, period, clock.GetUtcNow(), cancellationToken);
+        var report = await TransparencyFigures.CountAsync(reads.ForReports(), site, period, clock.GetUtcNow(), cancellationToken);
         if (format == "csv" || (format is null && WantsCsv(request)))
         {
             var name = $"transparency-{site}-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}.csv";

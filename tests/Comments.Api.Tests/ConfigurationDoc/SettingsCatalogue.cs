@@ -58,6 +58,7 @@ internal static class SettingsCatalogue
         new(DatabaseExtensions.MaxAutoPrepareKey, HostKind.Both, typeof(int), DatabaseExtensions.DefaultMaxAutoPrepare, "DatabaseExtensions"),
         new(ObservabilityExtensions.OtlpEndpointKey, HostKind.Both, typeof(string), null, "ObservabilityExtensions"),
         new(EmbedCors.SectionName, HostKind.Api, typeof(string[]), Array.Empty<string>(), "EmbedCors"),
+        new($"ConnectionStrings:{StorageServiceCollectionExtensions.ReadConnectionStringName}", HostKind.Api, typeof(string), null, "DatabaseExtensions"),
         new(SecurityHeaders.FrameAncestorsSetting, HostKind.Api, typeof(string), SecurityHeaders.DefaultFrameAncestors, "SecurityHeaders"),
         new(MetricsAccess.AllowedNetworksKey, HostKind.Api, typeof(string[]), Array.Empty<string>(), "MetricsAccess"),
         // Read by both hosts, but only the worker has a scrape port of its own; the API serves /metrics on its own port.
