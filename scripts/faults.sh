@@ -68,6 +68,7 @@ if [ ${#cluster_scenarios[@]} -gt 0 ]; then
   rm -rf "$RABBIT_MNESIA_DIR"
   log "starting a three-node RabbitMQ cluster with quorum intake queues"
   start_services
+  start_replica_for_faults
   dotnet tests/Comments.FaultInjection/bin/Release/net10.0/Comments.FaultInjection.dll "${cluster_scenarios[@]}" || status=$?
 fi
 exit $status
