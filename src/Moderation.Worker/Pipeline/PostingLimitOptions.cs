@@ -6,7 +6,7 @@ namespace Moderation.Worker.Pipeline;
 /// The per-reader posting limit as the worker enforces it, whichever API took the comment (section <c>PostingLimit</c>).
 /// The defaults are what one API's token bucket (<c>RateLimits:PostingBurst</c> 3, one more every 3 s) can let through
 /// in 30 s at most: 3 + 30 / 3 + 1 (a refill at each end of the window), so a reader who keeps to one API is never
-/// rejected here, and one who spreads posts over several gets no more than over one (docs/deployment-limits.md).
+/// rejected here, and one who spreads posts over several gets no more than over one (docs/deployment.md).
 /// </summary>
 public sealed class PostingLimitOptions
 {
