@@ -41,6 +41,8 @@ trap stop_services EXIT
 trap 'exit 130' INT TERM
 
 stop_leftover_services
+# An interrupted run's cluster nodes hold this profile's ports (node 1 the single node's): stop them too.
+RABBIT_NODES=3 stop_leftover_rabbit_cluster
 rm -rf "$DATA_DIR" "$RABBIT_MNESIA_DIR"
 start_services
 start_replica_for_faults

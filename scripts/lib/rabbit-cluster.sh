@@ -35,8 +35,9 @@ stop_rabbit_node() { as_cluster_node "$1" stop_rabbitmq; }
 
 start_rabbit_cluster() {
   local i
-  for i in $(seq 1 "$RABBIT_NODES"); do start_rabbit_node "$i"; done
+  # Before the nodes: one that starts while a later one fails is stopped by the caller's exit trap too.
   STARTED_SERVICES+=(rabbit-cluster)
+  for i in $(seq 1 "$RABBIT_NODES"); do start_rabbit_node "$i"; done
 }
 
 stop_rabbit_cluster() {

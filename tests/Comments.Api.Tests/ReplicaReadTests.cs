@@ -21,6 +21,7 @@ public sealed class ReplicaReadTests
         await using var api = ReplicaApi();
         var articleId = TestData.NewArticleId();
         var anonymous = api.CreateClient();
+        await ListedAsync(anonymous, TestData.NewArticleId(), limit: 9); // this instance's start fence, passed before the pause
         var id = Guid.Empty;
         await PausedAsync(async () =>
         {
@@ -52,6 +53,33 @@ public sealed class ReplicaReadTests
             await Eventually.Until(() => ListedAsync(anonymous, articleId, limit: 10), listed => listed.Contains(id),
                 what: "the decided comment in the listing while the replica's replay is paused");
         });
+    }
+
+    [Fact]
+    public async Task An_instance_started_while_the_replica_lags_reads_the_primary_until_the_replica_has_what_came_before()
+    {
+        var articleId = TestData.NewArticleId();
+        await PausedAsync(async () =>
+        {
+            // Changed before this instance started: it never heard the event, so no article fence can cover it.
+            var id = await SeedApprovedAsync(articleId);
+            await using var api = ReplicaApi();
+            Assert.Equal([id], await ListedAsync(api.CreateClient(), articleId, limit: 10));
+        });
+    }
+
+    [Fact]
+    public async Task A_replica_that_does_not_answer_is_left_out_and_listings_come_from_the_primary()
+    {
+        await using var api = new ApiFactory(new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{StorageServiceCollectionExtensions.ReadConnectionStringName}"] = "Host=127.0.0.1;Port=1;Username=postgres;Database=comments;Timeout=1",
+        });
+        var articleId = TestData.NewArticleId();
+        var id = await SeedApprovedAsync(articleId);
+
+        Assert.Equal([id], await ListedAsync(api.CreateClient(), articleId, limit: 10));
+        Assert.Equal([id], await ListedAsync(api.CreateClient(), articleId, limit: 11)); // and again, while it is left out
     }
 
     private static ApiFactory ReplicaApi() => new(new Dictionary<string, string?>

@@ -80,6 +80,7 @@ public sealed class RunScript(HarnessSettings harness, RunScriptSettings setting
             // The load's readers post far faster than a person (the documented load configuration, as in Stack).
             ["RateLimits__PostingBurst"] = "1000000",
             ["RateLimits__PostingRefillSeconds"] = "1",
+            ["PostingLimit__Enabled"] = "false",
             // No scrape port: a developer's own run.sh may hold the default one.
             ["Metrics__ListenerPort"] = "0",
             // Build nodes that outlive the build would hold the script's output open after it exits.
@@ -91,6 +92,12 @@ public sealed class RunScript(HarnessSettings harness, RunScriptSettings setting
         }
         // run.sh as a user runs it: its broker's store on disk, not where faults.sh keeps its own.
         start.Environment.Remove("RABBIT_MNESIA_DIR");
+        // ...and its own single broker node and database, not faults.sh's replica or cluster settings.
+        foreach (var inherited in start.Environment.Keys.Where(k => k.StartsWith("RabbitMq__", StringComparison.Ordinal)
+            || k.StartsWith("RABBIT_", StringComparison.Ordinal) || k is "ConnectionStrings__CommentsRead" or "ConnectionStrings__Comments" or "PG_REPLICA_PORT").ToList())
+        {
+            start.Environment.Remove(inherited);
+        }
         Directory.CreateDirectory(harness.LogDirectory);
         var log = TextWriter.Synchronized(new StreamWriter(Path.Combine(harness.LogDirectory, "run-script.log"), append: true) { AutoFlush = true });
         _process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start");

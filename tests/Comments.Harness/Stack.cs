@@ -25,6 +25,9 @@ public sealed class Stack(HarnessSettings settings, Broker broker)
         // ...and the load is a brigade by every measure (thousands of new accounts, hundreds a second on a few
         // articles): the watch would pre-moderate them. Its own test is BrigadeTests.
         ["BrigadeWatch__Enabled"] = "false",
+        // The same for the worker's posting limit across APIs (PostingLimitTests, TwoInstanceTests): the load's readers
+        // would be rejected at phase 4 and skip the phases the load is meant to exercise.
+        ["PostingLimit__Enabled"] = "false",
         // Workers on one machine cannot share the scrape port (9464), and nothing scrapes them here.
         ["Metrics__ListenerPort"] = "0",
     };

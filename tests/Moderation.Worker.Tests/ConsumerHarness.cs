@@ -1,4 +1,5 @@
 using Comments.Contracts;
+using Comments.ServiceDefaults.Broker;
 using Comments.Storage;
 using Comments.Testing;
 using MassTransit;
@@ -30,7 +31,8 @@ public sealed class ConsumerHarness : IAsyncDisposable
             .AddSingleton(TimeProvider.System)
             .AddLogging()
             .AddCommentsDatabase(TestServices.ConnectionString)
-            .AddModerationPipeline();
+            .AddModerationPipeline()
+            .AddSingleton<IntakeQueues>(); // classic queues, as on one broker node
         configure?.Invoke(services);
         var harness = new ConsumerHarness(services.AddMassTransitTestHarness(bus =>
         {

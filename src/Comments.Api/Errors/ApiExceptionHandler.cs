@@ -34,8 +34,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, IOption
             BadHttpRequestException badRequest => (badRequest.StatusCode, TitleFor(badRequest.StatusCode), badRequest.Message),
             BrokerUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Service unavailable",
                 "Comments cannot be accepted right now; please try again shortly. If your comment appears in the meantime, it did arrive after all."),
-            NpgsqlException { IsTransient: true } => (StatusCodes.Status503ServiceUnavailable, "Service unavailable",
-                "Comments cannot be read right now; please try again shortly."),
+            NpgsqlException { IsTransient: true } or InvalidOperationException { InnerException: NpgsqlException { IsTransient: true } }
+                => (StatusCodes.Status503ServiceUnavailable, "Service unavailable", "Comments cannot be read right now; please try again shortly."),
             _ => (0, "", ""),
         };
         if (status == 0)

@@ -11,4 +11,7 @@ public enum PublicReadSource
 
     /// <summary>The primary: an article changed after what the replica had replayed.</summary>
     PrimaryBehind,
+
+    /// <summary>The primary: the replica did not answer (it is skipped for a few seconds).</summary>
+    PrimaryReplicaDown,
 }

@@ -1,6 +1,7 @@
 using Comments.Api.Infrastructure;
 using Comments.Storage;
 using Comments.Storage.Replication;
+using Npgsql;
 
 namespace Comments.Api.Replication;
 
@@ -24,13 +25,24 @@ public sealed class PublicReads(CommentsDbContext primary, ReplicaDatabase repli
         {
             return Primary(PublicReadSource.PrimaryFresh);
         }
-        if (fences.AnyAhead(articleIds))
+        // Every replica read first asks how far it has replayed: that also finds a replica that is down, and an API
+        // started after changes it never saw evicted (the start fence) reads the primary until the replica has them.
+        if (!fences.ReplicaAnswering || !await fences.StartFenceAsync(cancellationToken))
+        {
+            return Primary(PublicReadSource.PrimaryReplicaDown);
+        }
+        try
         {
             fences.Replayed(await WalPosition.ReplayedAsync(Replica(), cancellationToken));
-            if (fences.AnyAhead(articleIds))
-            {
-                return Primary(PublicReadSource.PrimaryBehind);
-            }
+        }
+        catch (Exception exception) when (Unreachable(exception) && !cancellationToken.IsCancellationRequested)
+        {
+            fences.ReplicaFailed(exception);
+            return Primary(PublicReadSource.PrimaryReplicaDown);
+        }
+        if (fences.AnyAhead(articleIds))
+        {
+            return Primary(PublicReadSource.PrimaryBehind);
         }
         metrics.Record(PublicReadSource.Replica);
         return Replica();
@@ -46,6 +58,10 @@ public sealed class PublicReads(CommentsDbContext primary, ReplicaDatabase repli
         metrics.Record(PublicReadSource.Replica);
         return Replica();
     }
+
+    // EF Core's execution strategy wraps a transient failure in an InvalidOperationException.
+    private static bool Unreachable(Exception exception) =>
+        exception is NpgsqlException or TimeoutException || exception.InnerException is NpgsqlException or TimeoutException;
 
     private CommentsDbContext Primary(PublicReadSource reason)
     {

@@ -16,8 +16,46 @@ public sealed class ReplicaFences(IDbContextFactory<CommentsDbContext> primary, 
 
     /// <summary>Fences kept before the passed ones are dropped without waiting for a read (articles nobody reads).</summary>
     private const int MaxFences = 10_000;
+    /// <summary>How long a replica that failed to answer is left out before public reads try it again.</summary>
+    public static readonly TimeSpan DownFor = TimeSpan.FromSeconds(5);
+
     private readonly ConcurrentDictionary<string, long> _fences = new();
     private long _replayed;
+    private long _startFence;
+    private long _downUntilTicks;
+
+    public bool ReplicaAnswering => Environment.TickCount64 >= Interlocked.Read(ref _downUntilTicks);
+
+    /// <summary>Leaves the replica out for <see cref="DownFor"/>: its public reads go to the primary meanwhile.</summary>
+    public void ReplicaFailed(Exception exception)
+    {
+        Interlocked.Exchange(ref _downUntilTicks, Environment.TickCount64 + (long)DownFor.TotalMilliseconds);
+        logger.LogWarning(exception, "The replica did not answer; public reads use the primary for {Seconds} s", DownFor.TotalSeconds);
+    }
+
+    /// <summary>
+    /// The primary's position when this instance first read: changes made before it started were evicted by events
+    /// it never heard, so until the replica has replayed past it every public read goes to the primary. False when the
+    /// primary cannot say (then the replica is not trusted yet either).
+    /// </summary>
+    public async Task<bool> StartFenceAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Read(ref _startFence) > 0)
+        {
+            return true;
+        }
+        try
+        {
+            await using var db = await primary.CreateDbContextAsync(cancellationToken);
+            Interlocked.CompareExchange(ref _startFence, await WalPosition.OfPrimaryAsync(db, cancellationToken), 0);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
+        {
+            logger.LogWarning(exception, "Could not read the primary's WAL position at start; public reads use the primary");
+            return false;
+        }
+    }
 
     /// <summary>Called before the eviction, after the change committed. Never fails the change (like the eviction).</summary>
     public async Task RaiseAsync(IReadOnlyCollection<string> articleIds)
@@ -51,7 +89,7 @@ public sealed class ReplicaFences(IDbContextFactory<CommentsDbContext> primary, 
     public bool AnyAhead(IEnumerable<string> articleIds)
     {
         var replayed = Interlocked.Read(ref _replayed);
-        return articleIds.Any(a => _fences.TryGetValue(a, out var fence) && fence > replayed);
+        return Interlocked.Read(ref _startFence) > replayed || articleIds.Any(a => _fences.TryGetValue(a, out var fence) && fence > replayed);
     }
 
     /// <summary>Records a replay position read from the replica and drops the fences it has passed.</summary>

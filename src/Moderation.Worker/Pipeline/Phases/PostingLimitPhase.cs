@@ -4,8 +4,9 @@ namespace Moderation.Worker.Pipeline.Phases;
 
 /// <summary>
 /// 4. A new comment whose author already submitted <see cref="PostingLimitOptions.PostsPerWindow"/> in the window before
-/// it is rejected. Counted from the stored rows in submission order (written before the API's 202), so every worker
-/// decides the same whichever API took each post; edits are left to the API's own limit.
+/// it is rejected. Counted from the stored rows in submission order (the API writes each before its 202, best effort),
+/// so every worker decides the same whichever API took each post; posts in flight at once may pass a few over it.
+/// Edits are left to the API's own limit.
 /// </summary>
 public sealed class PostingLimitPhase : IModerationPhase
 {
