@@ -9,9 +9,12 @@ public sealed class MetricsTests(CommentsStack stack)
     [Fact]
     public async Task The_scrape_endpoint_shows_intake_queue_depth_consumer_lag_decisions_and_classifier_time_in_prometheus_format()
     {
-        var id = await stack.Api.CreateClientFor(TestData.NewUserId()).PostAcceptedCommentAsync(TestData.NewArticleId(), "Counting what waits.");
-        await stack.Api.CreateClientFor("x").WaitForStatusAsync(id, "approved");
-        var client = stack.Api.CreateClient();
+        // An API host of its own: the shared one's metric streams are also fed by same-named meters of the many hosts
+        // other tests start and dispose in this process, and a scrape of it was seen to carry none of them.
+        await using var api = new ApiFactory();
+        var id = await api.CreateClientFor(TestData.NewUserId()).PostAcceptedCommentAsync(TestData.NewArticleId(), "Counting what waits.");
+        await api.CreateClientFor("x").WaitForStatusAsync(id, "approved");
+        var client = api.CreateClient();
 
         var text = await Eventually.Until(async () => await (await client.GetAsync("/metrics")).Content.ReadAsStringAsync(),
             body => body.Contains("comments_queue_depth") && body.Contains("comments_moderation_lag_seconds_bucket"), what: "the queue metrics");
